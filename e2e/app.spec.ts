@@ -1,0 +1,64 @@
+import { expect, test } from './fixtures/appPage';
+
+test.describe('app shell', () => {
+  test('loads the demo workspace with no console errors and no request to another origin', async ({ app, page }) => {
+    await app.goto();
+    await app.waitForEditor();
+    await app.waitForEvaluation();
+    // Let lazy chunks, workers and fonts settle before judging.
+    await page.waitForLoadState('networkidle');
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  test('draws the demo namespaces and pods on the canvas', async ({ app }) => {
+    await app.goto();
+    for (const ns of ['shop', 'data', 'monitoring']) await expect(app.namespace(ns)).toBeVisible();
+    for (const pod of ['shop/web', 'shop/api', 'data/postgres', 'monitoring/prometheus']) {
+      await expect(app.pod(pod)).toBeVisible();
+    }
+    await expect(app.pod('shop/web')).toContainText('Deployment ×3');
+  });
+
+  test('colours edges from the evaluation worker', async ({ app }) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(app.edge('monitoring/prometheus', 'shop/api')).toHaveAttribute('data-verdict', 'blocked');
+    await expect(app.edge('shop/api', 'data/postgres')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(app.edge('shop/web', 'data/postgres')).toHaveAttribute('data-verdict', 'blocked');
+  });
+
+  test('shows the workspace YAML in Monaco', async ({ app }) => {
+    await app.goto();
+    await app.waitForEditor();
+    await expect(app.editorLines.filter({ hasText: 'kind: NetworkPolicy' }).first()).toBeVisible();
+  });
+
+  test('Monaco marks a misspelt field through the monaco-yaml schema worker', async ({ app, page }) => {
+    await app.goto();
+    await app.waitForEditor();
+    // Add a misspelt key inside the first NetworkPolicy spec.
+    const line = app.editorLines.filter({ hasText: 'podSelector: {}' }).first();
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('podSelectr: {}');
+    await page.keyboard.press('Escape');
+    const squiggle = page.locator('[data-testid="editor.monaco"] .squiggly-error, [data-testid="editor.monaco"] .squiggly-warning');
+    await expect(squiggle.first()).toBeVisible({ timeout: 20_000 });
+    await squiggle.first().hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'podSelectr' }).first()).toBeVisible();
+  });
+
+  test('writes a screenshot of the full app', async ({ app, page }, testInfo) => {
+    await app.goto();
+    await app.waitForEditor();
+    await app.waitForEvaluation();
+    await page.waitForTimeout(300);
+    const file = testInfo.outputPath('app.png');
+    await page.screenshot({ path: file });
+    await page.screenshot({ path: 'e2e-artifacts/app.png' });
+    await testInfo.attach('app', { path: file, contentType: 'image/png' });
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Monaco, fully offline: the core, all editor features, YAML syntax and the
+ * monaco-yaml language service with our inline schema. Imported lazily (it is ~3 MB)
+ * after the canvas has painted.
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/yaml/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import YamlWorker from './yaml.worker?worker';
+import { workspaceSchema } from './workspaceSchema';
+
+type WorkerOptions = Parameters<typeof monaco.editor.createWebWorker>[0];
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(moduleId: string, label: string): Worker };
+  }
+}
+
+let configured = false;
+
+/** The schema URI is never fetched (`enableSchemaRequest: false`); it only names the schema in hovers. */
+export const SCHEMA_URI = 'inmemory://netpol-canvas/workspace.schema.json';
+export const WORKSPACE_MODEL_URI = monaco.Uri.parse('inmemory://netpol-canvas/workspace.yaml');
+
+export function setupMonaco(): typeof monaco {
+  if (configured) return monaco;
+  configured = true;
+  window.MonacoEnvironment = {
+    getWorker(_moduleId: string, label: string): Worker {
+      return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+    },
+  };
+  shimCreateWebWorker();
+  configureMonacoYaml(monaco, {
+    enableSchemaRequest: false,
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: true },
+    isKubernetes: true,
+    schemas: [{ uri: SCHEMA_URI, fileMatch: ['**/*.yaml'], schema: workspaceSchema }],
+  });
+  return monaco;
+}
+
+/**
+ * monaco-yaml 5.5.1 calls `createWebWorker({ moduleId, label, createData })`, the
+ * pre-0.55 signature; Monaco >= 0.55 needs an actual `worker`, so without this shim the
+ * YAML worker never starts and no schema marker ever appears (STACK.md pitfall 3).
+ * The worker protocol of monaco-worker-manager: a first message initialises the
+ * editor worker, the second carries `createData`.
+ */
+function shimCreateWebWorker(): void {
+  const original = monaco.editor.createWebWorker.bind(monaco.editor);
+  type LegacyOptions = { moduleId?: string; label?: string; createData?: unknown };
+  monaco.editor.createWebWorker = ((opts: WorkerOptions & LegacyOptions) => {
+    if (opts.worker !== undefined) return original(opts);
+    const env = window.MonacoEnvironment;
+    if (!env) throw new Error('MonacoEnvironment.getWorker is not set up');
+    const worker = env.getWorker(opts.moduleId ?? 'yaml', opts.label ?? 'yaml');
+    worker.postMessage('ignore');
+    worker.postMessage(opts.createData);
+    return original({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+  }) as typeof monaco.editor.createWebWorker;
+}
+
+export { monaco };

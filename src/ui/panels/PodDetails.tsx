@@ -1,0 +1,47 @@
+import { useAppStore } from '../app/storeContext';
+
+/** The selected pod: its labels and ports, and its verdicts in both directions. */
+export function PodDetails({ podKey }: { podKey: string }) {
+  const pod = useAppStore((s) => s.parsed.workspace.pods.find((p) => p.key === podKey));
+  const result = useAppStore((s) => s.evaluation.result);
+  if (!pod) return <p className="side-hint">{podKey} is no longer in the workspace.</p>;
+  const index = result ? result.keys.indexOf(podKey) : -1;
+  const n = result ? result.keys.length : 0;
+  const peers = result && index >= 0 ? result.keys.map((key, j) => ({ key, j })).filter(({ j }) => j !== index) : [];
+  const verdict = (i: number, j: number) => (result?.allowed[i * n + j] ? 'allowed' : 'blocked');
+  return (
+    <section data-testid="pod-details">
+      <h2 className="side-title">{pod.name}</h2>
+      <div className="side-sub">
+        {pod.kind} in <b>{pod.namespace}</b>
+      </div>
+      <h3>Labels</h3>
+      <div className="pod-labels">
+        {Object.entries(pod.labels).map(([k, v]) => (
+          <span key={k} className="chip">
+            {k}={v}
+          </span>
+        ))}
+      </div>
+      <h3>Connections</h3>
+      <table className="verdicts">
+        <thead>
+          <tr>
+            <th>peer</th>
+            <th>out</th>
+            <th>in</th>
+          </tr>
+        </thead>
+        <tbody>
+          {peers.map(({ key, j }) => (
+            <tr key={key}>
+              <td>{key}</td>
+              <td className={verdict(index, j)}>{verdict(index, j)}</td>
+              <td className={verdict(j, index)}>{verdict(j, index)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Field path -> text range, so diagnostics land on the exact field they are about and
+ * the canvas can reveal an object's YAML. Paths address one document; a diagnostic
+ * about an object inside a `List` prefixes its path with the object's path (`items`, i).
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { parseDocuments } from './textEdits';
+import type { YamlPath } from './textEdits';
+import { trimEnd } from './textOffsets';
+
+/** A span of the text: `start` inclusive, `end` exclusive offsets. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where a path is in a document; `exact` is false when only an ancestor exists. */
+export interface Located extends TextRange {
+  readonly exact: boolean;
+}
+
+/** Locates `path` in document `documentIndex` of the parsed documents of `text`. */
+export class SourceMap {
+  private readonly docs;
+
+  constructor(private readonly text: string) {
+    this.docs = parseDocuments(text);
+  }
+
+  /** Number of documents in the text. */
+  get documentCount(): number {
+    return this.docs.length;
+  }
+
+  /** The span of a whole document, from its first content line to its last. */
+  documentRange(documentIndex: number): TextRange | null {
+    const doc = this.docs[documentIndex];
+    if (!doc) return null;
+    return { start: doc.contents?.range?.[0] ?? doc.range[0], end: trimEnd(this.text, doc.range[1]) };
+  }
+
+  /** Index of the document holding `offset`, or -1. */
+  documentAt(offset: number): number {
+    return this.docs.findIndex((doc) => offset >= doc.range[0] && offset <= doc.range[2]);
+  }
+
+  /**
+   * The range of the field at `path`: a map entry spans key and value, a sequence item
+   * its value. A missing field falls back to its deepest existing ancestor's key.
+   */
+  locate(documentIndex: number, path: YamlPath): Located | null {
+    const doc = this.docs[documentIndex];
+    if (!doc) return null;
+    let node = doc.contents as Node | null;
+    let range: TextRange | null = this.documentRange(documentIndex);
+    let keyRange: TextRange | null = null;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return range && { ...(keyRange ?? range), exact: false };
+        const key = pair.key as Node;
+        const value = pair.value as Node | null;
+        keyRange = key.range ? { start: key.range[0], end: key.range[1] } : null;
+        const end = value?.range ? trimEnd(this.text, value.range[1]) : (key.range?.[1] ?? 0);
+        range = { start: key.range?.[0] ?? 0, end };
+        node = value;
+      } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+        const item = node.items[segment] as Node;
+        range = item.range ? { start: item.range[0], end: trimEnd(this.text, item.range[1]) } : range;
+        keyRange = range;
+        node = item;
+      } else {
+        return range && { ...(keyRange ?? range), exact: false };
+      }
+    }
+    return range && { ...range, exact: true };
+  }
+}

@@ -1,0 +1,158 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { appendDocument, applyChange, deleteIn, parseDocuments, removeDocument, setIn } from './textEdits';
+import type { TextChange } from './textEdits';
+
+const WORKSPACE = `# Workspace header: kept.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api   # the api server
+  namespace: shop
+  labels:
+    app: api     # selected by allow-api
+    tier: "backend"
+spec:
+  containers:
+  - name: api
+    ports:
+    - containerPort: 8080
+
+---
+# The database namespace.
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: 'data'
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny
+spec:
+  podSelector: {}
+`;
+
+function apply(change: TextChange | null, text = WORKSPACE): string {
+  expect(change).not.toBeNull();
+  return applyChange(text, change as TextChange);
+}
+
+function docJson(text: string, index: number): unknown {
+  return parseDocuments(text)[index]?.toJS();
+}
+
+/** Every line of `before` that does not mention one of `touched` survives unchanged in `after`. */
+function expectUntouchedLinesKept(before: string, after: string, touched: RegExp): void {
+  const afterLines = new Set(after.split('\n'));
+  for (const line of before.split('\n')) {
+    if (!touched.test(line)) expect(afterLines, `line lost: ${JSON.stringify(line)}`).toContain(line);
+  }
+}
+
+describe('setIn', () => {
+  it('changes a scalar and keeps its trailing comment', () => {
+    const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels', 'app'], 'api-v2'));
+    expect(out).toContain('    app: api-v2     # selected by allow-api\n');
+    expect(out.replace('api-v2', 'api')).toBe(WORKSPACE);
+  });
+
+  it('keeps the quoting style of the value it replaces', () => {
+    expect(apply(setIn(WORKSPACE, 0, ['metadata', 'labels', 'tier'], 'db'))).toContain('    tier: "db"\n');
+    expect(apply(setIn(WORKSPACE, 1, ['metadata', 'name'], 'db'))).toContain("  name: 'db'\n");
+  });
+
+  it('quotes strings that would otherwise read as another type', () => {
+    const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels', 'app'], 'true'));
+    expect((docJson(out, 0) as { metadata: { labels: Record<string, unknown> } }).metadata.labels.app).toBe('true');
+  });
+
+  it('adds a missing key at the end of a block map with its indentation', () => {
+    const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels', 'team'], 'shop'));
+    expect(out).toContain('    tier: "backend"\n    team: shop\nspec:');
+    expectUntouchedLinesKept(WORKSPACE, out, /^$/);
+  });
+
+  it('replaces a whole labels map, re-printing only that node', () => {
+    const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels'], { app: 'web', role: 'edge' }));
+    expect(out).toContain('  labels:\n    app: web\n    role: edge\nspec:');
+    expectUntouchedLinesKept(WORKSPACE, out, /app: api|tier:|labels:/);
+  });
+
+  it('adds a key after a last pair whose value is a block', () => {
+    const text = `metadata:\n  labels:\n    app: a\nspec: {}\n`;
+    expect(apply(setIn(text, 0, ['metadata', 'namespace'], 'x'), text)).toBe(
+      `metadata:\n  labels:\n    app: a\n  namespace: x\nspec: {}\n`,
+    );
+  });
+
+  it('turns an empty flow map into a block map', () => {
+    const out = apply(setIn(WORKSPACE, 2, ['spec', 'podSelector', 'matchLabels'], { app: 'web' }));
+    expect(out.endsWith('spec:\n  podSelector:\n    matchLabels:\n      app: web\n')).toBe(true);
+  });
+
+  it('follows the document sequence style (not indented here)', () => {
+    const out = apply(setIn(WORKSPACE, 0, ['spec', 'containers', 0, 'ports'], [{ containerPort: 80, name: 'http' }]));
+    expect(out).toContain('    ports:\n    - containerPort: 80\n      name: http\n');
+  });
+
+  it('creates missing intermediate maps', () => {
+    const out = apply(setIn(WORKSPACE, 1, ['metadata', 'annotations', 'owner'], 'team-a'));
+    expect((docJson(out, 1) as { metadata: Record<string, unknown> }).metadata.annotations).toEqual({ owner: 'team-a' });
+    expect(out).toContain("  name: 'data'\n  annotations:\n    owner: team-a\n");
+  });
+
+  it('returns null for a missing document', () => {
+    expect(setIn(WORKSPACE, 9, ['metadata', 'name'], 'x')).toBeNull();
+  });
+});
+
+describe('deleteIn', () => {
+  it('removes a pair with its line and comment', () => {
+    const out = apply(deleteIn(WORKSPACE, 0, ['metadata', 'labels', 'app']));
+    expect(out).not.toContain('app: api');
+    expect(out).toContain('  labels:\n    tier: "backend"\n');
+    expectUntouchedLinesKept(WORKSPACE, out, /app: api/);
+  });
+
+  it('removes one item of an indented block sequence of maps', () => {
+    const text = `spec:\n  ports:\n    - port: 80\n      protocol: TCP\n    - port: 443\n`;
+    expect(apply(deleteIn(text, 0, ['spec', 'ports', 0]), text)).toBe(`spec:\n  ports:\n    - port: 443\n`);
+    expect(apply(deleteIn(text, 0, ['spec', 'ports', 1]), text)).toBe(`spec:\n  ports:\n    - port: 80\n      protocol: TCP\n`);
+  });
+
+  it('turns an emptied map into {}', () => {
+    const once = apply(deleteIn(WORKSPACE, 0, ['metadata', 'labels', 'app']));
+    const twice = apply(deleteIn(once, 0, ['metadata', 'labels', 'tier']), once);
+    expect((docJson(twice, 0) as { metadata: Record<string, unknown> }).metadata.labels).toEqual({});
+  });
+});
+
+describe('documents', () => {
+  it('appends a document after a separator', () => {
+    const out = apply(appendDocument(WORKSPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } }));
+    expect(out.startsWith(WORKSPACE)).toBe(true);
+    expect(parseDocuments(out)).toHaveLength(4);
+    expect(docJson(out, 3)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
+  });
+
+  it('appends into an empty text without a separator', () => {
+    const out = apply(appendDocument('', { kind: 'Namespace' }), '');
+    expect(out).toBe('kind: Namespace\n');
+  });
+
+  it.each([0, 1, 2])('removes document %i and keeps the others byte for byte', (index) => {
+    const out = apply(removeDocument(WORKSPACE, index));
+    const before = parseDocuments(WORKSPACE).map((d) => d.toJS() as unknown);
+    const after = parseDocuments(out).map((d) => d.toJS() as unknown);
+    expect(after).toEqual(before.filter((_, i) => i !== index));
+    expect(out).toContain('# Workspace header: kept.');
+    if (index !== 1) expect(out).toContain('# The database namespace.');
+  });
+
+  it('parses the result of every edit as valid YAML', () => {
+    const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels'], { a: 'b' }));
+    expect(() => parseDocuments(out).forEach((d) => parse(String(d)))).not.toThrow();
+    expect(parseDocuments(out).every((d) => d.errors.length === 0)).toBe(true);
+  });
+});
