@@ -1,0 +1,22 @@
+import type { Workspace } from '../../engine';
+import { CliError, type CliIo } from '../io';
+import { formatDiagnostic, loadInputs, UNREADABLE_CODES } from '../loadInputs';
+
+/**
+ * Loads the inputs of matrix/explain: unreadable text is fatal (exit 2); validation errors are
+ * printed on stderr (the invalid policies are left out) and evaluation goes on.
+ */
+export async function loadForEvaluation(
+  files: readonly string[],
+  io: CliIo,
+  values: Record<string, unknown>,
+): Promise<{ workspace: Workspace }> {
+  const options = values['no-ipblock-pod-ips'] ? { ipBlockMatchesPodIPs: false } : {};
+  const { workspace, diagnostics } = await loadInputs(files, io, options);
+  const fatal = diagnostics.filter((d) => UNREADABLE_CODES.includes(d.code));
+  if (fatal.length > 0) throw new CliError(fatal.map(formatDiagnostic).join('\n'));
+  for (const d of diagnostics) {
+    if (d.severity === 'error') io.stderr(`${formatDiagnostic(d)} (left out of the evaluation)\n`);
+  }
+  return { workspace };
+}

@@ -1,0 +1,130 @@
+import { evaluateConnection, loadWorkspace, podKey } from '../engine';
+import type { Diagnostic, Endpoint, Protocol } from '../engine';
+import { readManifests } from '../yaml/readManifests';
+import { CliError } from './io';
+
+/** An expectation endpoint as the case format writes it: `"ns/pod"` or `{ "ip": "..." }`. */
+export type CaseEndpoint = string | { ip: string };
+
+/** One graded question of a case (extra fields are kept and ignored). */
+export type CaseExpectation = {
+  from: CaseEndpoint;
+  to: CaseEndpoint;
+  port: number | string;
+  protocol: Protocol;
+  allowed?: boolean;
+};
+
+/** One answer, `from`/`to` copied as given. */
+export type CaseResult = {
+  from: CaseEndpoint;
+  to: CaseEndpoint;
+  port: number | string;
+  protocol: Protocol;
+  allowed: boolean;
+};
+
+type CaseFile = {
+  id: string;
+  assumptions?: { ipBlockMatchesPodIPs?: boolean };
+  namespaces: { name: string; labels?: Record<string, string> }[];
+  pods: {
+    namespace: string;
+    name: string;
+    labels?: Record<string, string>;
+    ports?: { name?: string; port: number; protocol?: string }[];
+    ip?: string;
+  }[];
+  policies: string;
+  expectations: CaseExpectation[];
+};
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function validateCase(raw: unknown, name: string): CaseFile {
+  const bad = (why: string): never => {
+    throw new CliError(`${name}: not a valid conformance case: ${why}`);
+  };
+  if (!isObj(raw)) return bad('expected a JSON object');
+  if (typeof raw['id'] !== 'string') bad('"id" must be a string');
+  for (const k of ['namespaces', 'pods', 'expectations'])
+    if (!Array.isArray(raw[k])) bad(`"${k}" must be a list`);
+  if (typeof (raw['policies'] ?? '') !== 'string') bad('"policies" must be a YAML string');
+  (raw['expectations'] as unknown[]).forEach((e, i) => {
+    const ok =
+      isObj(e) &&
+      (typeof e['from'] === 'string' || (isObj(e['from']) && typeof e['from']['ip'] === 'string')) &&
+      (typeof e['to'] === 'string' || (isObj(e['to']) && typeof e['to']['ip'] === 'string')) &&
+      (typeof e['port'] === 'number' || typeof e['port'] === 'string') &&
+      ['TCP', 'UDP', 'SCTP', undefined].includes(e['protocol'] as string | undefined);
+    if (!ok) bad(`expectations[${i}] needs from, to (a "ns/pod" or {"ip"}), port and protocol TCP|UDP|SCTP`);
+  });
+  return raw as unknown as CaseFile;
+}
+
+function toEndpoint(e: CaseEndpoint): Endpoint {
+  if (typeof e !== 'string') return { kind: 'ip', ip: e.ip };
+  const slash = e.indexOf('/');
+  return slash < 0
+    ? { kind: 'pod', key: podKey('default', e) }
+    : { kind: 'pod', key: podKey(e.slice(0, slash), e.slice(slash + 1)) };
+}
+
+/**
+ * Evaluates one conformance case (format: shared/conformance/README.md): namespaces with their
+ * labels, pods (labels, container ports, optional IP) and the policies' YAML become a workspace
+ * with `ipBlockMatchesPodIPs` from the case's assumptions; every expectation is answered.
+ */
+export function evaluateCase(
+  text: string,
+  name: string,
+): { id: string; results: CaseResult[]; diagnostics: Diagnostic[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${name}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const c = validateCase(raw, name);
+  const objects: unknown[] = [
+    ...c.namespaces.map((ns) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns.name, labels: ns.labels ?? {} },
+    })),
+    ...c.pods.map((p) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: p.name, namespace: p.namespace, labels: p.labels ?? {} },
+      spec: {
+        containers: [
+          {
+            name: 'c',
+            ports: (p.ports ?? []).map((port) => ({
+              containerPort: port.port,
+              protocol: port.protocol ?? 'TCP',
+              ...(port.name ? { name: port.name } : {}),
+            })),
+          },
+        ],
+      },
+      ...(p.ip ? { status: { podIP: p.ip } } : {}),
+    })),
+  ];
+  const read = readManifests(c.policies ?? '', `${name}#policies`);
+  const options =
+    c.assumptions?.ipBlockMatchesPodIPs === undefined
+      ? {}
+      : { ipBlockMatchesPodIPs: c.assumptions.ipBlockMatchesPodIPs };
+  const { workspace, diagnostics } = loadWorkspace([...objects, ...read.objects], options);
+  const results = c.expectations.map((e) => {
+    const protocol = e.protocol ?? 'TCP';
+    const verdict = evaluateConnection(workspace, toEndpoint(e.from), toEndpoint(e.to), {
+      port: e.port,
+      protocol,
+    });
+    return { from: e.from, to: e.to, port: e.port, protocol, allowed: verdict.allowed };
+  });
+  return { id: c.id, results, diagnostics: [...read.diagnostics, ...diagnostics] };
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from './main';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const demo = path.join(here, 'testdata/demo.yaml');
+const caseFile = path.resolve(here, '../../conformance/cases/np-guard/minimal_test_in_ns.json');
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: () => Promise.resolve(stdin),
+    readFile: (p) => Promise.resolve(readFileSync(p, 'utf8')),
+  };
+  const code = await main(args, io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('netpol (global)', () => {
+  it.each([[['--help']], [['-h']], [['help']]])('%j prints usage', async (args) => {
+    const r = await run(args);
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining('Usage: netpol COMMAND')]);
+  });
+
+  it.each([['matrix'], ['explain'], ['lint'], ['case']])('%s --help prints its own usage', async (cmd) => {
+    const r = await run([cmd, '--help']);
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining(`Usage: netpol ${cmd}`)]);
+  });
+
+  it.each([
+    [[], 2, 'Usage'],
+    [['frobnicate'], 2, 'unknown command'],
+    [['matrix'], 2, 'no input files'],
+    [['matrix', 'missing.yaml'], 2, 'cannot read missing.yaml: no such file'],
+    [['matrix', demo, '--port', '99999'], 2, 'port must be 1-65535'],
+    [['matrix', demo, '--port', '80/ICMP'], 2, 'bad --port'],
+    [['matrix', demo, '--format', 'xml'], 2, 'bad --format'],
+    [['matrix', demo, '--bogus'], 2, "Unknown option '--bogus'"],
+    [['matrix', demo, '--external', 'nope'], 2, 'bad --external'],
+    [['explain', demo, '--from', 'shop/web'], 2, 'needs --from and --to'],
+    [['explain', demo, '--from', 'shop/ghost', '--to', 'shop/db'], 2, 'no pod or workload shop/ghost'],
+    [['explain', demo, '--from', 'a/b/c', '--to', 'shop/db'], 2, 'bad --from'],
+    [['matrix', '-', '-'], 2, 'only once'],
+  ])('%j fails with exit %i and a clear message', async (args, code, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+  });
+});
+
+describe('netpol matrix', () => {
+  it('prints the text truth table over pods and externals', async () => {
+    const r = await run(['matrix', demo, '--external', '8.8.8.8']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('any port (rows: from, columns: to)');
+    expect(r.out).toMatch(/shop\/web\s+-\s+allow\s+-/);
+  });
+
+  it.each([
+    ['csv', 'shop/web,shop/db,5432/TCP,true'],
+    ['md', '| shop/web | - | allow |'],
+    ['json', '"ports": [\n    "5432/TCP"'],
+  ])('--format %s', async (format, expected) => {
+    const r = await run(['matrix', demo, '--port', '5432/TCP', '--format', format]);
+    expect(r.out).toContain(expected);
+  });
+
+  it('reads - as stdin and repeats --port', async () => {
+    const r = await run(
+      ['matrix', '-', '--port', '5432', '--port', '53/udp', '--format', 'csv'],
+      readFileSync(demo, 'utf8'),
+    );
+    expect(r.out).toContain('shop/web,shop/db,5432/TCP,true');
+    expect(r.out).toContain('shop/web,shop/db,53/UDP,false');
+  });
+
+  it('fails on YAML syntax errors with file, line and column', async () => {
+    const r = await run(['matrix', '-'], 'kind: Pod\nmetadata: [\n');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/<stdin>:\d+:\d+: error yaml-syntax/);
+  });
+
+  it('reports invalid policies on stderr and evaluates the rest', async () => {
+    const r = await run(
+      ['matrix', '-'],
+      'kind: Pod\nmetadata: {name: a}\n---\nkind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: p}\nspec: {podSelector: {}, ingress: [{ports: [{port: 0}]}]}\n',
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('spec.ingress[0].ports[0].port: error field-invalid');
+  });
+});
+
+describe('netpol explain', () => {
+  it('explains an allowed connection', async () => {
+    const r = await run(['explain', demo, '--from', 'shop/web', '--to', 'shop/db', '--port', '5432/TCP']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('ALLOWED: shop/web -> shop/db on 5432/TCP');
+    expect(r.out).toContain('admitted by shop/db-from-web spec.ingress[0] from[0] ports[0]');
+  });
+
+  it('explains a blocked connection from an outside address, as JSON too', async () => {
+    const r = await run(['explain', demo, '--from', '1.2.3.4', '--to', 'shop/db', '--port', '5432']);
+    expect(r.out).toContain('BLOCKED');
+    const j = await run(['explain', demo, '--from', '1.2.3.4', '--to', 'shop/db', '--json']);
+    expect(JSON.parse(j.out)).toMatchObject({
+      allowed: false,
+      reason: 'ingress-blocked',
+      egress: { exception: 'external' },
+    });
+  });
+});
+
+describe('netpol lint', () => {
+  it('prints findings and exits 0 without errors', async () => {
+    const r = await run(['lint', demo]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('warning NP004');
+  });
+
+  it('exits 1 on errors, with field paths', async () => {
+    const r = await run(
+      ['lint', '-'],
+      'kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  egress: [{to: [{ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24]}}]}]\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('spec.egress[0].to[0].ipBlock.except[0]: error field-invalid');
+  });
+
+  it('prints JSON with --json', async () => {
+    const r = await run(['lint', demo, '--json']);
+    expect(JSON.parse(r.out)).toContainEqual(expect.objectContaining({ code: 'NP004', severity: 'warning' }));
+  });
+});
+
+describe('netpol case', () => {
+  it('prints one object for one case', async () => {
+    const r = await run(['case', '--quiet', caseFile]);
+    const answer = JSON.parse(r.out) as { id: string; results: unknown[] };
+    expect(r.code).toBe(0);
+    expect(answer.id).toBe('np-guard/minimal_test_in_ns');
+    expect(answer.results[0]).toEqual({
+      from: 'hello-world/workload-a',
+      to: 'hello-world/workload-b',
+      port: 80,
+      protocol: 'TCP',
+      allowed: true,
+    });
+  });
+
+  it('prints JSON Lines for several cases, stdin included', async () => {
+    const r = await run(['case', '--quiet', caseFile, '-'], readFileSync(caseFile, 'utf8'));
+    expect(r.out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('honours assumptions.ipBlockMatchesPodIPs', async () => {
+    const base = {
+      id: 't',
+      namespaces: [{ name: 'n', labels: { 'kubernetes.io/metadata.name': 'n' } }],
+      pods: [
+        { namespace: 'n', name: 'a', labels: { app: 'a' }, ports: [], ip: '10.0.0.1' },
+        { namespace: 'n', name: 'b', labels: {}, ports: [] },
+      ],
+      policies:
+        'kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: p, namespace: n}\nspec:\n  podSelector: {}\n  ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/24}}]}]\n',
+      expectations: [{ from: 'n/a', to: 'n/b', port: 80, protocol: 'TCP', allowed: true }],
+    };
+    for (const matches of [true, false]) {
+      const r = await run(
+        ['case', '-'],
+        JSON.stringify({ ...base, assumptions: { ipBlockMatchesPodIPs: matches } }),
+      );
+      expect((JSON.parse(r.out) as { results: { allowed: boolean }[] }).results[0]?.allowed).toBe(matches);
+    }
+  });
+
+  it.each([
+    ['not JSON', '{', 'not valid JSON'],
+    ['not a case', '{"id": 1}', 'not a valid conformance case'],
+    [
+      'bad expectation',
+      '{"id":"x","namespaces":[],"pods":[],"policies":"","expectations":[{"from":"a/b"}]}',
+      'expectations[0]',
+    ],
+  ])('rejects %s with exit 2', async (_d, text, message) => {
+    const r = await run(['case', '-'], text);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});

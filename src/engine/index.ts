@@ -1,0 +1,72 @@
+/**
+ * NetPol Canvas evaluation engine: Kubernetes NetworkPolicy semantics in pure TypeScript.
+ * Load manifests into a {@link Workspace}, ask {@link evaluateConnection} about one connection
+ * (with reasons), {@link computeTruthTable} about all pairs, {@link lintWorkspace} for gotchas.
+ */
+export type { Brand, PodKey, PolicyKey } from './model/ids';
+export { assertNever, podKey, policyKey } from './model/ids';
+export type {
+  Diagnostic,
+  DiagnosticSource,
+  FieldPath,
+  Result,
+  Severity,
+  TextLocation,
+} from './model/diagnostics';
+export { ValidationCode } from './model/diagnostics';
+export type {
+  ContainerPort,
+  Labels,
+  NamespaceInfo,
+  NodeInfo,
+  ObjectOrigin,
+  PodInfo,
+  PodKind,
+  Protocol,
+  WorkloadKind,
+} from './model/resources';
+export { PROTOCOLS } from './model/resources';
+export type {
+  Cidr,
+  CompiledPolicy,
+  CompiledRule,
+  Direction,
+  IndexedPeer,
+  IndexedPort,
+  LabelRequirement,
+  LabelSelector,
+  NamespaceMatcher,
+  PeerMatcher,
+  PeerShape,
+  PortMatcher,
+  SelectorOperator,
+} from './model/policy';
+export type { ManifestObject } from './model/manifest';
+export type { EngineOptions, IpOwner, Workspace } from './model/workspace';
+export { DEFAULT_ENGINE_OPTIONS } from './model/workspace';
+export type {
+  DirectionException,
+  DirectionVerdict,
+  Endpoint,
+  PortQuery,
+  PortSpec,
+  RuleMatch,
+  Tier,
+  TierDecision,
+  Verdict,
+  VerdictReason,
+} from './model/verdict';
+export { loadWorkspace, buildWorkspace } from './normalize/loadWorkspace';
+export { isListObject, unwrapLists } from './normalize/unwrapLists';
+export { NAMESPACE_NAME_LABEL } from './normalize/normalizeClusterObjects';
+export { evaluateConnection } from './evaluate/evaluateConnection';
+export { computeTruthTable } from './evaluate/computeTruthTable';
+export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/computeTruthTable';
+export { explainVerdict, formatEndpoint, formatPortQuery, formatRuleMatch } from './explain/explainVerdict';
+export { formatTruthTable, toJson as truthTableToJson } from './explain/formatTruthTable';
+export type { TableFormat } from './explain/formatTruthTable';
+export { canonicalIp, parseCidr, parseIp } from './selectors/cidr';
+export { formatLabelSelector, matchesLabelSelector } from './selectors/matchesLabelSelector';
+export { lintWorkspace } from './lint/lintWorkspace';
+export { LINT_CODES } from './lint/lintCodes';
+export type { LintCode } from './lint/lintCodes';

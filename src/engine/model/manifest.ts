@@ -1,0 +1,12 @@
+import type { ObjectOrigin } from './resources';
+
+/**
+ * One object read from manifest text, with where it came from. The yaml layer produces these;
+ * {@link loadWorkspace} also accepts bare objects (then the array index is the document index).
+ */
+export type ManifestObject = {
+  readonly object: unknown;
+  readonly source: ObjectOrigin;
+  /** Character offsets `[start, end)` of the document in the text, when known. */
+  readonly range?: readonly [number, number];
+};

@@ -1,0 +1,105 @@
+import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import type { Diagnostic, ManifestObject, TextLocation } from '../engine';
+import { unwrapLists } from '../engine';
+
+/** Largest text accepted (characters); larger input is refused with a diagnostic. */
+export const MAX_MANIFEST_CHARS = 16 * 1024 * 1024;
+
+/** Most alias expansions per document (guards against "billion laughs" YAML). */
+const MAX_ALIAS_COUNT = 100;
+
+/** The objects found in manifest text, and what went wrong while reading it. */
+export type ReadManifestsResult = { objects: ManifestObject[]; diagnostics: Diagnostic[] };
+
+/**
+ * Reads multi-document YAML or JSON as `kubectl apply -f` accepts it. Each object keeps its
+ * document index and the character range `[start, end)` of its document; `List` /
+ * `NetworkPolicyList` / any `*List` wrappers are unwrapped (items get `objectPath`
+ * `['items', i]`), as is a top-level JSON/YAML array. Syntax errors become diagnostics with
+ * line and column and their document is skipped; binary or oversized input gives one clear
+ * diagnostic. Never throws.
+ */
+export function readManifests(text: string, fileName?: string): ReadManifestsResult {
+  const file = fileName === undefined ? {} : { fileName };
+  const refuse = (code: string, message: string): ReadManifestsResult => ({
+    objects: [],
+    diagnostics: [{ severity: 'error', code, message, path: [], source: { documentIndex: 0, ...file } }],
+  });
+  if (text.length > MAX_MANIFEST_CHARS) {
+    return refuse(
+      'input-too-large',
+      `input is ${text.length} characters; the limit is ${MAX_MANIFEST_CHARS} (16 MiB)`,
+    );
+  }
+  if (looksBinary(text)) return refuse('input-binary', 'input looks like binary data, not YAML or JSON text');
+
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const objects: ManifestObject[] = [];
+  let docs;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    return refuse('yaml-syntax', `cannot parse: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) {
+    // `parseAllDocuments` returns an EmptyStream for input without documents.
+    return { objects, diagnostics };
+  }
+  list.forEach((doc, documentIndex) => {
+    const source = { documentIndex, ...file };
+    const toDiagnostic = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic => ({
+      severity,
+      code: severity === 'error' ? 'yaml-syntax' : 'yaml-warning',
+      message: e.message.split('\n')[0] ?? e.message,
+      path: [],
+      source,
+      location: locationOf(e, lineCounter),
+    });
+    diagnostics.push(
+      ...doc.errors.map((e) => toDiagnostic(e, 'error')),
+      ...doc.warnings.map((e) => toDiagnostic(e, 'warning')),
+    );
+    if (doc.errors.length > 0 || doc.contents === null) return;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: e instanceof Error ? e.message : String(e),
+        path: [],
+        source,
+      });
+      return;
+    }
+    if (value === null || value === undefined) return;
+    const range: [number, number] = [doc.range[0], doc.range[2]];
+    if (Array.isArray(value)) {
+      value.forEach((item, i) =>
+        objects.push({ object: item, source: { ...source, objectPath: [i] }, range }),
+      );
+    } else {
+      objects.push({ object: value, source, range });
+    }
+  });
+  return { objects: unwrapLists(objects), diagnostics };
+}
+
+function locationOf(e: YAMLError, lineCounter: LineCounter): TextLocation {
+  const [start, end] = e.pos;
+  const { line, col } = lineCounter.linePos(start);
+  return { line, column: col, offset: start, length: Math.max(0, end - start) };
+}
+
+/** NUL characters, or many undecodable bytes, mean this is not text. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let bad = 0;
+  for (const ch of sample)
+    if (ch === '\uFFFD' || (ch < ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t')) bad++;
+  return sample.length > 0 && bad / sample.length > 0.1;
+}
