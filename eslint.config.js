@@ -13,24 +13,54 @@ const layer = (name, patterns) => ({
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
-const ui = { group: ['**/ui/**', '../ui', '../../ui'], message: 'Only src/ui renders: lower layers must not depend on the UI.' };
-const store = { group: ['**/store/**', '**/store'], message: 'The store sits above the yaml, worker and engine layers: they must not import it.' };
+const ui = {
+  group: ['**/ui/**', '../ui', '../../ui'],
+  message: 'Only src/ui renders: lower layers must not depend on the UI.',
+};
+const store = {
+  group: ['**/store/**', '**/store'],
+  message: 'The store sits above the yaml, worker and engine layers: they must not import it.',
+};
 const cli = { group: ['**/cli/**'], message: 'The CLI is a shell around yaml + engine; nothing imports it.' };
-const worker = { group: ['**/worker/**'], message: 'The worker is a shell around the engine; engine and yaml must not import it.' };
+const worker = {
+  group: ['**/worker/**'],
+  message: 'The worker is a shell around the engine; engine and yaml must not import it.',
+};
 const react = {
-  group: ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'zustand', 'zustand/*'],
+  group: [
+    'react',
+    'react-dom',
+    'react-dom/*',
+    '@xyflow/*',
+    'monaco-editor',
+    'monaco-editor/*',
+    'monaco-yaml',
+    'zustand',
+    'zustand/*',
+  ],
   message: 'Only src/ui (and src/store for zustand) may use React, React Flow, Monaco or zustand.',
 };
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', 'conformance/**', '**/lint-fixtures/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e-artifacts/**',
+      'conformance/**',
+      '**/lint-fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
@@ -46,16 +76,39 @@ export default tseslint.config(
   },
   layer('engine', [
     {
-      group: ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'zustand', 'zustand/*', 'yaml', 'node:*'],
-      message: 'src/engine is pure TypeScript that runs unchanged in Node, the worker and the browser: no React, DOM libraries, zustand, yaml package or Node modules.',
+      group: [
+        'react',
+        'react-dom',
+        'react-dom/*',
+        '@xyflow/*',
+        'monaco-editor',
+        'monaco-editor/*',
+        'monaco-yaml',
+        'zustand',
+        'zustand/*',
+        'yaml',
+        'node:*',
+      ],
+      message:
+        'src/engine is pure TypeScript that runs unchanged in Node, the worker and the browser: no React, DOM libraries, zustand, yaml package or Node modules.',
     },
-    { group: ['../yaml/**', '../../yaml/**', '**/src/yaml/**'], message: 'The engine must not depend on the yaml layer: yaml -> engine, never back.' },
+    {
+      group: ['../yaml/**', '../../yaml/**', '**/src/yaml/**'],
+      message: 'The engine must not depend on the yaml layer: yaml -> engine, never back.',
+    },
     ui,
     store,
     cli,
     worker,
   ]),
-  layer('yaml', [react, { group: ['node:*'], message: 'src/yaml also runs in the browser: no Node modules.' }, ui, store, cli, worker]),
+  layer('yaml', [
+    react,
+    { group: ['node:*'], message: 'src/yaml also runs in the browser: no Node modules.' },
+    ui,
+    store,
+    cli,
+    worker,
+  ]),
   layer('worker', [react, ui, store, cli]),
   layer('store', [{ ...react, group: react.group.filter((g) => !g.startsWith('zustand')) }, ui, cli]),
   layer('cli', [react, ui, store, worker]),

@@ -22,14 +22,21 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   let found = findChromium();
   if (!found && process.getuid?.() === 0 && onPath('apt-get')) {
-    console.log('Chromium not found: installing Debian packages chromium and fonts-liberation (once per machine)…');
+    console.log(
+      'Chromium not found: installing Debian packages chromium and fonts-liberation (once per machine)…',
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation'], {
+      stdio: 'inherit',
+      env,
+    });
     found = findChromium();
   }
   if (!found) {
-    console.error('Browser tests need Chromium: install it (Debian: `sudo apt-get install chromium fonts-liberation`) or set CHROMIUM_PATH.');
+    console.error(
+      'Browser tests need Chromium: install it (Debian: `sudo apt-get install chromium fonts-liberation`) or set CHROMIUM_PATH.',
+    );
     process.exit(1);
   }
   console.log(`Using Chromium at ${found}`);

@@ -1,14 +1,19 @@
 /**
  * The application store: a vanilla zustand store built by a factory, so every test
  * and every mounted app gets its own. The YAML text is the source of truth; the
- * parsed model and the evaluation are derived from it.
+ * parsed model and the evaluation are derived from it. Every change is autosaved.
  */
 import { createStore } from 'zustand/vanilla';
 import type { PortQuery } from '../engine';
 import type { Evaluator } from '../worker/client';
 import type { MatrixResult } from '../worker/protocol';
+import { checkImport, mergeWorkspaceText } from '../yaml/importText';
+import { applyChange } from '../yaml/textEdits';
+import type { Command } from './commands/command';
 import { parseWorkspace } from './parseWorkspace';
 import type { ParsedWorkspace } from './parseWorkspace';
+import { memoryStorage, WorkspaceLibrary } from './persistence';
+import type { KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
 
 /** Who produced a text change; the editor applies only text it did not produce. */
 export type TextOrigin = 'init' | 'editor' | 'canvas' | 'import';
@@ -30,22 +35,63 @@ export interface AppState {
   evaluation: EvaluationState;
   port: PortQuery;
   selectedPod: string | null;
-  setText(text: string, origin: TextOrigin): void;
-  selectPod(key: string | null): void;
-  setPort(port: PortQuery): void;
+  /** The message of the last command that could not run, until the next one runs. */
+  commandError: string | null;
+  /** Named workspaces and the one being edited. */
+  workspaces: WorkspaceEntry[];
+  workspaceId: string;
+  /** The last deleted workspace, kept so it can be restored. */
+  deletedWorkspace: { entry: WorkspaceEntry; saved: SavedWorkspace } | null;
+  saveError: string | null;
+  /** Imported text waiting for the user to choose replace or merge. */
+  pendingImport: { text: string; sources: string[] } | null;
+  /** Why the last import was refused, until the next one. */
+  importError: string | null;
+  setText: (text: string, origin: TextOrigin) => void;
+  /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
+  runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
+  selectPod: (key: string | null) => void;
+  setPort: (port: PortQuery) => void;
+  newWorkspace: (name: string, text?: string) => void;
+  switchWorkspace: (id: string) => void;
+  renameWorkspace: (id: string, name: string) => void;
+  duplicateWorkspace: (id: string) => void;
+  deleteWorkspace: (id: string) => void;
+  undoDeleteWorkspace: () => void;
+  /** Offers text read from files or the clipboard; an empty workspace takes it at once. */
+  offerImport: (text: string, sources: string[]) => void;
+  resolveImport: (choice: 'replace' | 'merge' | 'cancel') => void;
 }
 
 export interface AppStoreDeps {
   evaluator: Evaluator;
+  /** Text of the first workspace when storage holds none. */
   initialText: string;
+  storage?: KeyValueStorage;
   /** Debounce between a keystroke and the re-parse, in ms. */
   parseDelayMs?: number;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
-export function createAppStore({ evaluator, initialText, parseDelayMs = 150 }: AppStoreDeps) {
+export function createAppStore({
+  evaluator,
+  initialText,
+  storage = memoryStorage(),
+  parseDelayMs = 150,
+}: AppStoreDeps) {
+  const library = new WorkspaceLibrary(storage);
   let parseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  let currentId = library.currentId();
+  let saved = currentId ? library.load(currentId) : null;
+  if (!currentId || !saved) {
+    saved = { text: initialText, selectedPod: null };
+    currentId = library.create('Demo workspace', saved).id;
+  }
+  library.setCurrent(currentId);
+  const start = saved;
+  const startId = currentId;
 
   const store = createStore<AppState>()((set, get) => {
     const evaluate = (): void => {
@@ -66,24 +112,51 @@ export function createAppStore({ evaluator, initialText, parseDelayMs = 150 }: A
     };
 
     const reparse = (): void => {
+      clearTimeout(parseTimer);
       set({ parsed: parseWorkspace(get().text) });
       evaluate();
+    };
+
+    /** Replaces the whole document (workspace switch, import) and evaluates at once. */
+    const load = (workspaceId: string, text: string, selectedPod: string | null): void => {
+      // One `set`, so autosave never sees the new id with the old text.
+      set({ workspaceId, workspaces: library.list(), text, origin: 'import', selectedPod });
+      reparse();
     };
 
     queueMicrotask(evaluate);
 
     return {
-      text: initialText,
+      text: start.text,
       origin: 'init',
-      parsed: parseWorkspace(initialText),
+      parsed: parseWorkspace(start.text),
       evaluation: { seq: 0, stale: true, result: null, millis: null, error: null },
       port: 'any',
-      selectedPod: null,
+      selectedPod: start.selectedPod,
+      commandError: null,
+      workspaces: library.list(),
+      workspaceId: startId,
+      deletedWorkspace: null,
+      saveError: null,
+      pendingImport: null,
+      importError: null,
       setText(text, origin) {
         if (text === get().text) return;
         set((s) => ({ text, origin, evaluation: { ...s.evaluation, stale: true } }));
         clearTimeout(parseTimer);
-        parseTimer = setTimeout(reparse, parseDelayMs);
+        if (origin === 'editor') parseTimer = setTimeout(reparse, parseDelayMs);
+        else reparse();
+      },
+      runCommand(command, args) {
+        const { text, parsed } = get();
+        const outcome = command.perform({ text, workspace: parsed.workspace }, args);
+        if ('error' in outcome) {
+          set({ commandError: outcome.error });
+          return false;
+        }
+        set({ text: applyChange(text, outcome), origin: 'canvas', commandError: null });
+        reparse();
+        return true;
       },
       selectPod(key) {
         set({ selectedPod: key });
@@ -92,7 +165,77 @@ export function createAppStore({ evaluator, initialText, parseDelayMs = 150 }: A
         set({ port });
         evaluate();
       },
+      newWorkspace(name, text = '') {
+        const entry = library.create(name, { text, selectedPod: null });
+        library.setCurrent(entry.id);
+        load(entry.id, text, null);
+      },
+      switchWorkspace(id) {
+        const next = library.load(id);
+        if (!next || id === get().workspaceId) return;
+        library.setCurrent(id);
+        load(id, next.text, next.selectedPod);
+      },
+      renameWorkspace(id, name) {
+        const trimmed = name.trim();
+        if (trimmed === '') return;
+        library.rename(id, trimmed);
+        set({ workspaces: library.list() });
+      },
+      duplicateWorkspace(id) {
+        const source = library.load(id);
+        const entry = library.list().find((w) => w.id === id);
+        if (!source || !entry) return;
+        get().newWorkspace(`${entry.name} copy`, source.text);
+      },
+      deleteWorkspace(id) {
+        const removed = library.remove(id);
+        if (!removed) return;
+        const deletedWorkspace = removed.saved ? { entry: removed.entry, saved: removed.saved } : null;
+        set({ workspaces: library.list(), deletedWorkspace });
+        if (id !== get().workspaceId) return;
+        const next = library.list()[0];
+        if (next) get().switchWorkspace(next.id);
+        else get().newWorkspace('Untitled');
+      },
+      offerImport(text, sources) {
+        const check = checkImport(text, sources.join(', ') || 'the input');
+        if (!check.ok) {
+          set({ importError: check.message, pendingImport: null });
+          return;
+        }
+        set({ importError: null, pendingImport: { text, sources } });
+        if (get().text.trim() === '') get().resolveImport('replace');
+      },
+      resolveImport(choice) {
+        const pending = get().pendingImport;
+        set({ pendingImport: null });
+        if (!pending || choice === 'cancel') return;
+        const text = choice === 'replace' ? pending.text : mergeWorkspaceText(get().text, pending.text);
+        get().setText(text, 'import');
+      },
+      undoDeleteWorkspace() {
+        const deleted = get().deletedWorkspace;
+        if (!deleted) return;
+        library.restore(deleted.entry, deleted.saved);
+        set({ workspaces: library.list(), deletedWorkspace: null });
+        get().switchWorkspace(deleted.entry.id);
+      },
     };
   });
+
+  // Autosave on every change of the text or the view state.
+  store.subscribe((state, previous) => {
+    if (
+      state.text === previous.text &&
+      state.selectedPod === previous.selectedPod &&
+      state.workspaceId === previous.workspaceId
+    ) {
+      return;
+    }
+    const error = library.save(state.workspaceId, { text: state.text, selectedPod: state.selectedPod });
+    if (error !== state.saveError) store.setState({ saveError: error });
+  });
+
   return store;
 }

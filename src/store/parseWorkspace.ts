@@ -14,7 +14,7 @@ export function parseWorkspace(text: string): ParsedWorkspace {
   const read = readManifests(text);
   const loaded = loadWorkspace(read.objects);
   return {
-    objects: read.objects as unknown[],
+    objects: read.objects,
     workspace: loaded.workspace,
     diagnostics: [...read.diagnostics, ...loaded.diagnostics],
   };

@@ -7,7 +7,23 @@ import { App } from './app/App';
 import { StoreContext } from './app/storeContext';
 import './app/app.css';
 
-const store = createAppStore({ evaluator: createWorkerEvaluator(), initialText: DEMO_WORKSPACE });
+/** localStorage when the browser allows it (it throws in some private modes). */
+function browserStorage(): Storage | undefined {
+  try {
+    const probe = '__netpol_probe__';
+    window.localStorage.setItem(probe, probe);
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const store = createAppStore({
+  evaluator: createWorkerEvaluator(),
+  initialText: DEMO_WORKSPACE,
+  storage: browserStorage(),
+});
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 

@@ -11,13 +11,17 @@ export interface Evaluator {
 
 export function createWorkerEvaluator(): Evaluator {
   const worker = new Worker(new URL('./evaluator.worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (value: Awaited<ReturnType<Evaluator['evaluate']>>) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: Awaited<ReturnType<Evaluator['evaluate']>>) => void; reject: (e: Error) => void }
+  >();
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
     const waiter = pending.get(message.seq);
     if (!waiter) return;
     pending.delete(message.seq);
-    if (message.type === 'result') waiter.resolve({ seq: message.seq, result: message.result, millis: message.millis });
+    if (message.type === 'result')
+      waiter.resolve({ seq: message.seq, result: message.result, millis: message.millis });
     else waiter.reject(new Error(message.message));
   };
   return {

@@ -16,7 +16,11 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
         response = { type: 'result', seq: request.seq, result, millis: performance.now() - started };
         scope.postMessage(response, [result.allowed.buffer]);
       } catch (error) {
-        response = { type: 'error', seq: request.seq, message: error instanceof Error ? error.message : String(error) };
+        response = {
+          type: 'error',
+          seq: request.seq,
+          message: error instanceof Error ? error.message : String(error),
+        };
         scope.postMessage(response);
       }
       break;

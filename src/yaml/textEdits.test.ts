@@ -64,7 +64,9 @@ describe('setIn', () => {
 
   it('quotes strings that would otherwise read as another type', () => {
     const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels', 'app'], 'true'));
-    expect((docJson(out, 0) as { metadata: { labels: Record<string, unknown> } }).metadata.labels.app).toBe('true');
+    expect((docJson(out, 0) as { metadata: { labels: Record<string, unknown> } }).metadata.labels.app).toBe(
+      'true',
+    );
   });
 
   it('adds a missing key at the end of a block map with its indentation', () => {
@@ -92,13 +94,17 @@ describe('setIn', () => {
   });
 
   it('follows the document sequence style (not indented here)', () => {
-    const out = apply(setIn(WORKSPACE, 0, ['spec', 'containers', 0, 'ports'], [{ containerPort: 80, name: 'http' }]));
+    const out = apply(
+      setIn(WORKSPACE, 0, ['spec', 'containers', 0, 'ports'], [{ containerPort: 80, name: 'http' }]),
+    );
     expect(out).toContain('    ports:\n    - containerPort: 80\n      name: http\n');
   });
 
   it('creates missing intermediate maps', () => {
     const out = apply(setIn(WORKSPACE, 1, ['metadata', 'annotations', 'owner'], 'team-a'));
-    expect((docJson(out, 1) as { metadata: Record<string, unknown> }).metadata.annotations).toEqual({ owner: 'team-a' });
+    expect((docJson(out, 1) as { metadata: Record<string, unknown> }).metadata.annotations).toEqual({
+      owner: 'team-a',
+    });
     expect(out).toContain("  name: 'data'\n  annotations:\n    owner: team-a\n");
   });
 
@@ -118,7 +124,9 @@ describe('deleteIn', () => {
   it('removes one item of an indented block sequence of maps', () => {
     const text = `spec:\n  ports:\n    - port: 80\n      protocol: TCP\n    - port: 443\n`;
     expect(apply(deleteIn(text, 0, ['spec', 'ports', 0]), text)).toBe(`spec:\n  ports:\n    - port: 443\n`);
-    expect(apply(deleteIn(text, 0, ['spec', 'ports', 1]), text)).toBe(`spec:\n  ports:\n    - port: 80\n      protocol: TCP\n`);
+    expect(apply(deleteIn(text, 0, ['spec', 'ports', 1]), text)).toBe(
+      `spec:\n  ports:\n    - port: 80\n      protocol: TCP\n`,
+    );
   });
 
   it('turns an emptied map into {}', () => {
@@ -130,7 +138,9 @@ describe('deleteIn', () => {
 
 describe('documents', () => {
   it('appends a document after a separator', () => {
-    const out = apply(appendDocument(WORKSPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } }));
+    const out = apply(
+      appendDocument(WORKSPACE, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } }),
+    );
     expect(out.startsWith(WORKSPACE)).toBe(true);
     expect(parseDocuments(out)).toHaveLength(4);
     expect(docJson(out, 3)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
@@ -152,7 +162,7 @@ describe('documents', () => {
 
   it('parses the result of every edit as valid YAML', () => {
     const out = apply(setIn(WORKSPACE, 0, ['metadata', 'labels'], { a: 'b' }));
-    expect(() => parseDocuments(out).forEach((d) => parse(String(d)))).not.toThrow();
+    expect(() => parseDocuments(out).forEach((d) => void parse(String(d)))).not.toThrow();
     expect(parseDocuments(out).every((d) => d.errors.length === 0)).toBe(true);
   });
 });

@@ -33,7 +33,12 @@ export function parseDocuments(text: string): Document.Parsed[] {
  * Sets `path` in document `documentIndex` to `value` (plain JSON data). Missing maps on
  * the way are created. Returns null when the document or a non-map ancestor is missing.
  */
-export function setIn(text: string, documentIndex: number, path: YamlPath, value: unknown): TextChange | null {
+export function setIn(
+  text: string,
+  documentIndex: number,
+  path: YamlPath,
+  value: unknown,
+): TextChange | null {
   const doc = parseDocuments(text)[documentIndex];
   if (!doc || path.length === 0) return null;
   const style = documentStyle(text, doc);
@@ -48,7 +53,12 @@ export function setIn(text: string, documentIndex: number, path: YamlPath, value
   if (isMap(parent) && !parent.flow && parent.items.length > 0) {
     return insertPair(text, parent, key, nested, style);
   }
-  if (parent === null || parent === undefined || isScalarNull(parent) || (isMap(parent) && parent.items.length === 0)) {
+  if (
+    parent === null ||
+    parent === undefined ||
+    isScalarNull(parent) ||
+    (isMap(parent) && parent.items.length === 0)
+  ) {
     return replaceNode(text, found.parentPair, parent ?? null, { [key]: nested }, style);
   }
   if (isMap(parent)) {
@@ -89,7 +99,12 @@ export function deleteIn(text: string, documentIndex: number, path: YamlPath): T
 /** Appends a new document holding `value`, after a `---` separator when needed. */
 export function appendDocument(text: string, value: unknown, comment?: string): TextChange {
   const body = stringify(value, STRINGIFY);
-  const head = comment ? `${comment.split('\n').map((l) => `# ${l}`).join('\n')}\n` : '';
+  const head = comment
+    ? `${comment
+        .split('\n')
+        .map((l) => `# ${l}`)
+        .join('\n')}\n`
+    : '';
   if (text.trim() === '') return { start: 0, end: text.length, text: head + body };
   const sep = text.endsWith('\n') ? '' : '\n';
   const marker = /(^|\n)---\s*$/.test(text) ? '' : '---\n';
@@ -140,7 +155,7 @@ function walk(doc: Document.Parsed, path: YamlPath): Found {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
       if (!pair) break;
-      parentPair = pair as Pair;
+      parentPair = pair;
       node = pair.value as Node | null;
     } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
       parentPair = null;
@@ -221,7 +236,10 @@ function replaceNode(
     const commentAt = afterColon.search(/\s#/);
     const valueStart = node?.range ? node.range[0] : colon + 1;
     const valueEnd = node?.range ? node.range[1] : colon + 1;
-    const start = commentAt >= 0 && (!node?.range || valueStart > endOfLine(text, colon)) ? endOfLine(text, colon) : colon + 1;
+    const start =
+      commentAt >= 0 && (!node?.range || valueStart > endOfLine(text, colon))
+        ? endOfLine(text, colon)
+        : colon + 1;
     const end = Math.max(start, trimEnd(text, valueEnd));
     if (inline) return { start, end, text: ` ${printScalar(value, node)}` };
     const childIndent = Array.isArray(value) && !style.indentSeq ? keyColumn : keyColumn + style.indent;
@@ -239,12 +257,18 @@ function replaceNode(
 }
 
 /** Adds `key: value` as the last pair of a block map. */
-function insertPair(text: string, map: YAMLMap, key: string, value: unknown, style: Style): TextChange | null {
+function insertPair(
+  text: string,
+  map: YAMLMap,
+  key: string,
+  value: unknown,
+  style: Style,
+): TextChange | null {
   const first = map.items[0];
   const last = map.items[map.items.length - 1];
   if (!first || !isScalar(first.key) || !first.key.range || !last) return null;
   const column = columnOf(text, first.key.range[0]);
-  const [, lastEnd] = itemSpan(last as Pair);
+  const [, lastEnd] = itemSpan(last);
   const at = endOfLine(text, trimEnd(text, lastEnd));
   const keyText = stringify(key, STRINGIFY).replace(/\n$/, '');
   const inline = typeof value !== 'object' || value === null || isEmptyCollection(value);
@@ -263,6 +287,6 @@ function itemSpan(item: Pair | Node | YAMLSeq): [number, number] {
     const end = value?.range?.[1] ?? key?.range?.[1] ?? start;
     return [start, end];
   }
-  const range = (item as Node).range;
+  const range = item.range;
   return range ? [range[0], range[1]] : [0, 0];
 }

@@ -1,15 +1,27 @@
 import { lazy, Suspense } from 'react';
+import type { DragEvent } from 'react';
 import { CanvasView } from '../canvas/CanvasView';
 import { SidePanel } from '../panels/SidePanel';
+import { readFiles } from './download';
+import { ImportDialog } from './ImportDialog';
+import { useAppStore } from './storeContext';
 import { TopBar } from './TopBar';
 
 // Monaco is ~3 MB: load it after the canvas has painted.
 const EditorPane = lazy(() => import('../editor/EditorPane'));
 
 export function App() {
+  const offerImport = useAppStore((s) => s.offerImport);
+  const onDrop = (event: DragEvent) => {
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    void readFiles(files).then(({ text, sources }) => offerImport(text, sources));
+  };
   return (
-    <div className="app" data-testid="app">
+    <div className="app" data-testid="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <TopBar />
+      <ImportDialog />
       <main className="app-main">
         <section className="app-canvas" data-testid="canvas" aria-label="Canvas">
           <CanvasView />

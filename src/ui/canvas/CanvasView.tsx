@@ -8,10 +8,15 @@ import type { FlowNode } from './buildFlow';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
 import { PodNode } from './PodNode';
+import { VerdictEdge } from './VerdictEdge';
 
 // Module constants: React Flow warns when these are recreated on each render.
 const nodeTypes = { pod: PodNode, namespace: NamespaceNode };
+const edgeTypes = { verdict: VerdictEdge };
 const fitViewOptions = { padding: 0.15 };
+
+const minimapColour = (node: FlowNode): string =>
+  node.type === 'namespace' ? 'rgba(47, 111, 222, 0.12)' : '#8a94a8';
 
 export function CanvasView() {
   const workspace = useAppStore((s) => s.parsed.workspace);
@@ -21,7 +26,10 @@ export function CanvasView() {
   const selectPod = useAppStore((s) => s.selectPod);
 
   const nodes = useMemo(() => buildNodes(workspace), [workspace]);
-  const edges = useMemo(() => buildEdges(result, { focus: selectedPod, stale }), [result, selectedPod, stale]);
+  const edges = useMemo(
+    () => buildEdges(result, { focus: selectedPod, stale }),
+    [result, selectedPod, stale],
+  );
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
     (_event, node) => selectPod(node.type === 'pod' ? node.data.key : null),
@@ -35,6 +43,7 @@ export function CanvasView() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         fitView
@@ -44,7 +53,7 @@ export function CanvasView() {
         nodesConnectable={false}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} />
         <Controls />
         <Legend />
       </ReactFlow>

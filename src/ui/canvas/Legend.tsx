@@ -3,7 +3,8 @@ import { useAppStore } from '../app/storeContext';
 
 export function Legend() {
   const port = useAppStore((s) => s.port);
-  const portText = port === 'any' ? 'any port (allowed when some port is allowed)' : `${port.port}/${port.protocol}`;
+  const portText =
+    port === 'any' ? 'any port (allowed when some port is allowed)' : `${port.port}/${port.protocol}`;
   return (
     <Panel position="top-left" className="legend" data-testid="canvas.legend">
       <div className="legend-row">

@@ -3,6 +3,7 @@
  * edges. Namespaces are frames (parent nodes), pods and workloads are their children.
  * The layout here is a plain grid; issue [4 of 6] replaces it with an automatic one.
  */
+import { MarkerType } from '@xyflow/react';
 import type { Edge, Node } from '@xyflow/react';
 import type { Workspace } from '../../engine';
 import type { MatrixResult } from '../../worker/protocol';
@@ -11,7 +12,7 @@ export const POD_WIDTH = 200;
 export const POD_HEIGHT = 86;
 const GAP = 24;
 const HEADER = 36;
-const FRAME_COLUMNS = 3;
+const FRAME_COLUMNS = 2;
 const PODS_PER_ROW = 2;
 
 export interface PodNodeData extends Record<string, unknown> {
@@ -62,7 +63,10 @@ export function buildNodes(workspace: Workspace): FlowNode[] {
         type: 'pod',
         parentId: id,
         extent: 'parent',
-        position: { x: GAP + (i % PODS_PER_ROW) * (POD_WIDTH + GAP), y: HEADER + Math.floor(i / PODS_PER_ROW) * (POD_HEIGHT + GAP) },
+        position: {
+          x: GAP + (i % PODS_PER_ROW) * (POD_WIDTH + GAP),
+          y: HEADER + Math.floor(i / PODS_PER_ROW) * (POD_HEIGHT + GAP),
+        },
         data: {
           key: pod.key,
           name: pod.name,
@@ -79,6 +83,9 @@ export function buildNodes(workspace: Workspace): FlowNode[] {
   });
   return nodes;
 }
+
+const COLOURS = { allowed: '#1f9d55', blocked: '#d64545' } as const;
+const STALE = '#9aa3b2';
 
 export interface EdgeOptions {
   /** Show only the edges touching this pod, when set. */
@@ -102,8 +109,18 @@ export function buildEdges(result: MatrixResult | null, { focus, stale }: EdgeOp
         id: `${from}->${to}`,
         source: `pod:${from}`,
         target: `pod:${to}`,
+        type: 'verdict',
         className: `verdict-${verdict}${stale ? ' verdict-stale' : ''}`,
-        domAttributes: { 'data-from': from, 'data-to': to, 'data-verdict': verdict } as Record<string, string>,
+        markerEnd: {
+          type: MarkerType.ArrowClosed,
+          width: 14,
+          height: 14,
+          color: stale ? STALE : COLOURS[verdict],
+        },
+        domAttributes: { 'data-from': from, 'data-to': to, 'data-verdict': verdict } as Record<
+          string,
+          string
+        >,
         selectable: true,
       });
     }

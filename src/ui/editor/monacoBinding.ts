@@ -7,6 +7,7 @@
  * changed range only, so the cursor stays put and one undo stack covers both.
  */
 import type { AppStore } from '../../store/appStore';
+import { setDiagnosticMarkers } from './markers';
 import { monaco, setupMonaco, WORKSPACE_MODEL_URI } from './monacoSetup';
 
 export interface MonacoBinding {
@@ -26,7 +27,6 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     fontSize: 13,
     tabSize: 2,
     scrollBeyondLastLine: false,
-    renderWhitespace: 'boundary',
     quickSuggestions: { other: true, comments: false, strings: true },
   });
 
@@ -36,7 +36,14 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     store.getState().setText(model.getValue(), 'editor');
   });
 
-  const unsubscribe = store.subscribe((state) => {
+  const showMarkers = (): void => {
+    const { parsed, text } = store.getState();
+    if (model.getValue() === text) setDiagnosticMarkers(model, parsed.diagnostics);
+  };
+  showMarkers();
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.parsed !== previous.parsed) showMarkers();
     if (state.origin === 'editor') return;
     const current = model.getValue();
     if (state.text === current) return;
@@ -70,7 +77,11 @@ function minimalEdit(
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let endBefore = before.length;
   let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
     endBefore--;
     endAfter--;
   }

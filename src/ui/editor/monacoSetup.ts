@@ -56,7 +56,7 @@ export function setupMonaco(): typeof monaco {
 function shimCreateWebWorker(): void {
   const original = monaco.editor.createWebWorker.bind(monaco.editor);
   type LegacyOptions = { moduleId?: string; label?: string; createData?: unknown };
-  monaco.editor.createWebWorker = ((opts: WorkerOptions & LegacyOptions) => {
+  monaco.editor.createWebWorker = (opts: WorkerOptions & LegacyOptions) => {
     if (opts.worker !== undefined) return original(opts);
     const env = window.MonacoEnvironment;
     if (!env) throw new Error('MonacoEnvironment.getWorker is not set up');
@@ -64,7 +64,7 @@ function shimCreateWebWorker(): void {
     worker.postMessage('ignore');
     worker.postMessage(opts.createData);
     return original({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
-  }) as typeof monaco.editor.createWebWorker;
+  };
 }
 
 export { monaco };

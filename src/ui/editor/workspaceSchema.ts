@@ -36,7 +36,8 @@ const objectMeta: JSONSchema = {
 
 const labelSelector: JSONSchema = {
   type: 'object',
-  description: 'Selects objects by label. `{}` selects everything; matchLabels and matchExpressions must all hold.',
+  description:
+    'Selects objects by label. `{}` selects everything; matchLabels and matchExpressions must all hold.',
   properties: {
     matchLabels: labels('Every key must be present with exactly this value.'),
     matchExpressions: {
@@ -49,9 +50,14 @@ const labelSelector: JSONSchema = {
           key: str('Label key the expression tests.'),
           operator: {
             enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'],
-            description: 'In / NotIn test the value against `values` (a missing key matches NotIn); Exists / DoesNotExist test the key only.',
+            description:
+              'In / NotIn test the value against `values` (a missing key matches NotIn); Exists / DoesNotExist test the key only.',
           },
-          values: { type: 'array', items: { type: 'string' }, description: 'Required for In and NotIn; must be empty for Exists and DoesNotExist.' },
+          values: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Required for In and NotIn; must be empty for Exists and DoesNotExist.',
+          },
         },
         additionalProperties: false,
       },
@@ -73,7 +79,10 @@ const policyPort: JSONSchema = {
       type: ['integer', 'string'],
       description: 'A port number, or the name of a container port on the destination pod.',
     },
-    endPort: { type: 'integer', description: 'Last port of a range that starts at `port` (which must be a number).' },
+    endPort: {
+      type: 'integer',
+      description: 'Last port of a range that starts at `port` (which must be a number).',
+    },
   },
   additionalProperties: false,
 };
@@ -83,14 +92,24 @@ const peer: JSONSchema = {
   description:
     'One peer. podSelector and namespaceSelector in the SAME item must both match (AND); separate items are alternatives (OR).',
   properties: {
-    podSelector: { ...labelSelector, description: 'Pods, in the policy namespace unless namespaceSelector is also given.' },
-    namespaceSelector: { ...labelSelector, description: 'Namespaces whose pods are peers. `{}` means every namespace.' },
+    podSelector: {
+      ...labelSelector,
+      description: 'Pods, in the policy namespace unless namespaceSelector is also given.',
+    },
+    namespaceSelector: {
+      ...labelSelector,
+      description: 'Namespaces whose pods are peers. `{}` means every namespace.',
+    },
     ipBlock: {
       type: 'object',
       required: ['cidr'],
       properties: {
         cidr: str('An IPv4 or IPv6 range, e.g. 10.0.0.0/16.'),
-        except: { type: 'array', items: { type: 'string' }, description: 'Ranges inside `cidr` that are left out.' },
+        except: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Ranges inside `cidr` that are left out.',
+        },
       },
       additionalProperties: false,
     },
@@ -100,9 +119,14 @@ const peer: JSONSchema = {
 
 const rule = (peersKey: 'from' | 'to'): JSONSchema => ({
   type: 'object',
-  description: 'Traffic admitted when it matches one of the peers AND one of the ports. A missing list means "all".',
+  description:
+    'Traffic admitted when it matches one of the peers AND one of the ports. A missing list means "all".',
   properties: {
-    [peersKey]: { type: 'array', items: peer, description: 'Missing or empty: every peer, inside or outside the cluster.' },
+    [peersKey]: {
+      type: 'array',
+      items: peer,
+      description: 'Missing or empty: every peer, inside or outside the cluster.',
+    },
     ports: { type: 'array', items: policyPort, description: 'Missing or empty: every port and protocol.' },
   },
   additionalProperties: false,
@@ -112,13 +136,21 @@ const networkPolicySpec: JSONSchema = {
   type: 'object',
   required: ['podSelector'],
   properties: {
-    podSelector: { ...labelSelector, description: 'The pods of this namespace the policy applies to. `{}` selects all of them.' },
+    podSelector: {
+      ...labelSelector,
+      description: 'The pods of this namespace the policy applies to. `{}` selects all of them.',
+    },
     policyTypes: {
       type: 'array',
       items: { enum: ['Ingress', 'Egress'] },
-      description: 'Directions this policy isolates. Missing: Ingress, plus Egress when an egress list is given.',
+      description:
+        'Directions this policy isolates. Missing: Ingress, plus Egress when an egress list is given.',
     },
-    ingress: { type: 'array', items: rule('from'), description: 'Allowed incoming traffic. `[]` allows none.' },
+    ingress: {
+      type: 'array',
+      items: rule('from'),
+      description: 'Allowed incoming traffic. `[]` allows none.',
+    },
     egress: { type: 'array', items: rule('to'), description: 'Allowed outgoing traffic. `[]` allows none.' },
   },
   additionalProperties: false,
@@ -147,7 +179,11 @@ const podSpec: JSONSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { name: { type: 'string' }, image: { type: 'string' }, ports: { type: 'array', items: containerPort } },
+        properties: {
+          name: { type: 'string' },
+          image: { type: 'string' },
+          ports: { type: 'array', items: containerPort },
+        },
       },
     },
   },
@@ -168,7 +204,11 @@ const workloadSpec: JSONSchema = {
   },
 };
 
-const kindBranch = (kind: string, spec: JSONSchema | undefined, extra: Record<string, JSONSchema> = {}): JSONSchema => ({
+const kindBranch = (
+  kind: string,
+  spec: JSONSchema | undefined,
+  extra: Record<string, JSONSchema> = {},
+): JSONSchema => ({
   if: { properties: { kind: { const: kind } }, required: ['kind'] },
   then: {
     properties: {
@@ -199,7 +239,10 @@ export const workspaceSchema: JSONSchema = {
     ),
     kindBranch('CronJob', {
       type: 'object',
-      properties: { schedule: { type: 'string' }, jobTemplate: { type: 'object', properties: { spec: workloadSpec } } },
+      properties: {
+        schedule: { type: 'string' },
+        jobTemplate: { type: 'object', properties: { spec: workloadSpec } },
+      },
     }),
     kindBranch('Node', { type: 'object' }),
     kindBranch('List', undefined, { items: { type: 'array', items: { type: 'object' } } }),

@@ -7,7 +7,8 @@ export function PodDetails({ podKey }: { podKey: string }) {
   if (!pod) return <p className="side-hint">{podKey} is no longer in the workspace.</p>;
   const index = result ? result.keys.indexOf(podKey) : -1;
   const n = result ? result.keys.length : 0;
-  const peers = result && index >= 0 ? result.keys.map((key, j) => ({ key, j })).filter(({ j }) => j !== index) : [];
+  const peers =
+    result && index >= 0 ? result.keys.map((key, j) => ({ key, j })).filter(({ j }) => j !== index) : [];
   const verdict = (i: number, j: number) => (result?.allowed[i * n + j] ? 'allowed' : 'blocked');
   return (
     <section data-testid="pod-details">

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateMatrix } from '../worker/evaluateMatrix';
+import type { Evaluator } from '../worker/client';
+import { createAppStore } from './appStore';
+import { addNamespace } from './commands/addNamespace';
+import { addPod } from './commands/addPod';
+import { deleteObject } from './commands/deleteObject';
+import { setPodLabels } from './commands/setPodLabels';
+import { DEMO_WORKSPACE } from './fixtures/demoWorkspace';
+import { memoryStorage } from './persistence';
+
+/** The real engine, run inline instead of in a worker (no mock: same function the worker runs). */
+const inlineEvaluator: Evaluator = {
+  evaluate: (request) => Promise.resolve({ seq: request.seq, result: evaluateMatrix(request), millis: 0 }),
+  dispose: () => undefined,
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function verdict(store: ReturnType<typeof createAppStore>, from: string, to: string): string {
+  const result = store.getState().evaluation.result;
+  if (!result) return 'none';
+  const i = result.keys.indexOf(from);
+  const j = result.keys.indexOf(to);
+  return result.allowed[i * result.keys.length + j] ? 'allowed' : 'blocked';
+}
+
+describe('app store', () => {
+  it('parses the initial text and evaluates it', async () => {
+    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    await settle();
+    expect(store.getState().parsed.workspace.pods.map((p) => p.key)).toContain('shop/api');
+    expect(store.getState().evaluation.stale).toBe(false);
+    expect(verdict(store, 'shop/web', 'shop/api')).toBe('allowed');
+    expect(verdict(store, 'monitoring/prometheus', 'shop/api')).toBe('blocked');
+  });
+
+  it('drops an evaluation answer older than the latest request', async () => {
+    const resolvers: (() => void)[] = [];
+    const slow: Evaluator = {
+      evaluate: (request) =>
+        new Promise((resolve) =>
+          resolvers.push(() =>
+            resolve({
+              seq: request.seq,
+              result: { keys: [String(request.seq)], allowed: new Uint8Array(1) },
+              millis: 0,
+            }),
+          ),
+        ),
+      dispose: () => undefined,
+    };
+    const store = createAppStore({ evaluator: slow, initialText: 'kind: Namespace\nmetadata:\n  name: a\n' });
+    await settle();
+    store.getState().setPort({ port: 80, protocol: 'TCP' });
+    expect(resolvers).toHaveLength(2);
+    resolvers[1]?.();
+    await settle();
+    resolvers[0]?.();
+    await settle();
+    expect(store.getState().evaluation.result?.keys).toEqual(['2']);
+  });
+
+  it('runs canvas commands as text edits that keep comments', async () => {
+    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    const s = () => store.getState();
+    expect(s().runCommand(addNamespace, { name: 'billing' })).toBe(true);
+    expect(
+      s().runCommand(addPod, { namespace: 'billing', name: 'invoicer', labels: { app: 'invoicer' } }),
+    ).toBe(true);
+    expect(
+      s().runCommand(setPodLabels, {
+        podKey: 'shop/api',
+        labels: { app: 'api', tier: 'backend', team: 'core' },
+      }),
+    ).toBe(true);
+    expect(s().origin).toBe('canvas');
+    expect(s().text).toContain("# Only the shop's api may reach the database: one peer, namespace AND pod.");
+    expect(s().parsed.workspace.pods.find((p) => p.key === 'shop/api')?.labels).toMatchObject({
+      team: 'core',
+    });
+    expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('billing');
+    const invoicer = s().parsed.workspace.pods.find((p) => p.key === 'billing/invoicer');
+    expect(invoicer).toBeDefined();
+    expect(s().runCommand(deleteObject, { documentIndex: invoicer?.source?.documentIndex ?? -1 })).toBe(true);
+    expect(s().parsed.workspace.pods.some((p) => p.key === 'billing/invoicer')).toBe(false);
+    await settle();
+  });
+
+  it('refuses an invalid command with a message and leaves the text alone', () => {
+    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    const before = store.getState().text;
+    expect(store.getState().runCommand(addNamespace, { name: 'Not Valid' })).toBe(false);
+    expect(store.getState().commandError).toMatch(/not a valid namespace name/);
+    expect(store.getState().text).toBe(before);
+  });
+
+  it('autosaves and restores the text and selection from storage', () => {
+    const storage = memoryStorage();
+    const first = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE, storage });
+    first.getState().setText(`${DEMO_WORKSPACE}# edited\n`, 'editor');
+    first.getState().selectPod('shop/api');
+    const second = createAppStore({ evaluator: inlineEvaluator, initialText: 'ignored', storage });
+    expect(second.getState().text).toBe(`${DEMO_WORKSPACE}# edited\n`);
+    expect(second.getState().selectedPod).toBe('shop/api');
+  });
+
+  it('keeps named workspaces apart and can undo a delete', () => {
+    const storage = memoryStorage();
+    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE, storage });
+    const s = () => store.getState();
+    const demoId = s().workspaceId;
+    s().newWorkspace('Scratch', 'kind: Namespace\nmetadata:\n  name: scratch\n');
+    expect(s().workspaces.map((w) => w.name)).toEqual(['Demo workspace', 'Scratch']);
+    s().switchWorkspace(demoId);
+    expect(s().text).toBe(DEMO_WORKSPACE);
+    s().duplicateWorkspace(demoId);
+    expect(s().workspaces.map((w) => w.name)).toContain('Demo workspace copy');
+    const copyId = s().workspaceId;
+    s().renameWorkspace(copyId, 'Copy renamed');
+    s().deleteWorkspace(copyId);
+    expect(s().workspaces.map((w) => w.name)).toEqual(['Demo workspace', 'Scratch']);
+    expect(s().deletedWorkspace?.entry.name).toBe('Copy renamed');
+    s().undoDeleteWorkspace();
+    expect(s().workspaces.map((w) => w.name)).toContain('Copy renamed');
+    expect(s().text).toBe(DEMO_WORKSPACE);
+  });
+
+  it('asks before an import replaces a non-empty workspace, and merges on request', () => {
+    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    const s = () => store.getState();
+    s().offerImport('kind: Namespace\nmetadata:\n  name: imported\n', ['ns.yaml']);
+    expect(s().pendingImport?.sources).toEqual(['ns.yaml']);
+    s().resolveImport('merge');
+    expect(s().text.startsWith(DEMO_WORKSPACE)).toBe(true);
+    expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('imported');
+    s().offerImport('\u0000\u0001binary', ['photo.png']);
+    expect(s().importError).toMatch(/photo.png looks like a binary file/);
+    expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('imported');
+  });
+});

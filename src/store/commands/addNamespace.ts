@@ -1,0 +1,17 @@
+import { appendDocument } from '../../yaml/textEdits';
+import type { Command } from './command';
+import { isDnsLabel } from './command';
+
+/** Adds a `Namespace` document at the end of the workspace. */
+export const addNamespace: Command<{ name: string; labels?: Record<string, string> }> = {
+  id: 'addNamespace',
+  label: 'Add namespace',
+  perform({ text, workspace }, { name, labels }) {
+    if (!isDnsLabel(name))
+      return { error: `"${name}" is not a valid namespace name (lower-case letters, digits and "-")` };
+    if (workspace.namespaces.some((ns) => ns.name === name && ns.declared))
+      return { error: `namespace ${name} already exists` };
+    const metadata = labels && Object.keys(labels).length > 0 ? { name, labels } : { name };
+    return appendDocument(text, { apiVersion: 'v1', kind: 'Namespace', metadata });
+  },
+};

@@ -1,0 +1,15 @@
+import { setIn } from '../../yaml/textEdits';
+import type { Command } from './command';
+import { labelsPathOf } from './command';
+
+/** Replaces the labels of a pod, or of a workload's pod template. */
+export const setPodLabels: Command<{ podKey: string; labels: Record<string, string> }> = {
+  id: 'setPodLabels',
+  label: 'Set labels',
+  perform({ text, workspace }, { podKey, labels }) {
+    const pod = workspace.pods.find((p) => p.key === podKey);
+    if (!pod?.source) return { error: `${podKey} is not in the workspace` };
+    const change = setIn(text, pod.source.documentIndex, labelsPathOf(pod), labels);
+    return change ?? { error: `cannot find the labels of ${podKey} in the YAML` };
+  },
+};

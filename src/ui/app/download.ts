@@ -1,0 +1,17 @@
+/** Saves text as a file through a same-origin blob URL (nothing leaves the browser). */
+export function downloadText(fileName: string, text: string, type = 'application/yaml'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Reads dropped or chosen files as text, joined as one multi-document workspace. */
+export async function readFiles(files: readonly File[]): Promise<{ text: string; sources: string[] }> {
+  const texts = await Promise.all(files.map((f) => f.text()));
+  return { text: texts.map((t) => t.replace(/\n?$/, '\n')).join('---\n'), sources: files.map((f) => f.name) };
+}
