@@ -52,6 +52,12 @@ describe('NetworkPolicy defaulting (API server)', () => {
     expect(r.value?.ingress[0]?.ports?.map((p) => p.protocol)).toEqual(['TCP', 'TCP', 'TCP']);
   });
 
+  it('decodes a null `ports` entry as an empty NetworkPolicyPort (every TCP port)', () => {
+    const r = norm({ podSelector: {}, ingress: [{ ports: [null] }] });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.value?.ingress[0]?.ports).toEqual([{ protocol: 'TCP' }]);
+  });
+
   it('compiles empty and missing peer/port lists to "all"', () => {
     const p = compilePolicy(
       norm({ podSelector: {}, ingress: [{}, { from: [], ports: [] }, { from: null }] }).value!,
@@ -165,6 +171,21 @@ describe('NetworkPolicy validation (field paths)', () => {
     [
       'bad CIDR',
       eg({ to: [{ ipBlock: { cidr: '10.0.0.300/8' } }] }),
+      ['spec', 'egress', 0, 'to', 0, 'ipBlock', 'cidr'],
+    ],
+    [
+      'CIDR with surrounding spaces (ParseCIDRSloppy does not trim)',
+      eg({ to: [{ ipBlock: { cidr: ' 10.0.0.0/8' } }] }),
+      ['spec', 'egress', 0, 'to', 0, 'ipBlock', 'cidr'],
+    ],
+    [
+      'except with surrounding spaces',
+      eg({ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16 '] } }] }),
+      ['spec', 'egress', 0, 'to', 0, 'ipBlock', 'except', 0],
+    ],
+    [
+      'IPv6 CIDR with a dotted quad before "::"',
+      eg({ to: [{ ipBlock: { cidr: '1.2.3.4::/64' } }] }),
       ['spec', 'egress', 0, 'to', 0, 'ipBlock', 'cidr'],
     ],
     [

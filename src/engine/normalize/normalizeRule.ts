@@ -140,8 +140,9 @@ export function normalizeIpBlock(
   return ok ? { cidr, except } : undefined;
 }
 
+/** Parses a `cidr`/`except` value as written: like `ParseCIDRSloppy`, surrounding spaces are invalid. */
 function parseCidrField(text: string, path: FieldPath, sink: DiagnosticSink): Cidr | undefined {
-  const r = parseCidr(text.trim());
+  const r = parseCidr(text);
   if (!r.ok) {
     sink.error(V.invalid, path, `${quote(text)} ${r.error}`);
     return undefined;
@@ -155,13 +156,15 @@ function parseCidrField(text: string, path: FieldPath, sink: DiagnosticSink): Ci
 /**
  * Validates and defaults a `NetworkPolicyPort` (`ValidateNetworkPolicyPort`): protocol
  * TCP/UDP/SCTP (default TCP); port a number 1-65535 or an IANA port name; `endPort` only with a
- * numeric `port`, 1-65535 and >= `port`.
+ * numeric `port`, 1-65535 and >= `port`. A `null` entry decodes (as in the API server) to an
+ * empty port: every TCP port.
  */
 export function normalizePort(
   raw: unknown,
   path: FieldPath,
   sink: DiagnosticSink,
 ): NormalizedPort | undefined {
+  if (raw === null) return { protocol: 'TCP' };
   if (!isRecord(raw)) {
     sink.error(V.type, path, `must be a mapping with port, protocol and endPort, not ${describeType(raw)}`);
     return undefined;

@@ -35,6 +35,11 @@ describe('IP parsing and canonical form', () => {
     ['abc'],
     [''],
     ['10.0.0.1/8'],
+    // Go's net.ParseIP accepts a dotted IPv4 part only as the last 32 bits of the address.
+    ['1.2.3.4::'],
+    ['1.2.3.4::1'],
+    ['1:2:3:4:5:6:7:1.2.3.4'],
+    [' 10.0.0.1'],
   ])('rejects %s', (text) => {
     expect(parseIp(text)).toBeUndefined();
   });

@@ -27,13 +27,17 @@ function parseV4(text: string): bigint | undefined {
   return value;
 }
 
-function parseGroups(part: string): bigint[] | undefined {
+/**
+ * Parses colon-separated hex groups. `last` says whether this part ends the address: only
+ * there may an embedded IPv4 tail stand for the last two groups (as Go's `net.ParseIP`).
+ */
+function parseGroups(part: string, last: boolean): bigint[] | undefined {
   if (part === '') return [];
   const groups: bigint[] = [];
   const pieces = part.split(':');
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] ?? '';
-    if (i === pieces.length - 1 && piece.includes('.')) {
+    if (last && i === pieces.length - 1 && piece.includes('.')) {
       // An embedded IPv4 tail (`::ffff:10.0.0.1`) stands for the last two groups.
       const v4 = parseV4(piece);
       if (v4 === undefined) return undefined;
@@ -50,8 +54,8 @@ function parseGroups(part: string): bigint[] | undefined {
 function parseV6(text: string): bigint | undefined {
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
-  const head = parseGroups(halves[0] ?? '');
-  const tail = halves.length === 2 ? parseGroups(halves[1] ?? '') : [];
+  const head = parseGroups(halves[0] ?? '', halves.length === 1);
+  const tail = halves.length === 2 ? parseGroups(halves[1] ?? '', true) : [];
   if (!head || !tail) return undefined;
   const missing = 8 - head.length - tail.length;
   if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
