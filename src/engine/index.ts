@@ -70,3 +70,12 @@ export { formatLabelSelector, matchesLabelSelector } from './selectors/matchesLa
 export { lintWorkspace } from './lint/lintWorkspace';
 export { LINT_CODES } from './lint/lintCodes';
 export type { LintCode } from './lint/lintCodes';
+export {
+  checkDns1123Label,
+  checkDns1123Subdomain,
+  checkLabelValue,
+  checkPortName,
+  checkQualifiedName,
+} from './normalize/validateNames';
+export { podsSelectedBy, selectionAt } from './explain/selectionAt';
+export type { Selection } from './explain/selectionAt';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMatrix } from '../worker/evaluateMatrix';
 import type { Evaluator } from '../worker/client';
+import { createAnalyzer } from '../worker/createAnalyzer';
 import { createAppStore } from './appStore';
 import { addNamespace } from './commands/addNamespace';
 import { addPod } from './commands/addPod';
@@ -9,11 +9,14 @@ import { setPodLabels } from './commands/setPodLabels';
 import { DEMO_WORKSPACE } from './fixtures/demoWorkspace';
 import { memoryStorage } from './persistence';
 
-/** The real engine, run inline instead of in a worker (no mock: same function the worker runs). */
-const inlineEvaluator: Evaluator = {
-  evaluate: (request) => Promise.resolve({ seq: request.seq, result: evaluateMatrix(request), millis: 0 }),
-  dispose: () => undefined,
-};
+/** The real analyzer, run inline instead of in a worker (no mock: the worker runs the same object). */
+function inlineEvaluator(): Evaluator {
+  const analyzer = createAnalyzer();
+  return {
+    analyze: (request) => Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 }),
+    dispose: () => undefined,
+  };
+}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -27,7 +30,7 @@ function verdict(store: ReturnType<typeof createAppStore>, from: string, to: str
 
 describe('app store', () => {
   it('parses the initial text and evaluates it', async () => {
-    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
     await settle();
     expect(store.getState().parsed.workspace.pods.map((p) => p.key)).toContain('shop/api');
     expect(store.getState().evaluation.stale).toBe(false);
@@ -37,15 +40,12 @@ describe('app store', () => {
 
   it('drops an evaluation answer older than the latest request', async () => {
     const resolvers: (() => void)[] = [];
+    const analyzer = createAnalyzer();
     const slow: Evaluator = {
-      evaluate: (request) =>
+      analyze: (request) =>
         new Promise((resolve) =>
           resolvers.push(() =>
-            resolve({
-              seq: request.seq,
-              result: { keys: [String(request.seq)], allowed: new Uint8Array(1) },
-              millis: 0,
-            }),
+            resolve({ seq: request.seq, result: analyzer.analyze(request), millis: request.seq }),
           ),
         ),
       dispose: () => undefined,
@@ -58,11 +58,12 @@ describe('app store', () => {
     await settle();
     resolvers[0]?.();
     await settle();
-    expect(store.getState().evaluation.result?.keys).toEqual(['2']);
+    expect(store.getState().evaluation.millis).toBe(2);
+    expect(store.getState().evaluation.stale).toBe(false);
   });
 
   it('runs canvas commands as text edits that keep comments', async () => {
-    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     expect(s().runCommand(addNamespace, { name: 'billing' })).toBe(true);
     expect(
@@ -75,6 +76,7 @@ describe('app store', () => {
       }),
     ).toBe(true);
     expect(s().origin).toBe('canvas');
+    await settle();
     expect(s().text).toContain("# Only the shop's api may reach the database: one peer, namespace AND pod.");
     expect(s().parsed.workspace.pods.find((p) => p.key === 'shop/api')?.labels).toMatchObject({
       team: 'core',
@@ -83,12 +85,13 @@ describe('app store', () => {
     const invoicer = s().parsed.workspace.pods.find((p) => p.key === 'billing/invoicer');
     expect(invoicer).toBeDefined();
     expect(s().runCommand(deleteObject, { documentIndex: invoicer?.source?.documentIndex ?? -1 })).toBe(true);
+    await settle();
     expect(s().parsed.workspace.pods.some((p) => p.key === 'billing/invoicer')).toBe(false);
     await settle();
   });
 
   it('refuses an invalid command with a message and leaves the text alone', () => {
-    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
     const before = store.getState().text;
     expect(store.getState().runCommand(addNamespace, { name: 'Not Valid' })).toBe(false);
     expect(store.getState().commandError).toMatch(/not a valid namespace name/);
@@ -97,17 +100,17 @@ describe('app store', () => {
 
   it('autosaves and restores the text and selection from storage', () => {
     const storage = memoryStorage();
-    const first = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE, storage });
+    const first = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE, storage });
     first.getState().setText(`${DEMO_WORKSPACE}# edited\n`, 'editor');
     first.getState().selectPod('shop/api');
-    const second = createAppStore({ evaluator: inlineEvaluator, initialText: 'ignored', storage });
+    const second = createAppStore({ evaluator: inlineEvaluator(), initialText: 'ignored', storage });
     expect(second.getState().text).toBe(`${DEMO_WORKSPACE}# edited\n`);
     expect(second.getState().selectedPod).toBe('shop/api');
   });
 
   it('keeps named workspaces apart and can undo a delete', () => {
     const storage = memoryStorage();
-    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE, storage });
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE, storage });
     const s = () => store.getState();
     const demoId = s().workspaceId;
     s().newWorkspace('Scratch', 'kind: Namespace\nmetadata:\n  name: scratch\n');
@@ -126,16 +129,42 @@ describe('app store', () => {
     expect(s().text).toBe(DEMO_WORKSPACE);
   });
 
-  it('asks before an import replaces a non-empty workspace, and merges on request', () => {
-    const store = createAppStore({ evaluator: inlineEvaluator, initialText: DEMO_WORKSPACE });
+  it('asks before an import replaces a non-empty workspace, and merges on request', async () => {
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     s().offerImport('kind: Namespace\nmetadata:\n  name: imported\n', ['ns.yaml']);
     expect(s().pendingImport?.sources).toEqual(['ns.yaml']);
     s().resolveImport('merge');
+    await settle();
     expect(s().text.startsWith(DEMO_WORKSPACE)).toBe(true);
     expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('imported');
     s().offerImport('\u0000\u0001binary', ['photo.png']);
+    await settle();
     expect(s().importError).toMatch(/photo.png looks like a binary file/);
     expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('imported');
+  });
+
+  it('keeps the last good version of a document with a syntax error, flagged stale', async () => {
+    const store = createAppStore({
+      evaluator: inlineEvaluator(),
+      initialText: DEMO_WORKSPACE,
+      parseDelayMs: 0,
+    });
+    const s = () => store.getState();
+    await settle();
+    const before = s().parsed.workspace.policies.length;
+    const broken = DEMO_WORKSPACE.replace(
+      '  name: allow-api-from-web\n',
+      '  name: allow-api-from-web\n  : : [\n',
+    );
+    s().setText(broken, 'editor');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(s().parsed.text).toBe(broken);
+    expect(s().parsed.diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(true);
+    expect(s().parsed.workspace.policies).toHaveLength(before);
+    const staleDoc = s().parsed.workspace.policies.find((p) => p.name === 'allow-api-from-web')?.source
+      ?.documentIndex;
+    expect(s().parsed.staleDocuments).toEqual([staleDoc]);
+    expect(verdict(store, 'shop/web', 'shop/api')).toBe('allowed');
   });
 });

@@ -10,7 +10,7 @@ import type { MatrixResult } from '../worker/protocol';
 import { checkImport, mergeWorkspaceText } from '../yaml/importText';
 import { applyChange } from '../yaml/textEdits';
 import type { Command } from './commands/command';
-import { parseWorkspace } from './parseWorkspace';
+import { emptyParse, parseWorkspace } from './parseWorkspace';
 import type { ParsedWorkspace } from './parseWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
@@ -94,15 +94,21 @@ export function createAppStore({
   const startId = currentId;
 
   const store = createStore<AppState>()((set, get) => {
-    const evaluate = (): void => {
+    /** Sends the current text to the worker; only the answer to the latest request is kept. */
+    const analyze = (): void => {
+      clearTimeout(parseTimer);
       const seq = get().evaluation.seq + 1;
       set((s) => ({ evaluation: { ...s.evaluation, seq, stale: true } }));
-      const { parsed, port } = get();
+      const { text, port } = get();
       evaluator
-        .evaluate({ type: 'evaluate', seq, objects: parsed.objects, options: {}, port })
+        .analyze({ type: 'analyze', seq, text, options: {}, port })
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
-          set({ evaluation: { seq, stale: false, result, millis, error: null } });
+          const { workspace, diagnostics, staleDocuments, objectRanges, matrix } = result;
+          set({
+            parsed: { text, workspace, diagnostics, staleDocuments, objectRanges },
+            evaluation: { seq, stale: false, result: matrix, millis, error: null },
+          });
         })
         .catch((error: unknown) => {
           if (get().evaluation.seq !== seq) return;
@@ -111,25 +117,25 @@ export function createAppStore({
         });
     };
 
-    const reparse = (): void => {
-      clearTimeout(parseTimer);
-      set({ parsed: parseWorkspace(get().text) });
-      evaluate();
+    /** The model of the current text, parsed here if the worker's answer is not in yet. */
+    const currentModel = (): ParsedWorkspace => {
+      const { parsed, text } = get();
+      return parsed.text === text ? parsed : parseWorkspace(text);
     };
 
     /** Replaces the whole document (workspace switch, import) and evaluates at once. */
     const load = (workspaceId: string, text: string, selectedPod: string | null): void => {
       // One `set`, so autosave never sees the new id with the old text.
       set({ workspaceId, workspaces: library.list(), text, origin: 'import', selectedPod });
-      reparse();
+      analyze();
     };
 
-    queueMicrotask(evaluate);
+    queueMicrotask(analyze);
 
     return {
       text: start.text,
       origin: 'init',
-      parsed: parseWorkspace(start.text),
+      parsed: emptyParse(),
       evaluation: { seq: 0, stale: true, result: null, millis: null, error: null },
       port: 'any',
       selectedPod: start.selectedPod,
@@ -144,18 +150,18 @@ export function createAppStore({
         if (text === get().text) return;
         set((s) => ({ text, origin, evaluation: { ...s.evaluation, stale: true } }));
         clearTimeout(parseTimer);
-        if (origin === 'editor') parseTimer = setTimeout(reparse, parseDelayMs);
-        else reparse();
+        if (origin === 'editor') parseTimer = setTimeout(analyze, parseDelayMs);
+        else analyze();
       },
       runCommand(command, args) {
-        const { text, parsed } = get();
-        const outcome = command.perform({ text, workspace: parsed.workspace }, args);
+        const { text } = get();
+        const outcome = command.perform({ text, workspace: currentModel().workspace }, args);
         if ('error' in outcome) {
           set({ commandError: outcome.error });
           return false;
         }
         set({ text: applyChange(text, outcome), origin: 'canvas', commandError: null });
-        reparse();
+        analyze();
         return true;
       },
       selectPod(key) {
@@ -163,7 +169,7 @@ export function createAppStore({
       },
       setPort(port) {
         set({ port });
-        evaluate();
+        analyze();
       },
       newWorkspace(name, text = '') {
         const entry = library.create(name, { text, selectedPod: null });

@@ -1,21 +1,37 @@
 import { loadWorkspace } from '../engine';
-import type { Diagnostic, Workspace } from '../engine';
-import { readManifests } from '../yaml/readManifests';
+import type { Workspace } from '../engine';
+import type { TextRange } from '../yaml/sourceMap';
+import { analyzeText } from '../worker/analyzeText';
+import type { LocatedDiagnostic } from '../worker/analyzeText';
 
-/** What the store keeps of a parse: the objects (sent to the worker), the model and its diagnostics. */
+/** The model of one version of the text, as the store shows it. */
 export interface ParsedWorkspace {
-  objects: unknown[];
+  /** The text this model was read from. */
+  text: string;
   workspace: Workspace;
-  diagnostics: Diagnostic[];
+  diagnostics: LocatedDiagnostic[];
+  /** Documents that do not parse now and are shown from their last good version. */
+  staleDocuments: number[];
+  /** Text range of every object, keyed by `objectRangeKey`. */
+  objectRanges: Record<string, TextRange>;
 }
 
-/** Text -> manifest objects -> workspace model, never throwing on user input. */
-export function parseWorkspace(text: string): ParsedWorkspace {
-  const read = readManifests(text);
-  const loaded = loadWorkspace(read.objects);
+/** The model before the first analysis arrives: nothing yet. */
+export function emptyParse(): ParsedWorkspace {
   return {
-    objects: read.objects,
-    workspace: loaded.workspace,
-    diagnostics: [...read.diagnostics, ...loaded.diagnostics],
+    text: '\u0000not parsed',
+    workspace: loadWorkspace([]).workspace,
+    diagnostics: [],
+    staleDocuments: [],
+    objectRanges: {},
   };
+}
+
+/**
+ * Parses on the calling thread. Only for a command that must act on the exact current
+ * text before the worker's answer has arrived; everything else goes through the worker.
+ */
+export function parseWorkspace(text: string): ParsedWorkspace {
+  const { workspace, diagnostics, staleDocuments, objectRanges } = analyzeText(text, null);
+  return { text, workspace, diagnostics, staleDocuments, objectRanges };
 }

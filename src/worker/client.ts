@@ -2,10 +2,17 @@
  * The main-thread side of the evaluation worker: one worker, requests matched to
  * responses by `seq`. The store drops any answer older than its latest request.
  */
-import type { EvaluateRequest, MatrixResult, WorkerResponse } from './protocol';
+import type { AnalyzeRequest, AnalyzeResult, WorkerResponse } from './protocol';
 
+export interface AnalyzeResponse {
+  seq: number;
+  result: AnalyzeResult;
+  millis: number;
+}
+
+/** Parses and evaluates workspace text somewhere other than the caller's thread. */
 export interface Evaluator {
-  evaluate(request: EvaluateRequest): Promise<{ seq: number; result: MatrixResult; millis: number }>;
+  analyze(request: AnalyzeRequest): Promise<AnalyzeResponse>;
   dispose(): void;
 }
 
@@ -13,7 +20,7 @@ export function createWorkerEvaluator(): Evaluator {
   const worker = new Worker(new URL('./evaluator.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<
     number,
-    { resolve: (value: Awaited<ReturnType<Evaluator['evaluate']>>) => void; reject: (e: Error) => void }
+    { resolve: (value: AnalyzeResponse) => void; reject: (e: Error) => void }
   >();
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
@@ -25,7 +32,7 @@ export function createWorkerEvaluator(): Evaluator {
     else waiter.reject(new Error(message.message));
   };
   return {
-    evaluate(request) {
+    analyze(request) {
       return new Promise((resolve, reject) => {
         pending.set(request.seq, { resolve, reject });
         worker.postMessage(request);

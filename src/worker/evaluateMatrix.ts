@@ -1,10 +1,10 @@
-import { computeTruthTable, loadWorkspace } from '../engine';
-import type { EvaluateRequest, MatrixResult } from './protocol';
+import { computeTruthTable } from '../engine';
+import type { PortQuery, Workspace } from '../engine';
+import type { MatrixResult } from './protocol';
 
-/** Runs one evaluation request: load the workspace and compute its truth table. */
-export function evaluateMatrix(request: EvaluateRequest): MatrixResult {
-  const { workspace } = loadWorkspace(request.objects, request.options);
-  const table = computeTruthTable(workspace, { ports: [request.port] });
+/** The truth table of a workspace for one port query, as a compact byte matrix. */
+export function evaluateMatrix(workspace: Workspace, port: PortQuery): MatrixResult {
+  const table = computeTruthTable(workspace, { ports: [port] });
   const keys = table.rows.map((row) => row.key);
   const n = keys.length;
   const allowed = new Uint8Array(n * n);

@@ -1,17 +1,22 @@
 /**
  * The typed contract between the main thread and the evaluation worker. The main
- * thread imports it with `import type` only, so no engine code lands in the UI bundle
+ * thread imports it with `import type` only, so no engine code reaches the UI bundle
  * through it.
+ *
+ * The request carries the YAML text itself: parsing a large file (10 MB) takes seconds,
+ * so it happens here, off the main thread. Strings cost little to post; the truth table
+ * comes back in a transferred buffer.
  */
-import type { EngineOptions, PortQuery } from '../engine';
+import type { EngineOptions, PortQuery, Workspace } from '../engine';
+import type { TextRange } from '../yaml/sourceMap';
+import type { LocatedDiagnostic } from './analyzeText';
 
-/** Ask for the truth table of a workspace for one port query. */
-export interface EvaluateRequest {
-  type: 'evaluate';
+/** Parse `text` (reusing the last parse when it is unchanged) and evaluate it for `port`. */
+export interface AnalyzeRequest {
+  type: 'analyze';
   /** Increasing per request; results of an older `seq` are dropped by the store. */
   seq: number;
-  /** Plain manifest objects as read from the YAML text. */
-  objects: unknown[];
+  text: string;
   options: Partial<EngineOptions>;
   port: PortQuery;
 }
@@ -23,8 +28,19 @@ export interface MatrixResult {
   allowed: Uint8Array;
 }
 
-export type WorkerRequest = EvaluateRequest;
+/** Everything the UI shows about one version of the text. */
+export interface AnalyzeResult {
+  workspace: Workspace;
+  diagnostics: LocatedDiagnostic[];
+  /** Documents that do not parse now and are shown from their last good version. */
+  staleDocuments: number[];
+  /** Text range of every object, keyed by `objectRangeKey`. */
+  objectRanges: Record<string, TextRange>;
+  matrix: MatrixResult;
+}
+
+export type WorkerRequest = AnalyzeRequest;
 
 export type WorkerResponse =
-  | { type: 'result'; seq: number; result: MatrixResult; millis: number }
+  | { type: 'result'; seq: number; result: AnalyzeResult; millis: number }
   | { type: 'error'; seq: number; message: string };

@@ -77,6 +77,16 @@ describe('readManifests', () => {
   });
 
   it.each([[''], ['\n\n'], ['---\n---\n'], ['# nothing\n']])('reads empty input %j as no objects', (text) => {
-    expect(readManifests(text)).toEqual({ objects: [], diagnostics: [] });
+    const { objects, diagnostics } = readManifests(text);
+    expect({ objects, diagnostics }).toEqual({ objects: [], diagnostics: [] });
+  });
+
+  it('expands merge keys as Kubernetes does', () => {
+    const text =
+      'kind: List\nitems:\n- kind: Pod\n  metadata: {name: a, labels: &l {app: a}}\n- kind: Pod\n  metadata: {name: b, labels: {<<: *l, tier: x}}\n';
+    const labels = readManifests(text).objects.map(
+      (o) => (o.object as { metadata: { labels: unknown } }).metadata.labels,
+    );
+    expect(labels).toEqual([{ app: 'a' }, { app: 'a', tier: 'x' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, ManifestObject, TextLocation } from '../engine';
 import { unwrapLists } from '../engine';
 
@@ -9,7 +9,14 @@ export const MAX_MANIFEST_CHARS = 16 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 /** The objects found in manifest text, and what went wrong while reading it. */
-export type ReadManifestsResult = { objects: ManifestObject[]; diagnostics: Diagnostic[] };
+export type ReadManifestsResult = {
+  objects: ManifestObject[];
+  diagnostics: Diagnostic[];
+  /** Number of YAML documents in the text (0 when refused or empty). */
+  documentCount?: number;
+  /** The parsed documents, for a source map over the same parse (not serialisable). */
+  documents?: Document.Parsed[];
+};
 
 /**
  * Reads multi-document YAML or JSON as `kubectl apply -f` accepts it. Each object keeps its
@@ -38,7 +45,9 @@ export function readManifests(text: string, fileName?: string): ReadManifestsRes
   const objects: ManifestObject[] = [];
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // Merge keys (`<<: *anchor`) as Kubernetes' YAML reader has them. YAML 1.2 scalars otherwise:
+    // the 1.1 schema's sexagesimal and octal numbers would misread values the API server reads as strings.
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   } catch (e) {
     return refuse('yaml-syntax', `cannot parse: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -85,7 +94,7 @@ export function readManifests(text: string, fileName?: string): ReadManifestsRes
       objects.push({ object: value, source, range });
     }
   });
-  return { objects: unwrapLists(objects), diagnostics };
+  return { objects: unwrapLists(objects), diagnostics, documentCount: list.length, documents: list };
 }
 
 function locationOf(e: YAMLError, lineCounter: LineCounter): TextLocation {
@@ -95,7 +104,7 @@ function locationOf(e: YAMLError, lineCounter: LineCounter): TextLocation {
 }
 
 /** NUL characters, or many undecodable bytes, mean this is not text. */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
   let bad = 0;

@@ -49,4 +49,12 @@ describe('SourceMap', () => {
   it('returns null for a missing document', () => {
     expect(map.locate(5, ['metadata'])).toBeNull();
   });
+
+  it.each([
+    ['name: a', 0, ['metadata', 'name']],
+    ['11.0.0.0/8', 1, ['spec', 'ingress', 0, 'from', 0, 'ipBlock', 'except', 0]],
+    ['podSelector', 1, ['spec', 'podSelector']],
+  ] as const)('finds the path of the field at %j', (needle, documentIndex, path) => {
+    expect(map.pathAt(TEXT.indexOf(needle) + 1)).toEqual({ documentIndex, path });
+  });
 });

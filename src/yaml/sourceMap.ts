@@ -4,7 +4,7 @@
  * about an object inside a `List` prefixes its path with the object's path (`items`, i).
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { parseDocuments } from './textEdits';
 import type { YamlPath } from './textEdits';
 import { trimEnd } from './textOffsets';
@@ -22,10 +22,14 @@ export interface Located extends TextRange {
 
 /** Locates `path` in document `documentIndex` of the parsed documents of `text`. */
 export class SourceMap {
-  private readonly docs;
+  private readonly docs: Document.Parsed[];
 
-  constructor(private readonly text: string) {
-    this.docs = parseDocuments(text);
+  /** `documents`: the parse of `text` when the caller has one already (saves parsing twice). */
+  constructor(
+    private readonly text: string,
+    documents?: Document.Parsed[],
+  ) {
+    this.docs = documents ?? parseDocuments(text);
   }
 
   /** Number of documents in the text. */
@@ -75,5 +79,39 @@ export class SourceMap {
       }
     }
     return range && { ...range, exact: true };
+  }
+
+  /** The path of the deepest field holding `offset` in its document, or null outside any. */
+  pathAt(offset: number): { documentIndex: number; path: (string | number)[] } | null {
+    const documentIndex = this.documentAt(offset);
+    const doc = this.docs[documentIndex];
+    if (!doc) return null;
+    const path: (string | number)[] = [];
+    let node = doc.contents as Node | null;
+    for (;;) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => {
+          const key = p.key as Node | null;
+          const value = p.value as Node | null;
+          const start = key?.range?.[0] ?? value?.range?.[0];
+          const end = value?.range?.[1] ?? key?.range?.[1];
+          return start !== undefined && end !== undefined && offset >= start && offset <= end;
+        });
+        if (!pair || !isScalar(pair.key)) break;
+        path.push(String(pair.key.value));
+        node = pair.value as Node | null;
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => {
+          const range = (item as Node).range;
+          return range !== undefined && range !== null && offset >= range[0] && offset <= range[1];
+        });
+        if (index < 0) break;
+        path.push(index);
+        node = node.items[index] as Node;
+      } else {
+        break;
+      }
+    }
+    return { documentIndex, path };
   }
 }

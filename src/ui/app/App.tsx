@@ -6,12 +6,14 @@ import { readFiles } from './download';
 import { ImportDialog } from './ImportDialog';
 import { useAppStore } from './storeContext';
 import { TopBar } from './TopBar';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 // Monaco is ~3 MB: load it after the canvas has painted.
 const EditorPane = lazy(() => import('../editor/EditorPane'));
 
 export function App() {
   const offerImport = useAppStore((s) => s.offerImport);
+  useGlobalShortcuts();
   const onDrop = (event: DragEvent) => {
     const files = [...event.dataTransfer.files];
     if (files.length === 0) return;

@@ -1,10 +1,11 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import { useAppStore } from '../app/storeContext';
-import { buildEdges, buildNodes } from './buildFlow';
+import { ALL_EDGES_LIMIT, buildEdges, buildNodes } from './buildFlow';
 import type { FlowNode } from './buildFlow';
+import { CanvasToolbar } from './CanvasToolbar';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
 import { PodNode } from './PodNode';
@@ -22,10 +23,14 @@ export function CanvasView() {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const result = useAppStore((s) => s.evaluation.result);
   const stale = useAppStore((s) => s.evaluation.stale);
-  const selectedPod = useAppStore((s) => s.selectedPod);
   const selectPod = useAppStore((s) => s.selectPod);
 
-  const nodes = useMemo(() => buildNodes(workspace), [workspace]);
+  const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
+  const selectedPod = useAppStore((s) => s.selectedPod);
+  const nodes = useMemo(
+    () => buildNodes(workspace, staleDocuments, selectedPod),
+    [workspace, staleDocuments, selectedPod],
+  );
   const edges = useMemo(
     () => buildEdges(result, { focus: selectedPod, stale }),
     [result, selectedPod, stale],
@@ -51,11 +56,26 @@ export function CanvasView() {
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         nodesConnectable={false}
+        deleteKeyCode={null}
+        onlyRenderVisibleElements={workspace.pods.length > 200}
       >
         <Background gap={24} />
         <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} />
         <Controls />
         <Legend />
+        <CanvasToolbar />
+        {!selectedPod && workspace.pods.length > ALL_EDGES_LIMIT && (
+          <Panel position="top-center" className="canvas-hint" data-testid="canvas.focus-hint">
+            {workspace.pods.length} pods: click one to see its connections.
+          </Panel>
+        )}
+        {staleDocuments.length > 0 && (
+          <Panel position="bottom-center" className="stale-banner" data-testid="canvas.stale">
+            {staleDocuments.length === 1 ? 'One document has' : `${staleDocuments.length} documents have`} a
+            YAML syntax error: the canvas shows {staleDocuments.length === 1 ? 'its' : 'their'} last good
+            version.
+          </Panel>
+        )}
       </ReactFlow>
     </ReactFlowProvider>
   );

@@ -9,7 +9,12 @@ const MAX_CHIPS = 3;
 function PodNodeView({ data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
   const labels = Object.entries(data.labels).filter(([k]) => !k.startsWith('pod-template-hash'));
   return (
-    <div className={selected ? 'pod-node selected' : 'pod-node'} title={data.key}>
+    <div
+      className={`pod-node${selected ? ' selected' : ''}${data.stale ? ' stale' : ''}`}
+      title={
+        data.stale ? `${data.key}: its YAML has a syntax error; showing the last good version` : data.key
+      }
+    >
       <Handle type="target" position={Position.Left} className="pod-handle" />
       <div className="pod-head">
         <span className="pod-name">{data.name}</span>

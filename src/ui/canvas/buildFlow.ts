@@ -22,6 +22,8 @@ export interface PodNodeData extends Record<string, unknown> {
   replicas: number | undefined;
   labels: Record<string, string>;
   ports: string[];
+  /** Shown from the last good version of its document (the YAML has a syntax error there). */
+  stale: boolean;
 }
 
 export interface NamespaceNodeData extends Record<string, unknown> {
@@ -31,7 +33,12 @@ export interface NamespaceNodeData extends Record<string, unknown> {
 
 export type FlowNode = Node<PodNodeData, 'pod'> | Node<NamespaceNodeData, 'namespace'>;
 
-export function buildNodes(workspace: Workspace): FlowNode[] {
+export function buildNodes(
+  workspace: Workspace,
+  staleDocuments: readonly number[] = [],
+  selectedPod: string | null = null,
+): FlowNode[] {
+  const stale = new Set(staleDocuments);
   const nodes: FlowNode[] = [];
   let x = 0;
   let y = 0;
@@ -74,7 +81,9 @@ export function buildNodes(workspace: Workspace): FlowNode[] {
           replicas: pod.replicas,
           labels: pod.labels,
           ports: pod.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`),
+          stale: pod.source !== undefined && stale.has(pod.source.documentIndex),
         },
+        selected: pod.key === selectedPod,
         domAttributes: { 'data-pod': pod.key } as Record<string, string>,
       });
     });
@@ -87,6 +96,9 @@ export function buildNodes(workspace: Workspace): FlowNode[] {
 const COLOURS = { allowed: '#1f9d55', blocked: '#d64545' } as const;
 const STALE = '#9aa3b2';
 
+/** Above this many pods, only the selected pod's edges are drawn (SVG edges cost frames). */
+export const ALL_EDGES_LIMIT = 16;
+
 export interface EdgeOptions {
   /** Show only the edges touching this pod, when set. */
   focus: string | null;
@@ -98,19 +110,22 @@ export function buildEdges(result: MatrixResult | null, { focus, stale }: EdgeOp
   const { keys, allowed } = result;
   const n = keys.length;
   const edges: Edge[] = [];
+  if (!focus && n > ALL_EDGES_LIMIT) return edges;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const from = keys[i];
       const to = keys[j];
       if (i === j || from === undefined || to === undefined) continue;
-      if (focus && from !== focus && to !== focus) continue;
+      const touchesFocus = !focus || from === focus || to === focus;
+      // Large graphs draw only the focused pod's edges; small ones dim the others.
+      if (!touchesFocus && n > ALL_EDGES_LIMIT) continue;
       const verdict = allowed[i * n + j] ? 'allowed' : 'blocked';
       edges.push({
         id: `${from}->${to}`,
         source: `pod:${from}`,
         target: `pod:${to}`,
         type: 'verdict',
-        className: `verdict-${verdict}${stale ? ' verdict-stale' : ''}`,
+        className: `verdict-${verdict}${stale ? ' verdict-stale' : ''}${touchesFocus ? '' : ' dimmed'}`,
         markerEnd: {
           type: MarkerType.ArrowClosed,
           width: 14,

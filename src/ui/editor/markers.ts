@@ -1,10 +1,9 @@
 /**
  * Our own diagnostics (validation and lint from the engine, syntax errors from the
  * reader) as Monaco markers under their own owner, beside monaco-yaml's schema markers.
+ * Their text ranges were computed in the worker.
  */
-import type { Diagnostic } from '../../engine';
-import { rangeOfDiagnostic } from '../../yaml/diagnosticRange';
-import { SourceMap } from '../../yaml/sourceMap';
+import type { LocatedDiagnostic } from '../../worker/analyzeText';
 import { monaco } from './monacoSetup';
 
 export const MARKER_OWNER = 'netpol';
@@ -17,16 +16,14 @@ const SEVERITY = {
 
 export function setDiagnosticMarkers(
   model: monaco.editor.ITextModel,
-  diagnostics: readonly Diagnostic[],
+  diagnostics: readonly LocatedDiagnostic[],
 ): void {
-  const text = model.getValue();
-  const map = new SourceMap(text);
+  const length = model.getValueLength();
   const markers: monaco.editor.IMarkerData[] = [];
   for (const d of diagnostics) {
-    const range = rangeOfDiagnostic(map, d);
-    if (!range) continue;
-    const start = model.getPositionAt(range.start);
-    const end = model.getPositionAt(Math.min(range.end, text.length));
+    if (!d.range) continue;
+    const start = model.getPositionAt(Math.min(d.range.start, length));
+    const end = model.getPositionAt(Math.min(d.range.end, length));
     markers.push({
       severity: SEVERITY[d.severity],
       message: d.message,

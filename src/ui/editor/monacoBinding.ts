@@ -9,6 +9,8 @@
 import type { AppStore } from '../../store/appStore';
 import { setDiagnosticMarkers } from './markers';
 import { monaco, setupMonaco, WORKSPACE_MODEL_URI } from './monacoSetup';
+import { registerPolicyInsights } from './policyInsights';
+import { bindSelectionSync } from './selectionSync';
 
 export interface MonacoBinding {
   editor: monaco.editor.IStandaloneCodeEditor;
@@ -56,9 +58,26 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     }
   });
 
+  // One undo stack: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside the editor and outside
+  // form fields undo the last change, typed or made on the canvas.
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (!(event.ctrlKey || event.metaKey) || editor.hasTextFocus() || isEditable(event.target)) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) void model.undo();
+    else if ((key === 'z' && event.shiftKey) || key === 'y') void model.redo();
+    else return;
+    event.preventDefault();
+  };
+  window.addEventListener('keydown', onKeyDown);
+  const selectionSync = bindSelectionSync(editor, store);
+  const insights = registerPolicyInsights(model, store);
+
   return {
     editor,
     dispose() {
+      window.removeEventListener('keydown', onKeyDown);
+      selectionSync.dispose();
+      insights.dispose();
       unsubscribe();
       contentListener.dispose();
       editor.dispose();
@@ -92,4 +111,11 @@ function minimalEdit(
     text: after.slice(start, endAfter),
     forceMoveMarkers: true,
   };
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }

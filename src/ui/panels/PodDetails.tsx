@@ -1,4 +1,5 @@
 import { useAppStore } from '../app/storeContext';
+import { PodInspector } from './PodInspector';
 
 /** The selected pod: its labels and ports, and its verdicts in both directions. */
 export function PodDetails({ podKey }: { podKey: string }) {
@@ -17,13 +18,7 @@ export function PodDetails({ podKey }: { podKey: string }) {
         {pod.kind} in <b>{pod.namespace}</b>
       </div>
       <h3>Labels</h3>
-      <div className="pod-labels">
-        {Object.entries(pod.labels).map(([k, v]) => (
-          <span key={k} className="chip">
-            {k}={v}
-          </span>
-        ))}
-      </div>
+      <PodInspector pod={pod} />
       <h3>Connections</h3>
       <table className="verdicts">
         <thead>

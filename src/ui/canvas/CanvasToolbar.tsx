@@ -1,0 +1,125 @@
+import { Panel } from '@xyflow/react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { addNamespace } from '../../store/commands/addNamespace';
+import { addPod } from '../../store/commands/addPod';
+import { parseLabels } from '../../store/commands/labelText';
+import { useAppStore } from '../app/storeContext';
+import { useRunCommand } from '../app/useRunCommand';
+
+type Form = 'namespace' | 'pod' | null;
+
+/** Create namespaces and pods from the canvas; each is a YAML edit, undoable with Ctrl+Z. */
+export function CanvasToolbar() {
+  const [form, setForm] = useState<Form>(null);
+  return (
+    <Panel position="top-right" className="canvas-toolbar">
+      <div className="canvas-toolbar-buttons">
+        <button
+          type="button"
+          data-testid="canvas.add-namespace"
+          onClick={() => setForm(form === 'namespace' ? null : 'namespace')}
+        >
+          + Namespace
+        </button>
+        <button
+          type="button"
+          data-testid="canvas.add-pod"
+          onClick={() => setForm(form === 'pod' ? null : 'pod')}
+        >
+          + Pod
+        </button>
+      </div>
+      {form === 'namespace' && <NamespaceForm onDone={() => setForm(null)} />}
+      {form === 'pod' && <PodForm onDone={() => setForm(null)} />}
+    </Panel>
+  );
+}
+
+function NamespaceForm({ onDone }: { onDone: () => void }) {
+  const run = useRunCommand();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const failure = run(addNamespace, { name: name.trim() });
+    if (failure === null) onDone();
+    else setError(failure);
+  };
+  return (
+    <form className="mini-form" onSubmit={submit} data-testid="form.namespace">
+      <label>
+        Name
+        <input
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="form.namespace.name"
+        />
+      </label>
+      {error && <div className="form-error">{error}</div>}
+      <button type="submit" className="primary" data-testid="form.namespace.submit">
+        Add namespace
+      </button>
+    </form>
+  );
+}
+
+function PodForm({ onDone }: { onDone: () => void }) {
+  const run = useRunCommand();
+  const namespaces = useAppStore((s) => s.parsed.workspace.namespaces);
+  const selectPod = useAppStore((s) => s.selectPod);
+  const [namespace, setNamespace] = useState(namespaces[0]?.name ?? 'default');
+  const [name, setName] = useState('');
+  const [labelText, setLabelText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseLabels(labelText);
+    if ('error' in parsed) {
+      setError(parsed.error);
+      return;
+    }
+    const labels = Object.keys(parsed.labels).length > 0 ? parsed.labels : { app: name.trim() };
+    const failure = run(addPod, { namespace, name: name.trim(), labels });
+    if (failure === null) {
+      selectPod(`${namespace}/${name.trim()}`);
+      onDone();
+    } else setError(failure);
+  };
+  return (
+    <form className="mini-form" onSubmit={submit} data-testid="form.pod">
+      <label>
+        Namespace
+        <select
+          value={namespace}
+          onChange={(e) => setNamespace(e.target.value)}
+          data-testid="form.pod.namespace"
+        >
+          {namespaces.map((ns) => (
+            <option key={ns.name} value={ns.name}>
+              {ns.name}
+            </option>
+          ))}
+          {namespaces.length === 0 && <option value="default">default</option>}
+        </select>
+      </label>
+      <label>
+        Name
+        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} data-testid="form.pod.name" />
+      </label>
+      <label>
+        Labels (key=value, …; default app=NAME)
+        <input
+          value={labelText}
+          onChange={(e) => setLabelText(e.target.value)}
+          data-testid="form.pod.labels"
+        />
+      </label>
+      {error && <div className="form-error">{error}</div>}
+      <button type="submit" className="primary" data-testid="form.pod.submit">
+        Add pod
+      </button>
+    </form>
+  );
+}

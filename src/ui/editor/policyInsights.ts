@@ -1,0 +1,104 @@
+/**
+ * Editor insights drawn from the live model: hovering a `podSelector` or
+ * `namespaceSelector` lists what it selects right now, and a code lens above each
+ * NetworkPolicy says how many pods it applies to and which directions it isolates.
+ */
+import { podsSelectedBy, selectionAt } from '../../engine';
+import type { CompiledPolicy } from '../../engine';
+import type { AppStore } from '../../store/appStore';
+import { objectRangeKey } from '../../worker/analyzeText';
+import { SourceMap } from '../../yaml/sourceMap';
+import { monaco } from './monacoSetup';
+
+const MAX_LISTED = 12;
+/** Hovers parse the text on the main thread: only below this size. */
+const MAX_HOVER_TEXT = 1_000_000;
+const NOOP_COMMAND = 'netpol.noop';
+let noopRegistered = false;
+
+function listed(items: readonly string[]): string {
+  if (items.length === 0) return 'nothing';
+  const shown = items
+    .slice(0, MAX_LISTED)
+    .map((i) => `\`${i}\``)
+    .join(', ');
+  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
+}
+
+function policyInDocument(
+  policies: readonly CompiledPolicy[],
+  documentIndex: number,
+): CompiledPolicy | undefined {
+  return policies.find(
+    (p) => p.source?.documentIndex === documentIndex && (p.source.objectPath ?? []).length === 0,
+  );
+}
+
+export function registerPolicyInsights(model: monaco.editor.ITextModel, store: AppStore): monaco.IDisposable {
+  const current = () => {
+    const { parsed } = store.getState();
+    return parsed.text === model.getValue() ? parsed : null;
+  };
+
+  const hover = monaco.languages.registerHoverProvider('yaml', {
+    provideHover(target, position) {
+      if (target !== model) return null;
+      const parsed = current();
+      if (!parsed || parsed.text.length > MAX_HOVER_TEXT) return null;
+      const at = new SourceMap(parsed.text).pathAt(model.getOffsetAt(position));
+      if (!at) return null;
+      const k = at.path.findLastIndex(
+        (segment) => segment === 'podSelector' || segment === 'namespaceSelector',
+      );
+      const policy = k >= 0 ? policyInDocument(parsed.workspace.policies, at.documentIndex) : undefined;
+      if (!policy) return null;
+      const selection = selectionAt(parsed.workspace, policy, at.path.slice(0, k + 1));
+      if (!selection) return null;
+      const noun = selection.kind === 'pods' ? 'pod' : 'namespace';
+      const count = `${selection.matches.length} ${noun}${selection.matches.length === 1 ? '' : 's'}`;
+      const note = selection.note ? `\n\n_${selection.note}_` : '';
+      return { contents: [{ value: `**Selects ${count} now:** ${listed(selection.matches)}${note}` }] };
+    },
+  });
+
+  if (!noopRegistered) {
+    monaco.editor.registerCommand(NOOP_COMMAND, () => undefined);
+    noopRegistered = true;
+  }
+  const changed = new monaco.Emitter<monaco.languages.CodeLensProvider>();
+  const lenses = monaco.languages.registerCodeLensProvider('yaml', {
+    onDidChange: changed.event,
+    provideCodeLenses(target) {
+      const parsed = target === model ? current() : null;
+      if (!parsed) return { lenses: [], dispose: () => undefined };
+      const result: monaco.languages.CodeLens[] = [];
+      for (const policy of parsed.workspace.policies) {
+        if (!policy.source || (policy.source.objectPath ?? []).length > 0) continue;
+        const range = parsed.objectRanges[objectRangeKey(policy.source)];
+        if (!range) continue;
+        const line = model.getPositionAt(range.start).lineNumber;
+        const pods = podsSelectedBy(parsed.workspace, policy);
+        const isolates =
+          policy.policyTypes.length > 0
+            ? ` · isolates ${policy.policyTypes.join(' and ').toLowerCase()}`
+            : '';
+        const title = `applies to ${pods.length} pod${pods.length === 1 ? '' : 's'}${pods.length > 0 ? `: ${pods.slice(0, 4).join(', ')}${pods.length > 4 ? ', …' : ''}` : ''}${isolates}`;
+        result.push({ range: new monaco.Range(line, 1, line, 1), command: { id: NOOP_COMMAND, title } });
+      }
+      return { lenses: result, dispose: () => undefined };
+    },
+  });
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.parsed !== previous.parsed)
+      changed.fire(undefined as unknown as monaco.languages.CodeLensProvider);
+  });
+
+  return {
+    dispose() {
+      unsubscribe();
+      hover.dispose();
+      lenses.dispose();
+      changed.dispose();
+    },
+  };
+}

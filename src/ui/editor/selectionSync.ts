@@ -1,0 +1,75 @@
+/**
+ * Selection sync between the canvas and the YAML: the selected pod's object is
+ * highlighted and scrolled into view; moving the cursor into an object's YAML selects
+ * it on the canvas. Highlighting uses decorations, never the cursor, so the two
+ * directions cannot feed each other.
+ */
+import type { PodInfo } from '../../engine';
+import type { AppStore } from '../../store/appStore';
+import { objectRangeKey } from '../../worker/analyzeText';
+import type { TextRange } from '../../yaml/sourceMap';
+import { monaco } from './monacoSetup';
+
+export function bindSelectionSync(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  store: AppStore,
+): monaco.IDisposable {
+  const model = editor.getModel();
+  if (!model) return { dispose: () => undefined };
+  const highlight = editor.createDecorationsCollection();
+
+  const rangeOf = (pod: PodInfo): TextRange | null =>
+    (pod.source && store.getState().parsed.objectRanges[objectRangeKey(pod.source)]) ?? null;
+
+  const showSelection = (): void => {
+    const { selectedPod, parsed, text } = store.getState();
+    const pod = selectedPod ? parsed.workspace.pods.find((p) => p.key === selectedPod) : undefined;
+    if (!pod || model.getValue() !== text || parsed.text !== text) {
+      highlight.clear();
+      return;
+    }
+    const range = rangeOf(pod);
+    if (!range) return highlight.clear();
+    const start = model.getPositionAt(range.start);
+    const end = model.getPositionAt(range.end);
+    const lines = new monaco.Range(start.lineNumber, 1, end.lineNumber, 1);
+    highlight.set([
+      {
+        range: lines,
+        options: {
+          isWholeLine: true,
+          className: 'yaml-selected-object',
+          linesDecorationsClassName: 'yaml-selected-gutter',
+        },
+      },
+    ]);
+    if (!editor.hasTextFocus())
+      editor.revealRangeInCenterIfOutsideViewport(lines, monaco.editor.ScrollType.Smooth);
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.selectedPod !== previous.selectedPod || state.parsed !== previous.parsed) showSelection();
+  });
+
+  const cursorListener = editor.onDidChangeCursorPosition((event) => {
+    // Edits move the cursor too (source 'modelChange'): only the user's own moves select.
+    if (event.source === 'modelChange' || event.source === 'restoreState' || !editor.hasWidgetFocus()) return;
+    const { parsed, text, selectedPod, selectPod } = store.getState();
+    if (parsed.text !== text) return;
+    const offset = model.getOffsetAt(event.position);
+    const pod = parsed.workspace.pods.find((p) => {
+      const range = rangeOf(p);
+      return range !== null && offset >= range.start && offset <= range.end;
+    });
+    if (pod && pod.key !== selectedPod) selectPod(pod.key);
+  });
+
+  showSelection();
+  return {
+    dispose() {
+      unsubscribe();
+      cursorListener.dispose();
+      highlight.clear();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Text -> objects -> workspace -> diagnostics with text ranges, off the main thread.
+ * A document with a syntax error does not vanish: while the number of documents is
+ * unchanged, its last good objects stand in for it and it is reported as stale, so the
+ * canvas keeps its picture. Everything the UI needs to place things in the text
+ * (diagnostic ranges, object ranges) is computed here, so the main thread never parses.
+ */
+import { lintWorkspace, loadWorkspace } from '../engine';
+import type { Diagnostic, EngineOptions, ManifestObject, Workspace } from '../engine';
+import { rangeOfDiagnostic } from '../yaml/diagnosticRange';
+import { readManifests } from '../yaml/readManifests';
+import { SourceMap } from '../yaml/sourceMap';
+import type { TextRange } from '../yaml/sourceMap';
+
+/** What one analysis remembers for the next: the good objects of each document. */
+export interface AnalysisMemory {
+  readonly documentCount: number;
+  readonly objectsByDocument: ReadonlyMap<number, readonly ManifestObject[]>;
+}
+
+/** A diagnostic with the text range it is about, when it has one. */
+export type LocatedDiagnostic = Diagnostic & { range?: TextRange };
+
+export interface Analysis {
+  workspace: Workspace;
+  diagnostics: LocatedDiagnostic[];
+  /** Documents shown from their last good version because they do not parse now. */
+  staleDocuments: number[];
+  /** Text range of every object, keyed by {@link objectRangeKey}. */
+  objectRanges: Record<string, TextRange>;
+  memory: AnalysisMemory;
+}
+
+/** Key of an object's range: its document and its path inside a `List`. */
+export function objectRangeKey(source: {
+  documentIndex: number;
+  objectPath?: readonly (string | number)[];
+}): string {
+  return `${source.documentIndex}:${(source.objectPath ?? []).join('.')}`;
+}
+
+export function analyzeText(
+  text: string,
+  previous: AnalysisMemory | null,
+  options: Partial<EngineOptions> = {},
+): Analysis {
+  const read = readManifests(text);
+  const documentCount = read.documentCount ?? 0;
+  const broken = new Set(
+    read.diagnostics
+      .filter((d) => d.code === 'yaml-syntax' && d.source)
+      .map((d) => d.source?.documentIndex ?? -1),
+  );
+  const byDocument = new Map<number, ManifestObject[]>();
+  for (const object of read.objects) {
+    const index = object.source.documentIndex;
+    byDocument.set(index, [...(byDocument.get(index) ?? []), object]);
+  }
+  const staleDocuments: number[] = [];
+  const objects = [...read.objects];
+  if (previous && previous.documentCount === documentCount) {
+    for (const index of broken) {
+      const last = previous.objectsByDocument.get(index);
+      if (!last || byDocument.has(index)) continue;
+      byDocument.set(index, [...last]);
+      objects.push(...last);
+      staleDocuments.push(index);
+    }
+  }
+  const loaded = loadWorkspace(objects, options);
+  const stale = new Set(staleDocuments);
+  const fresh = (d: Diagnostic) => !d.source || !stale.has(d.source.documentIndex);
+  // Engine findings about stale stand-ins point at text that is no longer there.
+  const found = [
+    ...read.diagnostics,
+    ...loaded.diagnostics.filter(fresh),
+    ...lintWorkspace(loaded.workspace).filter(fresh),
+  ];
+
+  const map = new SourceMap(text, read.documents);
+  const diagnostics = found.map((d): LocatedDiagnostic => {
+    const range = rangeOfDiagnostic(map, d);
+    return range ? { ...d, range } : d;
+  });
+  const objectRanges: Record<string, TextRange> = {};
+  for (const object of read.objects) {
+    const path = object.source.objectPath ?? [];
+    const range =
+      path.length > 0
+        ? map.locate(object.source.documentIndex, path)
+        : map.documentRange(object.source.documentIndex);
+    if (range) objectRanges[objectRangeKey(object.source)] = { start: range.start, end: range.end };
+  }
+  return {
+    workspace: loaded.workspace,
+    diagnostics,
+    staleDocuments: staleDocuments.sort((a, b) => a - b),
+    objectRanges,
+    memory: { documentCount, objectsByDocument: byDocument },
+  };
+}

@@ -1,0 +1,31 @@
+import { analyzeText } from './analyzeText';
+import type { Analysis, AnalysisMemory } from './analyzeText';
+import { evaluateMatrix } from './evaluateMatrix';
+import type { AnalyzeRequest, AnalyzeResult } from './protocol';
+
+/**
+ * The worker's state: the memory of good documents, and the last analysis so that a
+ * port change re-evaluates without parsing again. The same object runs inline in tests.
+ */
+export function createAnalyzer(): { analyze(request: AnalyzeRequest): AnalyzeResult } {
+  let memory: AnalysisMemory | null = null;
+  let last: { text: string; options: string; analysis: Analysis } | null = null;
+  return {
+    analyze(request) {
+      const options = JSON.stringify(request.options);
+      if (!last || last.text !== request.text || last.options !== options) {
+        const analysis = analyzeText(request.text, memory, request.options);
+        memory = analysis.memory;
+        last = { text: request.text, options, analysis };
+      }
+      const { workspace, diagnostics, staleDocuments, objectRanges } = last.analysis;
+      return {
+        workspace,
+        diagnostics,
+        staleDocuments,
+        objectRanges,
+        matrix: evaluateMatrix(workspace, request.port),
+      };
+    },
+  };
+}
