@@ -167,4 +167,26 @@ describe('app store', () => {
     expect(s().parsed.staleDocuments).toEqual([staleDoc]);
     expect(verdict(store, 'shop/web', 'shop/api')).toBe('allowed');
   });
+
+  it('analyses a keystroke after a pause at once, and a burst of typing once it pauses', async () => {
+    const analyzer = createAnalyzer();
+    const texts: string[] = [];
+    const counting: Evaluator = {
+      analyze: (request) => {
+        texts.push(request.text);
+        return Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 });
+      },
+      dispose: () => undefined,
+    };
+    const store = createAppStore({ evaluator: counting, initialText: 'a: 1\n', parseDelayMs: 50 });
+    await settle();
+    expect(texts).toEqual(['a: 1\n']);
+    store.getState().setText('a: 12\n', 'editor');
+    expect(texts).toHaveLength(2);
+    store.getState().setText('a: 123\n', 'editor');
+    store.getState().setText('a: 1234\n', 'editor');
+    expect(texts).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(texts).toEqual(['a: 1\n', 'a: 12\n', 'a: 1234\n']);
+  });
 });

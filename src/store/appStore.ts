@@ -82,6 +82,7 @@ export function createAppStore({
 }: AppStoreDeps) {
   const library = new WorkspaceLibrary(storage);
   let parseTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastEdit = -Infinity;
 
   let currentId = library.currentId();
   let saved = currentId ? library.load(currentId) : null;
@@ -150,7 +151,12 @@ export function createAppStore({
         if (text === get().text) return;
         set((s) => ({ text, origin, evaluation: { ...s.evaluation, stale: true } }));
         clearTimeout(parseTimer);
-        if (origin === 'editor') parseTimer = setTimeout(analyze, parseDelayMs);
+        // Debounce with a leading edge: a keystroke after a pause recolours at once; a
+        // burst of typing is analysed when it pauses for `parseDelayMs`.
+        const now = Date.now();
+        const inBurst = now - lastEdit < parseDelayMs;
+        lastEdit = now;
+        if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
         else analyze();
       },
       runCommand(command, args) {
