@@ -8,9 +8,9 @@ import tseslint from 'typescript-eslint';
  * The layering of ARCHITECTURE.md: ui -> store -> yaml -> engine, store -> worker -> engine,
  * cli -> yaml -> engine. Nothing points back. Each folder lists what it must not import.
  */
-const layer = (name, patterns) => ({
+const layer = (name, patterns, paths = []) => ({
   files: [`src/${name}/**/*.{ts,tsx}`],
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
+  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
 });
 
 const ui = {
@@ -110,7 +110,16 @@ export default tseslint.config(
     worker,
   ]),
   layer('worker', [react, ui, store, cli]),
-  layer('store', [{ ...react, group: react.group.filter((g) => !g.startsWith('zustand')) }, ui, cli]),
+  layer(
+    'store',
+    [{ ...react, group: react.group.filter((g) => !g.startsWith('zustand')) }, ui, cli],
+    [
+      {
+        name: 'yaml',
+        message: 'The store edits text through src/yaml (which owns the yaml package), not directly.',
+      },
+    ],
+  ),
   layer('cli', [react, ui, store, worker]),
   {
     files: ['src/**/*.test.ts', 'e2e/**/*.ts', 'scripts/**', 'bench/**', 'bin/**', '*.config.*'],

@@ -79,3 +79,7 @@ export {
 } from './normalize/validateNames';
 export { podsSelectedBy, selectionAt } from './explain/selectionAt';
 export type { Selection } from './explain/selectionAt';
+export { summarisePolicy } from './explain/policyPeers';
+export type { PeerSummary, PolicySummary } from './explain/policyPeers';
+export { externalPeers, OUTSIDE_ADDRESS } from './explain/externalPeers';
+export type { ExternalPeer } from './explain/externalPeers';

@@ -14,6 +14,8 @@ import { emptyParse, parseWorkspace } from './parseWorkspace';
 import type { ParsedWorkspace } from './parseWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
+import { createViewSlice } from './viewSlice';
+import type { Theme, ViewSlice } from './viewSlice';
 
 /** Who produced a text change; the editor applies only text it did not produce. */
 export type TextOrigin = 'init' | 'editor' | 'canvas' | 'import';
@@ -28,13 +30,17 @@ export interface EvaluationState {
   error: string | null;
 }
 
-export interface AppState {
+/** Canvas node positions by node id (layout state, not document). */
+export type Positions = Record<string, { x: number; y: number }>;
+
+export interface AppState extends ViewSlice {
   text: string;
   origin: TextOrigin;
   parsed: ParsedWorkspace;
   evaluation: EvaluationState;
   port: PortQuery;
-  selectedPod: string | null;
+  positions: Positions;
+  collapsed: string[];
   /** The message of the last command that could not run, until the next one runs. */
   commandError: string | null;
   /** Named workspaces and the one being edited. */
@@ -48,9 +54,12 @@ export interface AppState {
   /** Why the last import was refused, until the next one. */
   importError: string | null;
   setText: (text: string, origin: TextOrigin) => void;
+  mergePositions: (positions: Positions) => void;
+  /** Forgets every position: the next render lays the canvas out afresh. */
+  resetLayout: () => void;
+  toggleCollapsed: (namespace: string) => void;
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
   runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
-  selectPod: (key: string | null) => void;
   setPort: (port: PortQuery) => void;
   newWorkspace: (name: string, text?: string) => void;
   switchWorkspace: (id: string) => void;
@@ -105,9 +114,9 @@ export function createAppStore({
         .analyze({ type: 'analyze', seq, text, options: {}, port })
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
-          const { workspace, diagnostics, staleDocuments, objectRanges, matrix } = result;
+          const { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix } = result;
           set({
-            parsed: { text, workspace, diagnostics, staleDocuments, objectRanges },
+            parsed: { text, workspace, diagnostics, staleDocuments, objectRanges, externals },
             evaluation: { seq, stale: false, result: matrix, millis, error: null },
           });
         })
@@ -125,9 +134,17 @@ export function createAppStore({
     };
 
     /** Replaces the whole document (workspace switch, import) and evaluates at once. */
-    const load = (workspaceId: string, text: string, selectedPod: string | null): void => {
+    const load = (workspaceId: string, saved: SavedWorkspace): void => {
       // One `set`, so autosave never sees the new id with the old text.
-      set({ workspaceId, workspaces: library.list(), text, origin: 'import', selectedPod });
+      set({
+        workspaceId,
+        workspaces: library.list(),
+        text: saved.text,
+        origin: 'import',
+        selectedPod: saved.selectedPod,
+        positions: saved.positions ?? {},
+        collapsed: saved.collapsed ?? [],
+      });
       analyze();
     };
 
@@ -139,8 +156,23 @@ export function createAppStore({
       parsed: emptyParse(),
       evaluation: { seq: 0, stale: true, result: null, millis: null, error: null },
       port: 'any',
-      selectedPod: start.selectedPod,
+      ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
       commandError: null,
+      positions: start.positions ?? {},
+      collapsed: start.collapsed ?? [],
+      mergePositions(positions) {
+        set((s) => ({ positions: { ...s.positions, ...positions } }));
+      },
+      resetLayout() {
+        set({ positions: {} });
+      },
+      toggleCollapsed(namespace) {
+        set((s) => ({
+          collapsed: s.collapsed.includes(namespace)
+            ? s.collapsed.filter((n) => n !== namespace)
+            : [...s.collapsed, namespace],
+        }));
+      },
       workspaces: library.list(),
       workspaceId: startId,
       deletedWorkspace: null,
@@ -166,12 +198,10 @@ export function createAppStore({
           set({ commandError: outcome.error });
           return false;
         }
-        set({ text: applyChange(text, outcome), origin: 'canvas', commandError: null });
+        const next = 'text' in outcome && !('start' in outcome) ? outcome.text : applyChange(text, outcome);
+        set({ text: next, origin: 'canvas', commandError: null });
         analyze();
         return true;
-      },
-      selectPod(key) {
-        set({ selectedPod: key });
       },
       setPort(port) {
         set({ port });
@@ -180,13 +210,13 @@ export function createAppStore({
       newWorkspace(name, text = '') {
         const entry = library.create(name, { text, selectedPod: null });
         library.setCurrent(entry.id);
-        load(entry.id, text, null);
+        load(entry.id, { text, selectedPod: null });
       },
       switchWorkspace(id) {
         const next = library.load(id);
         if (!next || id === get().workspaceId) return;
         library.setCurrent(id);
-        load(id, next.text, next.selectedPod);
+        load(id, next);
       },
       renameWorkspace(id, name) {
         const trimmed = name.trim();
@@ -236,18 +266,39 @@ export function createAppStore({
     };
   });
 
+  store.subscribe((state, previous) => {
+    if (state.theme !== previous.theme) saveTheme(storage, state.theme);
+  });
+
   // Autosave on every change of the text or the view state.
   store.subscribe((state, previous) => {
     if (
       state.text === previous.text &&
       state.selectedPod === previous.selectedPod &&
-      state.workspaceId === previous.workspaceId
+      state.workspaceId === previous.workspaceId &&
+      state.positions === previous.positions &&
+      state.collapsed === previous.collapsed
     ) {
       return;
     }
-    const error = library.save(state.workspaceId, { text: state.text, selectedPod: state.selectedPod });
+    const { text, selectedPod, positions, collapsed } = state;
+    const error = library.save(state.workspaceId, { text, selectedPod, positions, collapsed });
     if (error !== state.saveError) store.setState({ saveError: error });
   });
 
   return store;
+}
+
+const THEME_KEY = 'netpol-canvas:theme';
+
+function loadTheme(storage: KeyValueStorage): Theme {
+  return storage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
+}
+
+function saveTheme(storage: KeyValueStorage, theme: Theme): void {
+  try {
+    storage.setItem(THEME_KEY, theme);
+  } catch {
+    // The theme is a preference: losing it is harmless.
+  }
 }

@@ -1,5 +1,5 @@
-import { loadWorkspace } from '../engine';
-import type { Workspace } from '../engine';
+import { externalPeers, loadWorkspace } from '../engine';
+import type { ExternalPeer, Workspace } from '../engine';
 import type { TextRange } from '../yaml/sourceMap';
 import { analyzeText } from '../worker/analyzeText';
 import type { LocatedDiagnostic } from '../worker/analyzeText';
@@ -14,6 +14,8 @@ export interface ParsedWorkspace {
   staleDocuments: number[];
   /** Text range of every object, keyed by `objectRangeKey`. */
   objectRanges: Record<string, TextRange>;
+  /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"). */
+  externals: ExternalPeer[];
 }
 
 /** The model before the first analysis arrives: nothing yet. */
@@ -24,6 +26,7 @@ export function emptyParse(): ParsedWorkspace {
     diagnostics: [],
     staleDocuments: [],
     objectRanges: {},
+    externals: [],
   };
 }
 
@@ -33,5 +36,5 @@ export function emptyParse(): ParsedWorkspace {
  */
 export function parseWorkspace(text: string): ParsedWorkspace {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analyzeText(text, null);
-  return { text, workspace, diagnostics, staleDocuments, objectRanges };
+  return { text, workspace, diagnostics, staleDocuments, objectRanges, externals: externalPeers(workspace) };
 }

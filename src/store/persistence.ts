@@ -21,6 +21,8 @@ export interface SavedWorkspace {
   text: string;
   selectedPod: string | null;
   positions?: Record<string, { x: number; y: number }>;
+  /** Namespaces drawn collapsed. */
+  collapsed?: string[];
 }
 
 const INDEX_KEY = 'netpol-canvas:workspaces';

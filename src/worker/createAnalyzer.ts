@@ -1,3 +1,4 @@
+import { externalPeers } from '../engine';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
@@ -19,13 +20,13 @@ export function createAnalyzer(): { analyze(request: AnalyzeRequest): AnalyzeRes
         last = { text: request.text, options, analysis };
       }
       const { workspace, diagnostics, staleDocuments, objectRanges } = last.analysis;
-      return {
+      const externals = externalPeers(workspace);
+      const matrix = evaluateMatrix(
         workspace,
-        diagnostics,
-        staleDocuments,
-        objectRanges,
-        matrix: evaluateMatrix(workspace, request.port),
-      };
+        request.port,
+        externals.map((e) => e.address),
+      );
+      return { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix };
     },
   };
 }

@@ -7,7 +7,7 @@
  * so it happens here, off the main thread. Strings cost little to post; the truth table
  * comes back in a transferred buffer.
  */
-import type { EngineOptions, PortQuery, Workspace } from '../engine';
+import type { EngineOptions, ExternalPeer, PortQuery, Workspace } from '../engine';
 import type { TextRange } from '../yaml/sourceMap';
 import type { LocatedDiagnostic } from './analyzeText';
 
@@ -36,6 +36,8 @@ export interface AnalyzeResult {
   staleDocuments: number[];
   /** Text range of every object, keyed by `objectRangeKey`. */
   objectRanges: Record<string, TextRange>;
+  /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"), last in the matrix. */
+  externals: ExternalPeer[];
   matrix: MatrixResult;
 }
 

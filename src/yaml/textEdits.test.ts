@@ -1,6 +1,14 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { appendDocument, applyChange, deleteIn, parseDocuments, removeDocument, setIn } from './textEdits';
+import {
+  appendDocument,
+  appendIn,
+  applyChange,
+  deleteIn,
+  parseDocuments,
+  removeDocument,
+  setIn,
+} from './textEdits';
 import type { TextChange } from './textEdits';
 
 const WORKSPACE = `# Workspace header: kept.
@@ -110,6 +118,40 @@ describe('setIn', () => {
 
   it('returns null for a missing document', () => {
     expect(setIn(WORKSPACE, 9, ['metadata', 'name'], 'x')).toBeNull();
+  });
+});
+
+describe('appendIn', () => {
+  const POLICY = `spec:\n  ingress:\n    - from:\n        - podSelector: {}   # same namespace\n  egress: []\n`;
+
+  it('appends a map item after the last one, at its indentation', () => {
+    const out = apply(
+      appendIn(POLICY, 0, ['spec', 'ingress'], {
+        from: [{ podSelector: { matchLabels: { app: 'web' } } }],
+        ports: [{ port: 80 }],
+      }),
+      POLICY,
+    );
+    expect(out).toBe(
+      `spec:\n  ingress:\n    - from:\n        - podSelector: {}   # same namespace\n    - from:\n        - podSelector:\n            matchLabels:\n              app: web\n      ports:\n        - port: 80\n  egress: []\n`,
+    );
+  });
+
+  it('fills an empty flow sequence', () => {
+    const out = apply(
+      appendIn(POLICY, 0, ['spec', 'egress'], { to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }),
+      POLICY,
+    );
+    expect((parseDocuments(out)[0]?.toJS() as { spec: { egress: unknown } }).spec.egress).toEqual([
+      { to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] },
+    ]);
+  });
+
+  it('creates a missing sequence', () => {
+    const text = 'spec:\n  podSelector: {}\n';
+    expect(apply(appendIn(text, 0, ['spec', 'ingress'], { from: [] }), text)).toBe(
+      'spec:\n  podSelector: {}\n  ingress:\n    - from: []\n',
+    );
   });
 });
 

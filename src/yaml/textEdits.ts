@@ -68,6 +68,50 @@ export function setIn(
   return null;
 }
 
+/** Whether `path` in document `documentIndex` holds a sequence with at least one item. */
+export function hasItems(text: string, documentIndex: number, path: YamlPath): boolean {
+  const node = parseDocuments(text)[documentIndex]?.getIn(path, true);
+  return isSeq(node) && node.items.length > 0;
+}
+
+/**
+ * Appends `value` to the sequence at `path` (created when missing), after its last item
+ * and at its indentation, so the items above stay byte for byte.
+ */
+export function appendIn(
+  text: string,
+  documentIndex: number,
+  path: YamlPath,
+  value: unknown,
+): TextChange | null {
+  const doc = parseDocuments(text)[documentIndex];
+  if (!doc || path.length === 0) return null;
+  const found = walk(doc, path);
+  if (
+    found.depth !== path.length ||
+    found.node === null ||
+    found.node === undefined ||
+    isScalarNull(found.node)
+  ) {
+    return setIn(text, documentIndex, path, [value]);
+  }
+  const seq = found.node;
+  if (!isSeq(seq)) return null;
+  const style = documentStyle(text, doc);
+  const last = seq.items[seq.items.length - 1] as Node | undefined;
+  if (seq.flow || !last?.range) {
+    return replaceNode(text, found.parentPair, seq, [...seq.toJSON(), value], style);
+  }
+  // The last item's line starts with its dash: that is the column of the new item.
+  const dashColumn = text.slice(lineStartOf(text, last.range[0])).search(/\S/);
+  const at = endOfLine(text, trimEnd(text, last.range[1]));
+  const isBlock = typeof value === 'object' && value !== null && !isEmptyCollection(value);
+  const body = isBlock
+    ? printBlock(value, dashColumn + 2, style).slice(dashColumn + 2)
+    : printScalar(value, null);
+  return { start: at, end: at, text: `\n${' '.repeat(dashColumn)}- ${body}` };
+}
+
 /** Removes the pair or sequence item at `path`. An emptied map or sequence becomes `{}` or `[]`. */
 export function deleteIn(text: string, documentIndex: number, path: YamlPath): TextChange | null {
   const doc = parseDocuments(text)[documentIndex];

@@ -1,21 +1,25 @@
 import { appendDocument } from '../../yaml/textEdits';
 import type { Command } from './command';
 import { isDnsLabel } from './command';
+import type { ContainerPortSpec } from './containerPortsText';
 
 export interface AddPodArgs {
   namespace: string;
   name: string;
   labels: Record<string, string>;
-  ports?: { containerPort: number; name?: string; protocol?: 'TCP' | 'UDP' | 'SCTP' }[];
+  ports?: ContainerPortSpec[];
+  /** A bare Pod, or a Deployment whose pod template stands for `replicas` pods. */
+  kind?: 'Pod' | 'Deployment';
+  replicas?: number;
 }
 
-/** Adds a `Pod` document (one container, its ports) at the end of the workspace. */
+/** Adds a `Pod` or a `Deployment` document (one container, its ports) at the end of the workspace. */
 export const addPod: Command<AddPodArgs> = {
   id: 'addPod',
   label: 'Add pod',
-  perform({ text, workspace }, { namespace, name, labels, ports }) {
+  perform({ text, workspace }, { namespace, name, labels, ports, kind = 'Pod', replicas = 2 }) {
     if (!isDnsLabel(name))
-      return { error: `"${name}" is not a valid pod name (lower-case letters, digits and "-")` };
+      return { error: `"${name}" is not a valid name (lower-case letters, digits and "-")` };
     if (workspace.pods.some((p) => p.namespace === namespace && p.name === name)) {
       return { error: `${namespace}/${name} already exists` };
     }
@@ -24,10 +28,24 @@ export const addPod: Command<AddPodArgs> = {
       image: 'registry.example/app:latest',
       ...(ports && ports.length > 0 ? { ports } : {}),
     };
+    const podLabels = Object.keys(labels).length > 0 ? { labels } : {};
+    if (kind === 'Deployment') {
+      if (Object.keys(labels).length === 0) return { error: 'a Deployment needs labels for its selector' };
+      return appendDocument(text, {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name, namespace },
+        spec: {
+          replicas,
+          selector: { matchLabels: labels },
+          template: { metadata: podLabels, spec: { containers: [container] } },
+        },
+      });
+    }
     return appendDocument(text, {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name, namespace, ...(Object.keys(labels).length > 0 ? { labels } : {}) },
+      metadata: { name, namespace, ...podLabels },
       spec: { containers: [container] },
     });
   },

@@ -12,11 +12,17 @@ export interface CommandContext {
   readonly workspace: Workspace;
 }
 
+/**
+ * What a command produces: one minimal change, the whole new text (for edits that touch
+ * several places; the editor still receives only the changed span), or why it cannot run.
+ */
+export type CommandOutcome = TextChange | { text: string } | { error: string };
+
 /** A user intent that produces a text change, or a message saying why it cannot. */
 export interface Command<Args> {
   readonly id: string;
   readonly label: string;
-  perform(context: CommandContext, args: Args): TextChange | { error: string };
+  perform(context: CommandContext, args: Args): CommandOutcome;
 }
 
 /** Where a pod's (or workload's pod template's) labels live in its object. */

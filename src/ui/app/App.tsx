@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { DragEvent } from 'react';
 import { CanvasView } from '../canvas/CanvasView';
+import { MatrixView } from '../panels/MatrixView';
 import { SidePanel } from '../panels/SidePanel';
 import { readFiles } from './download';
 import { ImportDialog } from './ImportDialog';
@@ -11,8 +12,32 @@ import { useGlobalShortcuts } from './useGlobalShortcuts';
 // Monaco is ~3 MB: load it after the canvas has painted.
 const EditorPane = lazy(() => import('../editor/EditorPane'));
 
+function CenterTabs() {
+  const centerView = useAppStore((s) => s.centerView);
+  const setCenterView = useAppStore((s) => s.setCenterView);
+  return (
+    <div className="center-tabs" role="tablist">
+      {(['graph', 'matrix'] as const).map((view) => (
+        <button
+          key={view}
+          type="button"
+          role="tab"
+          aria-selected={centerView === view}
+          className={centerView === view ? 'active' : ''}
+          data-testid={`tab.${view}`}
+          onClick={() => setCenterView(view)}
+        >
+          {view === 'graph' ? 'Graph' : 'Matrix'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function App() {
   const offerImport = useAppStore((s) => s.offerImport);
+  const centerView = useAppStore((s) => s.centerView);
+  const theme = useAppStore((s) => s.theme);
   useGlobalShortcuts();
   const onDrop = (event: DragEvent) => {
     const files = [...event.dataTransfer.files];
@@ -21,12 +46,19 @@ export function App() {
     void readFiles(files).then(({ text, sources }) => offerImport(text, sources));
   };
   return (
-    <div className="app" data-testid="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <div
+      className={`app theme-${theme}`}
+      data-theme={theme}
+      data-testid="app"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
       <TopBar />
       <ImportDialog />
       <main className="app-main">
         <section className="app-canvas" data-testid="canvas" aria-label="Canvas">
-          <CanvasView />
+          <CenterTabs />
+          <div className="center-body">{centerView === 'matrix' ? <MatrixView /> : <CanvasView />}</div>
         </section>
         <aside className="app-side" data-testid="side-panel" aria-label="Details">
           <SidePanel />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { addNamespace } from '../../store/commands/addNamespace';
 import { addPod } from '../../store/commands/addPod';
+import { parseContainerPorts } from '../../store/commands/containerPortsText';
 import { parseLabels } from '../../store/commands/labelText';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
@@ -12,6 +13,7 @@ type Form = 'namespace' | 'pod' | null;
 /** Create namespaces and pods from the canvas; each is a YAML edit, undoable with Ctrl+Z. */
 export function CanvasToolbar() {
   const [form, setForm] = useState<Form>(null);
+  const resetLayout = useAppStore((s) => s.resetLayout);
   return (
     <Panel position="top-right" className="canvas-toolbar">
       <div className="canvas-toolbar-buttons">
@@ -28,6 +30,14 @@ export function CanvasToolbar() {
           onClick={() => setForm(form === 'pod' ? null : 'pod')}
         >
           + Pod
+        </button>
+        <button
+          type="button"
+          data-testid="canvas.relayout"
+          title="Arrange the canvas afresh (forgets dragged positions)"
+          onClick={resetLayout}
+        >
+          Auto layout
         </button>
       </div>
       {form === 'namespace' && <NamespaceForm onDone={() => setForm(null)} />}
@@ -72,6 +82,9 @@ function PodForm({ onDone }: { onDone: () => void }) {
   const [namespace, setNamespace] = useState(namespaces[0]?.name ?? 'default');
   const [name, setName] = useState('');
   const [labelText, setLabelText] = useState('');
+  const [portText, setPortText] = useState('');
+  const [kind, setKind] = useState<'Pod' | 'Deployment'>('Pod');
+  const [replicas, setReplicas] = useState(2);
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -80,8 +93,13 @@ function PodForm({ onDone }: { onDone: () => void }) {
       setError(parsed.error);
       return;
     }
+    const ports = parseContainerPorts(portText);
+    if ('error' in ports) {
+      setError(ports.error);
+      return;
+    }
     const labels = Object.keys(parsed.labels).length > 0 ? parsed.labels : { app: name.trim() };
-    const failure = run(addPod, { namespace, name: name.trim(), labels });
+    const failure = run(addPod, { namespace, name: name.trim(), labels, ports: ports.ports, kind, replicas });
     if (failure === null) {
       selectPod(`${namespace}/${name.trim()}`);
       onDone();
@@ -109,6 +127,38 @@ function PodForm({ onDone }: { onDone: () => void }) {
         <input autoFocus value={name} onChange={(e) => setName(e.target.value)} data-testid="form.pod.name" />
       </label>
       <label>
+        Kind
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as 'Pod' | 'Deployment')}
+          data-testid="form.pod.kind"
+        >
+          <option value="Pod">Pod</option>
+          <option value="Deployment">Deployment</option>
+        </select>
+      </label>
+      {kind === 'Deployment' && (
+        <label>
+          Replicas
+          <input
+            type="number"
+            min={0}
+            value={replicas}
+            onChange={(e) => setReplicas(Number(e.target.value))}
+            data-testid="form.pod.replicas"
+          />
+        </label>
+      )}
+      <label>
+        Container ports (name:port/TCP, …)
+        <input
+          value={portText}
+          onChange={(e) => setPortText(e.target.value)}
+          placeholder="http:8080/TCP"
+          data-testid="form.pod.ports"
+        />
+      </label>
+      <label>
         Labels (key=value, …; default app=NAME)
         <input
           value={labelText}
@@ -118,7 +168,7 @@ function PodForm({ onDone }: { onDone: () => void }) {
       </label>
       {error && <div className="form-error">{error}</div>}
       <button type="submit" className="primary" data-testid="form.pod.submit">
-        Add pod
+        Add {kind === 'Pod' ? 'pod' : 'deployment'}
       </button>
     </form>
   );

@@ -1,72 +1,120 @@
-import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import type { NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import type { Connection, Edge, NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../app/storeContext';
-import { ALL_EDGES_LIMIT, buildEdges, buildNodes } from './buildFlow';
+import { BundleEdge } from './BundleEdge';
 import type { FlowNode } from './buildFlow';
+import { effectiveMode } from './buildFlow';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ConnectDialog } from './ConnectDialog';
+import { ExternalNode } from './ExternalNode';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
 import { PodNode } from './PodNode';
+import { PolicyDiagram } from './PolicyDiagram';
+import { useClusterGraph } from './useClusterGraph';
 import { VerdictEdge } from './VerdictEdge';
 
 // Module constants: React Flow warns when these are recreated on each render.
-const nodeTypes = { pod: PodNode, namespace: NamespaceNode };
-const edgeTypes = { verdict: VerdictEdge };
-const fitViewOptions = { padding: 0.15 };
+const nodeTypes = { pod: PodNode, namespace: NamespaceNode, external: ExternalNode };
+const edgeTypes = { verdict: VerdictEdge, bundle: BundleEdge };
+// Room at the top for the legend and the toolbar.
+const fitViewOptions = { padding: { top: '90px', left: '24px', right: '24px', bottom: '24px' } } as const;
+const proOptions = { hideAttribution: true };
 
 const minimapColour = (node: FlowNode): string =>
-  node.type === 'namespace' ? 'rgba(47, 111, 222, 0.12)' : '#8a94a8';
+  node.type === 'namespace' ? 'rgba(47, 111, 222, 0.15)' : node.type === 'external' ? '#c98a14' : '#6b7690';
+
+/** Node id (`pod:KEY`, `ext:ADDRESS`) to the endpoint it stands for. */
+const endpointOfNode = (id: string | null): string | null => (id ? id.replace(/^(pod|ext):/, '') : null);
 
 export function CanvasView() {
-  const workspace = useAppStore((s) => s.parsed.workspace);
-  const result = useAppStore((s) => s.evaluation.result);
-  const stale = useAppStore((s) => s.evaluation.stale);
-  const selectPod = useAppStore((s) => s.selectPod);
-
-  const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
-  const selectedPod = useAppStore((s) => s.selectedPod);
-  const nodes = useMemo(
-    () => buildNodes(workspace, staleDocuments, selectedPod),
-    [workspace, staleDocuments, selectedPod],
-  );
-  const edges = useMemo(
-    () => buildEdges(result, { focus: selectedPod, stale }),
-    [result, selectedPod, stale],
-  );
-
-  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
-    (_event, node) => selectPod(node.type === 'pod' ? node.data.key : null),
-    [selectPod],
-  );
-  const onPaneClick = useCallback(() => selectPod(null), [selectPod]);
-
+  const policyView = useAppStore((s) => s.policyView);
+  const selectedPolicy = useAppStore((s) => s.selectedPolicy);
   return (
     <ReactFlowProvider>
+      {policyView && selectedPolicy ? <PolicyDiagram policyKey={selectedPolicy} /> : <ClusterCanvas />}
+    </ReactFlowProvider>
+  );
+}
+
+function ClusterCanvas() {
+  const { nodes, edges, onNodesChange, onNodeDragStop, podCount } = useClusterGraph();
+  const theme = useAppStore((s) => s.theme);
+  const edgeMode = useAppStore((s) => s.edgeMode);
+  const selectedPod = useAppStore((s) => s.selectedPod);
+  const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
+  const selectPod = useAppStore((s) => s.selectPod);
+  const selectEdge = useAppStore((s) => s.selectEdge);
+  const selectNamespace = useAppStore((s) => s.selectNamespace);
+  const clearSelection = useAppStore((s) => s.clearSelection);
+  const [connecting, setConnecting] = useState<{ from: string; to: string } | null>(null);
+
+  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
+    (_event, node) => {
+      if (node.type === 'pod') selectPod(node.data.key);
+      else if (node.type === 'namespace') selectNamespace(node.data.name);
+      else clearSelection();
+    },
+    [selectPod, selectNamespace, clearSelection],
+  );
+  const onEdgeClick = useCallback(
+    (_event: unknown, edge: Edge) => {
+      const attrs = edge.domAttributes as Record<string, string> | undefined;
+      if (attrs?.['data-from'] && attrs['data-to'])
+        selectEdge({ from: attrs['data-from'], to: attrs['data-to'] });
+    },
+    [selectEdge],
+  );
+  const onConnect = useCallback((connection: Connection) => {
+    const from = endpointOfNode(connection.source);
+    const to = endpointOfNode(connection.target);
+    if (from && to && from !== to) setConnecting({ from, to });
+  }, []);
+
+  const mode = effectiveMode(edgeMode, podCount, selectedPod);
+  return (
+    <>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={clearSelection}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target && !c.target.startsWith('ns:')}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
-        nodesConnectable={false}
+        minZoom={0.05}
+        proOptions={proOptions}
+        colorMode={theme}
         deleteKeyCode={null}
-        onlyRenderVisibleElements={workspace.pods.length > 200}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        onlyRenderVisibleElements={podCount > 200}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
         <Controls />
-        <Legend />
+        <Legend mode={mode} />
         <CanvasToolbar />
-        {!selectedPod && workspace.pods.length > ALL_EDGES_LIMIT && (
+        <CanvasKeys nodeCount={nodes.length} />
+        {mode === 'focus' && !selectedPod && (
           <Panel position="top-center" className="canvas-hint" data-testid="canvas.focus-hint">
-            {workspace.pods.length} pods: click one to see its connections.
+            Click a pod to see its connections.
           </Panel>
         )}
         {staleDocuments.length > 0 && (
@@ -77,6 +125,36 @@ export function CanvasView() {
           </Panel>
         )}
       </ReactFlow>
-    </ReactFlowProvider>
+      {connecting && (
+        <ConnectDialog from={connecting.from} to={connecting.to} onClose={() => setConnecting(null)} />
+      )}
+    </>
   );
+}
+
+/**
+ * F fits the view (outside text fields); the other shortcuts are global. The view is
+ * also fitted when the first nodes arrive and when another workspace is loaded.
+ */
+function CanvasKeys({ nodeCount }: { nodeCount: number }) {
+  const flow = useReactFlow();
+  const workspaceId = useAppStore((s) => s.workspaceId);
+  const hasNodes = nodeCount > 0;
+  useEffect(() => {
+    if (!hasNodes) return undefined;
+    const frame = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, hasNodes, workspaceId]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, .monaco-editor, [contenteditable="true"]')) return;
+      if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        void flow.fitView({ ...fitViewOptions, duration: 200 });
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [flow]);
+  return null;
 }

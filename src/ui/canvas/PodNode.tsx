@@ -1,16 +1,18 @@
 import { Handle, Position } from '@xyflow/react';
-import type { NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { Node } from '@xyflow/react';
 import type { PodNodeData } from './buildFlow';
 
 const MAX_CHIPS = 3;
 
 function PodNodeView({ data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
-  const labels = Object.entries(data.labels).filter(([k]) => !k.startsWith('pod-template-hash'));
+  const labels = Object.entries(data.labels).filter(([k]) => k !== 'pod-template-hash');
+  const classes = ['pod-node', selected && 'selected', data.stale && 'stale', `emphasis-${data.emphasis}`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
-      className={`pod-node${selected ? ' selected' : ''}${data.stale ? ' stale' : ''}`}
+      className={classes}
       title={
         data.stale ? `${data.key}: its YAML has a syntax error; showing the last good version` : data.key
       }
@@ -33,8 +35,35 @@ function PodNodeView({ data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
         ))}
         {labels.length > MAX_CHIPS && <span className="chip more">+{labels.length - MAX_CHIPS}</span>}
       </div>
-      {data.ports.length > 0 && <div className="pod-ports">{data.ports.join(' · ')}</div>}
-      <Handle type="source" position={Position.Right} className="pod-handle" />
+      <div className="pod-foot">
+        {data.ports.length > 0 && <span className="pod-ports">{data.ports.join(' · ')}</span>}
+        <span className="badges">
+          {data.isolation.ingress && (
+            <span
+              className="badge"
+              title="Isolated for ingress: only what policies allow gets in"
+              data-badge="ingress"
+            >
+              ⇥ in
+            </span>
+          )}
+          {data.isolation.egress && (
+            <span
+              className="badge"
+              title="Isolated for egress: only what policies allow gets out"
+              data-badge="egress"
+            >
+              ↦ out
+            </span>
+          )}
+        </span>
+      </div>
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="pod-handle source"
+        title="Drag to another pod to allow traffic"
+      />
     </div>
   );
 }

@@ -1,19 +1,23 @@
 /**
- * Turns the workspace model and the latest truth table into React Flow nodes and
- * edges. Namespaces are frames (parent nodes), pods and workloads are their children.
- * The layout here is a plain grid; issue [4 of 6] replaces it with an automatic one.
+ * Turns the workspace model, the layout and the latest truth table into React Flow
+ * nodes and edges. Namespaces are frames (parent nodes), pods and workloads their
+ * children, outside addresses nodes of their own. Edge modes keep big graphs readable:
+ * every pair, the selected pod's edges only, or namespace-to-namespace bundles.
  */
 import { MarkerType } from '@xyflow/react';
 import type { Edge, Node } from '@xyflow/react';
-import type { Workspace } from '../../engine';
+import { podsSelectedBy } from '../../engine';
+import type { ExternalPeer, Workspace } from '../../engine';
+import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../worker/protocol';
+import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, POD_HEIGHT, POD_WIDTH } from './layout';
+import type { Layout } from './layout';
 
-export const POD_WIDTH = 200;
-export const POD_HEIGHT = 86;
-const GAP = 24;
-const HEADER = 36;
-const FRAME_COLUMNS = 2;
-const PODS_PER_ROW = 2;
+/** Above this many pods, `auto` draws bundles (or the selected pod's edges), not every pair. */
+export const ALL_EDGES_LIMIT = 16;
+
+export type Verdict = 'allowed' | 'blocked';
+export type Emphasis = 'normal' | 'target' | 'peer' | 'dimmed';
 
 export interface PodNodeData extends Record<string, unknown> {
   key: string;
@@ -24,121 +28,233 @@ export interface PodNodeData extends Record<string, unknown> {
   ports: string[];
   /** Shown from the last good version of its document (the YAML has a syntax error there). */
   stale: boolean;
+  isolation: { ingress: boolean; egress: boolean };
+  emphasis: Emphasis;
 }
 
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;
   podCount: number;
+  collapsed: boolean;
+  declared: boolean;
 }
 
-export type FlowNode = Node<PodNodeData, 'pod'> | Node<NamespaceNodeData, 'namespace'>;
+export interface ExternalNodeData extends Record<string, unknown> {
+  label: string;
+  address: string;
+  emphasis: Emphasis;
+}
+
+export type FlowNode =
+  Node<PodNodeData, 'pod'> | Node<NamespaceNodeData, 'namespace'> | Node<ExternalNodeData, 'external'>;
+
+export interface NodeOptions {
+  staleDocuments: readonly number[];
+  selectedPod: string | null;
+  selectedNamespace: string | null;
+  collapsed: readonly string[];
+  /** A selected policy: its target pods and the pods/addresses its rules admit. */
+  highlight: { targets: ReadonlySet<string>; peers: ReadonlySet<string> } | null;
+}
+
+function emphasisOf(key: string, highlight: NodeOptions['highlight']): Emphasis {
+  if (!highlight) return 'normal';
+  if (highlight.targets.has(key)) return 'target';
+  return highlight.peers.has(key) ? 'peer' : 'dimmed';
+}
+
+/** Which pods some policy isolates, per direction. */
+export function isolationOf(workspace: Workspace): Map<string, { ingress: boolean; egress: boolean }> {
+  const out = new Map<string, { ingress: boolean; egress: boolean }>();
+  for (const policy of workspace.policies) {
+    for (const key of podsSelectedBy(workspace, policy)) {
+      const current = out.get(key) ?? { ingress: false, egress: false };
+      out.set(key, {
+        ingress: current.ingress || policy.policyTypes.includes('Ingress'),
+        egress: current.egress || policy.policyTypes.includes('Egress'),
+      });
+    }
+  }
+  return out;
+}
 
 export function buildNodes(
   workspace: Workspace,
-  staleDocuments: readonly number[] = [],
-  selectedPod: string | null = null,
+  externals: readonly ExternalPeer[],
+  layout: Layout,
+  options: NodeOptions,
 ): FlowNode[] {
-  const stale = new Set(staleDocuments);
+  const stale = new Set(options.staleDocuments);
+  const collapsed = new Set(options.collapsed);
+  const isolation = isolationOf(workspace);
   const nodes: FlowNode[] = [];
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
-  workspace.namespaces.forEach((ns, index) => {
-    const pods = workspace.pods.filter((p) => p.namespace === ns.name);
-    const cols = Math.max(1, Math.min(PODS_PER_ROW, pods.length));
-    const rows = Math.max(1, Math.ceil(pods.length / PODS_PER_ROW));
-    const width = cols * POD_WIDTH + (cols + 1) * GAP;
-    const height = HEADER + rows * POD_HEIGHT + rows * GAP;
-    if (index > 0 && index % FRAME_COLUMNS === 0) {
-      x = 0;
-      y += rowHeight + GAP * 2;
-      rowHeight = 0;
-    }
+  for (const ns of workspace.namespaces) {
+    const frame = layout.frames[ns.name];
+    if (!frame) continue;
     const id = `ns:${ns.name}`;
+    const pods = workspace.pods.filter((p) => p.namespace === ns.name);
     nodes.push({
       id,
       type: 'namespace',
-      position: { x, y },
-      data: { name: ns.name, podCount: pods.length },
-      style: { width, height },
+      position: { x: frame.x, y: frame.y },
+      data: {
+        name: ns.name,
+        podCount: pods.length,
+        collapsed: collapsed.has(ns.name),
+        declared: ns.declared,
+      },
+      // Fixed sizes (not measured): the minimap and the layout both rely on them.
+      width: frame.width,
+      height: frame.height,
+      selected: options.selectedNamespace === ns.name,
       domAttributes: { 'data-namespace': ns.name } as Record<string, string>,
-      selectable: false,
+      dragHandle: '.ns-title',
     });
-    pods.forEach((pod, i) => {
+    if (collapsed.has(ns.name)) continue;
+    for (const pod of pods) {
       nodes.push({
         id: `pod:${pod.key}`,
         type: 'pod',
         parentId: id,
         extent: 'parent',
-        position: {
-          x: GAP + (i % PODS_PER_ROW) * (POD_WIDTH + GAP),
-          y: HEADER + Math.floor(i / PODS_PER_ROW) * (POD_HEIGHT + GAP),
-        },
+        position: layout.pods[pod.key] ?? { x: 0, y: 0 },
+        width: POD_WIDTH,
+        height: POD_HEIGHT,
         data: {
           key: pod.key,
           name: pod.name,
           kind: pod.kind,
           replicas: pod.replicas,
-          labels: pod.labels,
+          labels: { ...pod.labels },
           ports: pod.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`),
           stale: pod.source !== undefined && stale.has(pod.source.documentIndex),
+          isolation: isolation.get(pod.key) ?? { ingress: false, egress: false },
+          emphasis: emphasisOf(pod.key, options.highlight),
         },
-        selected: pod.key === selectedPod,
+        selected: pod.key === options.selectedPod,
         domAttributes: { 'data-pod': pod.key } as Record<string, string>,
       });
+    }
+  }
+  for (const ext of externals) {
+    nodes.push({
+      id: `ext:${ext.address}`,
+      type: 'external',
+      position: layout.externals[ext.address] ?? { x: 0, y: 0 },
+      width: EXTERNAL_WIDTH,
+      height: EXTERNAL_HEIGHT,
+      data: { label: ext.label, address: ext.address, emphasis: emphasisOf(ext.address, options.highlight) },
+      domAttributes: { 'data-external': ext.address, 'data-cidr': ext.cidr ?? '' } as Record<string, string>,
     });
-    x += width + GAP * 2;
-    rowHeight = Math.max(rowHeight, height);
-  });
+  }
   return nodes;
 }
 
-const COLOURS = { allowed: '#1f9d55', blocked: '#d64545' } as const;
-const STALE = '#9aa3b2';
-
-/** Above this many pods, only the selected pod's edges are drawn (SVG edges cost frames). */
-export const ALL_EDGES_LIMIT = 16;
-
 export interface EdgeOptions {
-  /** Show only the edges touching this pod, when set. */
-  focus: string | null;
+  mode: EdgeMode;
+  selectedPod: string | null;
+  selectedEdge: { from: string; to: string } | null;
   stale: boolean;
+  collapsed: readonly string[];
+  /** Namespace of each pod key (outside addresses have none). */
+  namespaceOf: ReadonlyMap<string, string>;
+  highlight: NodeOptions['highlight'];
 }
 
-export function buildEdges(result: MatrixResult | null, { focus, stale }: EdgeOptions): Edge[] {
+const COLOURS = { allowed: '#1f9d55', blocked: '#d64545', mixed: '#c98a14', stale: '#9aa3b2' } as const;
+
+/** The mode actually drawn: `auto` picks every pair for small graphs, else focus or bundles. */
+export function effectiveMode(
+  mode: EdgeMode,
+  podCount: number,
+  selectedPod: string | null,
+): Exclude<EdgeMode, 'auto'> {
+  if (mode !== 'auto') return mode;
+  if (podCount <= ALL_EDGES_LIMIT) return 'all';
+  return selectedPod ? 'focus' : 'bundles';
+}
+
+export function buildEdges(result: MatrixResult | null, podCount: number, options: EdgeOptions): Edge[] {
   if (!result) return [];
+  const mode = effectiveMode(options.mode, podCount, options.selectedPod);
   const { keys, allowed } = result;
   const n = keys.length;
+  const collapsed = new Set(options.collapsed);
+  const nodeOf = (key: string): string => {
+    const ns = options.namespaceOf.get(key);
+    if (ns === undefined) return `ext:${key}`;
+    return mode === 'bundles' || collapsed.has(ns) ? `ns:${ns}` : `pod:${key}`;
+  };
   const edges: Edge[] = [];
-  if (!focus && n > ALL_EDGES_LIMIT) return edges;
+  const bundles = new Map<string, { source: string; target: string; allowed: number; blocked: number }>();
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const from = keys[i];
       const to = keys[j];
       if (i === j || from === undefined || to === undefined) continue;
-      const touchesFocus = !focus || from === focus || to === focus;
-      // Large graphs draw only the focused pod's edges; small ones dim the others.
-      if (!touchesFocus && n > ALL_EDGES_LIMIT) continue;
-      const verdict = allowed[i * n + j] ? 'allowed' : 'blocked';
+      const external = !options.namespaceOf.has(from) && !options.namespaceOf.has(to);
+      if (external) continue;
+      const touchesFocus = !options.selectedPod || from === options.selectedPod || to === options.selectedPod;
+      if (mode === 'focus' && (!options.selectedPod || !touchesFocus)) continue;
+      const verdict: Verdict = allowed[i * n + j] ? 'allowed' : 'blocked';
+      const source = nodeOf(from);
+      const target = nodeOf(to);
+      if (source.startsWith('ns:') || target.startsWith('ns:')) {
+        if (source === target) continue;
+        const id = `${source}->${target}`;
+        const bundle = bundles.get(id) ?? { source, target, allowed: 0, blocked: 0 };
+        bundle[verdict]++;
+        bundles.set(id, bundle);
+        continue;
+      }
+      const highlighted = options.highlight
+        ? options.highlight.targets.has(to) || options.highlight.targets.has(from)
+        : true;
+      const dim = (options.selectedPod && !touchesFocus) || !highlighted;
+      const isSelected = options.selectedEdge?.from === from && options.selectedEdge.to === to;
       edges.push({
         id: `${from}->${to}`,
-        source: `pod:${from}`,
-        target: `pod:${to}`,
+        source,
+        target,
         type: 'verdict',
-        className: `verdict-${verdict}${stale ? ' verdict-stale' : ''}${touchesFocus ? '' : ' dimmed'}`,
+        className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}`,
         markerEnd: {
           type: MarkerType.ArrowClosed,
           width: 14,
           height: 14,
-          color: stale ? STALE : COLOURS[verdict],
+          color: options.stale ? COLOURS.stale : COLOURS[verdict],
         },
         domAttributes: { 'data-from': from, 'data-to': to, 'data-verdict': verdict } as Record<
           string,
           string
         >,
-        selectable: true,
+        selected: isSelected,
       });
     }
+  }
+  for (const [id, b] of bundles) {
+    const verdict = b.blocked === 0 ? 'allowed' : b.allowed === 0 ? 'blocked' : 'mixed';
+    edges.push({
+      id,
+      source: b.source,
+      target: b.target,
+      type: 'bundle',
+      className: `bundle bundle-${verdict}${options.stale ? ' verdict-stale' : ''}`,
+      data: { allowed: b.allowed, blocked: b.blocked },
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        width: 14,
+        height: 14,
+        color: options.stale ? COLOURS.stale : COLOURS[verdict],
+      },
+      domAttributes: {
+        'data-bundle-from': b.source.replace(/^(ns|ext):/, ''),
+        'data-bundle-to': b.target.replace(/^(ns|ext):/, ''),
+        'data-verdict': verdict,
+        'data-allowed': String(b.allowed),
+        'data-blocked': String(b.blocked),
+      } as Record<string, string>,
+    });
   }
   return edges;
 }

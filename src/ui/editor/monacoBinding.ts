@@ -22,8 +22,10 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   const model =
     monaco.editor.getModel(WORKSPACE_MODEL_URI) ??
     monaco.editor.createModel(store.getState().text, 'yaml', WORKSPACE_MODEL_URI);
+  const themeOf = (t: string) => (t === 'dark' ? 'vs-dark' : 'vs');
   const editor = monaco.editor.create(container, {
     model,
+    theme: themeOf(store.getState().theme),
     automaticLayout: true,
     minimap: { enabled: false },
     fontSize: 13,
@@ -45,6 +47,7 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   showMarkers();
 
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.theme !== previous.theme) monaco.editor.setTheme(themeOf(state.theme));
     if (state.parsed !== previous.parsed) showMarkers();
     if (state.origin === 'editor') return;
     const current = model.getValue();

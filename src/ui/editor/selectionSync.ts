@@ -7,6 +7,7 @@
 import type { PodInfo } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 import { objectRangeKey } from '../../worker/analyzeText';
+import { SourceMap } from '../../yaml/sourceMap';
 import type { TextRange } from '../../yaml/sourceMap';
 import { monaco } from './monacoSetup';
 
@@ -47,8 +48,22 @@ export function bindSelectionSync(
       editor.revealRangeInCenterIfOutsideViewport(lines, monaco.editor.ScrollType.Smooth);
   };
 
+  // "Show YAML" links (explanations, policies): select the field and bring it into view.
+  const reveal = (): void => {
+    const { reveal: request, text } = store.getState();
+    if (!request || model.getValue() !== text) return;
+    const located = new SourceMap(text).locate(request.documentIndex, request.path);
+    if (!located) return;
+    const start = model.getPositionAt(located.start);
+    const end = model.getPositionAt(located.end);
+    const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+    editor.setSelection(range);
+    editor.revealRangeInCenter(range, monaco.editor.ScrollType.Smooth);
+  };
+
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.selectedPod !== previous.selectedPod || state.parsed !== previous.parsed) showSelection();
+    if (state.reveal !== previous.reveal) reveal();
   });
 
   const cursorListener = editor.onDidChangeCursorPosition((event) => {

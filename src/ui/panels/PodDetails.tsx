@@ -17,7 +17,7 @@ export function PodDetails({ podKey }: { podKey: string }) {
       <div className="side-sub">
         {pod.kind} in <b>{pod.namespace}</b>
       </div>
-      <h3>Labels</h3>
+      <h3>Labels and container ports</h3>
       <PodInspector pod={pod} />
       <h3>Connections</h3>
       <table className="verdicts">

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { PodInfo } from '../../engine';
 import { deleteObject } from '../../store/commands/deleteObject';
+import { formatContainerPorts, parseContainerPorts } from '../../store/commands/containerPortsText';
 import { formatLabels, parseLabels } from '../../store/commands/labelText';
+import { setContainerPorts } from '../../store/commands/setContainerPorts';
 import { setPodLabels } from '../../store/commands/setPodLabels';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
@@ -11,19 +13,28 @@ export function PodInspector({ pod }: { pod: PodInfo }) {
   const run = useRunCommand();
   const selectPod = useAppStore((s) => s.selectPod);
   const current = formatLabels(pod.labels);
+  const currentPorts = formatContainerPorts(pod.ports);
   const [draft, setDraft] = useState(current);
+  const [portsDraft, setPortsDraft] = useState(currentPorts);
   const [error, setError] = useState<string | null>(null);
-  // A new pod, or labels changed in the YAML: start again from what is there now.
-  const [shown, setShown] = useState(`${pod.key}|${current}`);
-  if (shown !== `${pod.key}|${current}`) {
-    setShown(`${pod.key}|${current}`);
+  // A new pod, or labels or ports changed in the YAML: start again from what is there now.
+  const identity = `${pod.key}|${current}|${currentPorts}`;
+  const [shown, setShown] = useState(identity);
+  if (shown !== identity) {
+    setShown(identity);
     setDraft(current);
+    setPortsDraft(currentPorts);
     setError(null);
   }
   const apply = () => {
     const parsed = parseLabels(draft);
     if ('error' in parsed) return setError(parsed.error);
     setError(run(setPodLabels, { podKey: pod.key, labels: parsed.labels }));
+  };
+  const applyPorts = () => {
+    const parsed = parseContainerPorts(portsDraft);
+    if ('error' in parsed) return setError(parsed.error);
+    setError(run(setContainerPorts, { podKey: pod.key, ports: parsed.ports }));
   };
   const remove = () => {
     if (!pod.source) return;
@@ -50,6 +61,24 @@ export function PodInspector({ pod }: { pod: PodInfo }) {
           data-testid="inspector.labels"
         />
         <button type="submit" className="primary" data-testid="inspector.apply">
+          Apply
+        </button>
+      </form>
+      <form
+        className="inspector-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          applyPorts();
+        }}
+      >
+        <input
+          aria-label="Container ports"
+          placeholder="http:8080/TCP"
+          value={portsDraft}
+          onChange={(e) => setPortsDraft(e.target.value)}
+          data-testid="inspector.ports"
+        />
+        <button type="submit" className="primary" data-testid="inspector.apply-ports">
           Apply
         </button>
       </form>

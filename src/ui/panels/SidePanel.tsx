@@ -1,15 +1,33 @@
 import { useAppStore } from '../app/storeContext';
 import { DiagnosticsList } from './DiagnosticsList';
+import { ExplanationPanel } from './ExplanationPanel';
+import { NamespaceDetails } from './NamespaceDetails';
 import { PodDetails } from './PodDetails';
+import { PolicyDetails } from './PolicyDetails';
+import { PolicyList } from './PolicyList';
 
 export function SidePanel() {
   const selectedPod = useAppStore((s) => s.selectedPod);
+  const selectedEdge = useAppStore((s) => s.selectedEdge);
+  const selectedPolicy = useAppStore((s) => s.selectedPolicy);
+  const selectedNamespace = useAppStore((s) => s.selectedNamespace);
   return (
     <div className="side">
-      {selectedPod ? (
+      {selectedEdge ? (
+        <ExplanationPanel edge={selectedEdge} />
+      ) : selectedPolicy ? (
+        <PolicyDetails policyKey={selectedPolicy} />
+      ) : selectedNamespace ? (
+        <NamespaceDetails name={selectedNamespace} />
+      ) : selectedPod ? (
         <PodDetails podKey={selectedPod} />
       ) : (
-        <p className="side-hint">Click a pod on the canvas to see what it can reach and what can reach it.</p>
+        <>
+          <p className="side-hint">
+            Click a pod to see what it can reach, or a connection to see why it is allowed or blocked.
+          </p>
+          <PolicyList />
+        </>
       )}
       <DiagnosticsList />
     </div>

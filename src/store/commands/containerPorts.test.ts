@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkspace } from '../parseWorkspace';
+import { applyChange } from '../../yaml/textEdits';
+import type { TextChange } from '../../yaml/textEdits';
+import { addPod } from './addPod';
+import { parseContainerPorts } from './containerPortsText';
+import { setContainerPorts } from './setContainerPorts';
+
+describe('container ports', () => {
+  it.each([
+    ['http:80/TCP, 9090', [{ name: 'http', containerPort: 80, protocol: 'TCP' }, { containerPort: 9090 }]],
+    ['dns:53/udp', [{ name: 'dns', containerPort: 53, protocol: 'UDP' }]],
+    ['', []],
+  ])('parses %j', (text, ports) => {
+    expect(parseContainerPorts(text)).toEqual({ ports });
+  });
+
+  it.each(['80/ICMP', 'http:', 'x:99999', 'Bad_Name:80'])('refuses %j', (text) => {
+    expect(parseContainerPorts(text)).toEqual({ error: expect.any(String) as unknown });
+  });
+
+  it('sets the ports of a Deployment template, and the engine sees them', () => {
+    const start = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
+    const added = addPod.perform(
+      { text: start, workspace: parseWorkspace(start).workspace },
+      { namespace: 'shop', name: 'web', labels: { app: 'web' }, kind: 'Deployment', replicas: 3 },
+    );
+    const text = applyChange(start, added as TextChange);
+    const change = setContainerPorts.perform(
+      { text, workspace: parseWorkspace(text).workspace },
+      { podKey: 'shop/web', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
+    const out = applyChange(text, change as TextChange);
+    const pod = parseWorkspace(out).workspace.pods.find((p) => p.key === 'shop/web');
+    expect(pod?.kind).toBe('Deployment');
+    expect(pod?.replicas).toBe(3);
+    expect(pod?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+  });
+});

@@ -1,0 +1,27 @@
+import { deleteIn, hasItems, setIn } from '../../yaml/textEdits';
+import type { Command } from './command';
+import { labelsPathOf } from './command';
+import type { ContainerPortSpec } from './containerPortsText';
+
+/** Replaces the ports of the first container of a pod (or of a workload's pod template). */
+export const setContainerPorts: Command<{ podKey: string; ports: ContainerPortSpec[] }> = {
+  id: 'setContainerPorts',
+  label: 'Set container ports',
+  perform({ text, workspace }, { podKey, ports }) {
+    const pod = workspace.pods.find((p) => p.key === podKey);
+    if (!pod?.source) return { error: `${podKey} is not in the workspace` };
+    // The pod spec sits next to the labels' metadata: [..., 'metadata', 'labels'] -> [..., 'spec'].
+    const specPath = [...labelsPathOf(pod).slice(0, -2), 'spec'];
+    const change = hasItems(text, pod.source.documentIndex, [...specPath, 'containers'])
+      ? ports.length > 0
+        ? setIn(text, pod.source.documentIndex, [...specPath, 'containers', 0, 'ports'], ports)
+        : deleteIn(text, pod.source.documentIndex, [...specPath, 'containers', 0, 'ports'])
+      : setIn(
+          text,
+          pod.source.documentIndex,
+          [...specPath, 'containers'],
+          [{ name: pod.name, image: 'registry.example/app:latest', ports }],
+        );
+    return change ?? { error: `${podKey} has no ports to remove` };
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * View state that is not document: what is selected, what the editor should reveal,
+ * the port the colours mean, the edge mode and the theme. Mutually exclusive
+ * selection: a pod, an edge, or a policy.
+ */
+import type { FieldPath } from '../engine';
+
+export interface EdgeRef {
+  from: string;
+  to: string;
+}
+
+/** How edges are drawn: every pod pair, only the selected pod's, or namespace bundles. */
+export type EdgeMode = 'auto' | 'all' | 'focus' | 'bundles';
+
+export type Theme = 'light' | 'dark';
+
+export interface RevealRequest {
+  documentIndex: number;
+  path: FieldPath;
+  /** Changes on every request, so revealing the same place twice still scrolls. */
+  nonce: number;
+}
+
+export interface ViewSlice {
+  selectedPod: string | null;
+  selectedEdge: EdgeRef | null;
+  selectedPolicy: string | null;
+  selectedNamespace: string | null;
+  reveal: RevealRequest | null;
+  edgeMode: EdgeMode;
+  theme: Theme;
+  /** Show the selected policy's diagram instead of the cluster. */
+  policyView: boolean;
+  /** The main area: the graph, or the truth table. */
+  centerView: 'graph' | 'matrix';
+  selectPod: (key: string | null) => void;
+  selectEdge: (edge: EdgeRef | null) => void;
+  selectPolicy: (key: string | null) => void;
+  selectNamespace: (name: string | null) => void;
+  clearSelection: () => void;
+  revealInEditor: (documentIndex: number, path: FieldPath) => void;
+  setEdgeMode: (mode: EdgeMode) => void;
+  setTheme: (theme: Theme) => void;
+  setPolicyView: (on: boolean) => void;
+  setCenterView: (view: 'graph' | 'matrix') => void;
+}
+
+type Set = (partial: Partial<ViewSlice>) => void;
+
+export function createViewSlice(set: Set, initial: { selectedPod: string | null; theme: Theme }): ViewSlice {
+  let nonce = 0;
+  const none = {
+    selectedPod: null,
+    selectedEdge: null,
+    selectedPolicy: null,
+    selectedNamespace: null,
+    policyView: false,
+  };
+  return {
+    selectedPod: initial.selectedPod,
+    selectedEdge: null,
+    selectedPolicy: null,
+    selectedNamespace: null,
+    reveal: null,
+    edgeMode: 'auto',
+    theme: initial.theme,
+    policyView: false,
+    centerView: 'graph',
+    selectPod: (key) => set({ ...none, selectedPod: key }),
+    selectEdge: (edge) => set({ ...none, selectedEdge: edge }),
+    selectPolicy: (key) => set({ ...none, selectedPolicy: key }),
+    selectNamespace: (name) => set({ ...none, selectedNamespace: name }),
+    clearSelection: () => set(none),
+    revealInEditor: (documentIndex, path) => set({ reveal: { documentIndex, path, nonce: ++nonce } }),
+    setEdgeMode: (edgeMode) => set({ edgeMode }),
+    setTheme: (theme) => set({ theme }),
+    setPolicyView: (policyView) =>
+      set({ policyView, ...(policyView ? { centerView: 'graph' as const } : {}) }),
+    setCenterView: (centerView) => set({ centerView }),
+  };
+}

@@ -1,0 +1,106 @@
+import { diffLines } from 'diff';
+import { useMemo, useState } from 'react';
+import { allowTraffic } from '../../store/commands/allowTraffic';
+import { parsePortQuery } from '../../store/portQuery';
+import { parseWorkspace } from '../../store/parseWorkspace';
+import { useAppStore, useAppStoreApi } from '../app/storeContext';
+
+const CONTEXT = 2;
+
+/** A drag from A to B: the policy change that allows exactly that, as a YAML diff to confirm. */
+export function ConnectDialog({ from, to, onClose }: { from: string; to: string; onClose: () => void }) {
+  const store = useAppStoreApi();
+  const runCommand = useAppStore((s) => s.runCommand);
+  const port = useAppStore((s) => s.port);
+  const target = useAppStore((s) => s.parsed.workspace.pods.find((p) => p.key === to));
+  const firstPort = target?.ports[0];
+  const [portDraft, setPortDraft] = useState(
+    port !== 'any'
+      ? `${port.port}/${port.protocol}`
+      : firstPort
+        ? `${firstPort.port}/${firstPort.protocol}`
+        : 'any',
+  );
+  const query = parsePortQuery(portDraft);
+
+  const proposal = useMemo(() => {
+    if (!query) return { error: 'Write a port as 80/TCP, a container port name as http/TCP, or any.' };
+    const text = store.getState().text;
+    const outcome = allowTraffic.perform(
+      { text, workspace: parseWorkspace(text).workspace },
+      { from, to, port: query },
+    );
+    if ('error' in outcome) return { error: outcome.error };
+    const next =
+      'start' in outcome
+        ? text.slice(0, outcome.start) + outcome.text + text.slice(outcome.end)
+        : outcome.text;
+    return { diff: diffLines(text, next) };
+  }, [store, from, to, query]);
+
+  const apply = () => {
+    if (query && runCommand(allowTraffic, { from, to, port: query })) onClose();
+  };
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        className="dialog wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="connect-title"
+        data-testid="connect.dialog"
+      >
+        <h2 id="connect-title">
+          Allow {from} → {to}
+        </h2>
+        <label className="dialog-field">
+          Port
+          <input
+            autoFocus
+            value={portDraft}
+            onChange={(e) => setPortDraft(e.target.value)}
+            data-testid="connect.port"
+          />
+        </label>
+        {'error' in proposal ? (
+          <p className="form-error" data-testid="connect.error">
+            {proposal.error}
+          </p>
+        ) : (
+          <pre className="diff" data-testid="connect.diff">
+            {proposal.diff.map((part, i) => {
+              const lines = part.value.replace(/\n$/, '').split('\n');
+              if (!part.added && !part.removed) {
+                const shown =
+                  lines.length > CONTEXT * 2
+                    ? [...lines.slice(0, i === 0 ? 0 : CONTEXT), '⋯', ...lines.slice(-CONTEXT)]
+                    : lines;
+                return shown.map((line, j) => (
+                  <div key={`${i}-${j}`} className="diff-line">
+                    {'  '}
+                    {line}
+                  </div>
+                ));
+              }
+              return lines.map((line, j) => (
+                <div key={`${i}-${j}`} className={part.added ? 'diff-line added' : 'diff-line removed'}>
+                  {part.added ? '+ ' : '- '}
+                  {line}
+                </div>
+              ));
+            })}
+          </pre>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={apply} disabled={'error' in proposal} data-testid="connect.apply">
+            Apply
+          </button>
+          <button type="button" className="secondary" onClick={onClose} data-testid="connect.cancel">
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

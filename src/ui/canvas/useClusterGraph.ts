@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { NodeChange } from '@xyflow/react';
+import { summarisePolicy } from '../../engine';
+import { useAppStore } from '../app/storeContext';
+import { buildEdges, buildNodes } from './buildFlow';
+import type { FlowNode } from './buildFlow';
+import { computeLayout } from './layout';
+import type { Point } from './layout';
+
+/**
+ * Everything the cluster canvas draws, derived from the store: the layout (placing
+ * only what is new, and saving it), the nodes with their emphasis, the edges for the
+ * current mode, and the drag handling that keeps dragged positions as view state.
+ */
+export function useClusterGraph() {
+  const workspace = useAppStore((s) => s.parsed.workspace);
+  const externals = useAppStore((s) => s.parsed.externals);
+  const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
+  const result = useAppStore((s) => s.evaluation.result);
+  const stale = useAppStore((s) => s.evaluation.stale);
+  const selectedPod = useAppStore((s) => s.selectedPod);
+  const selectedEdge = useAppStore((s) => s.selectedEdge);
+  const selectedPolicy = useAppStore((s) => s.selectedPolicy);
+  const selectedNamespace = useAppStore((s) => s.selectedNamespace);
+  const edgeMode = useAppStore((s) => s.edgeMode);
+  const positions = useAppStore((s) => s.positions);
+  const collapsed = useAppStore((s) => s.collapsed);
+  const mergePositions = useAppStore((s) => s.mergePositions);
+
+  const layout = useMemo(() => {
+    const namespaces = workspace.namespaces.map((ns) => ({
+      name: ns.name,
+      pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
+      collapsed: collapsed.includes(ns.name),
+    }));
+    const links: [string, string][] = [];
+    if (result) {
+      const podNs = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
+      const id = (key: string) => (podNs.has(key) ? `ns:${podNs.get(key)}` : `ext:${key}`);
+      const n = result.keys.length;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++)
+          if (i !== j && result.allowed[i * n + j])
+            links.push([id(result.keys[i] ?? ''), id(result.keys[j] ?? '')]);
+    }
+    return computeLayout({ namespaces, externals: externals.map((e) => e.address), links }, positions);
+  }, [workspace, externals, collapsed, positions, result]);
+
+  // Save what was placed now, so the next edit does not move it.
+  useEffect(() => {
+    if (Object.keys(layout.placed).length > 0) mergePositions(layout.placed);
+  }, [layout, mergePositions]);
+
+  const highlight = useMemo(() => {
+    const policy = selectedPolicy ? workspace.policies.find((p) => p.key === selectedPolicy) : undefined;
+    if (!policy) return null;
+    const summary = summarisePolicy(workspace, policy);
+    const peers = new Set<string>();
+    for (const peer of [...summary.ingress, ...summary.egress]) {
+      peer.pods.forEach((k) => peers.add(k));
+      if (peer.kind !== 'pods') externals.forEach((e) => peers.add(e.address));
+    }
+    return { targets: new Set(summary.selects), peers };
+  }, [selectedPolicy, workspace, externals]);
+
+  const baseNodes = useMemo(
+    () =>
+      buildNodes(workspace, externals, layout, {
+        staleDocuments,
+        selectedPod,
+        selectedNamespace,
+        collapsed,
+        highlight,
+      }),
+    [workspace, externals, layout, staleDocuments, selectedPod, selectedNamespace, collapsed, highlight],
+  );
+  const namespaceOf = useMemo(
+    () => new Map(workspace.pods.map((p) => [p.key as string, p.namespace])),
+    [workspace],
+  );
+  const edges = useMemo(
+    () =>
+      buildEdges(result, workspace.pods.length, {
+        mode: edgeMode,
+        selectedPod,
+        selectedEdge,
+        stale,
+        collapsed,
+        namespaceOf,
+        highlight,
+      }),
+    [
+      result,
+      workspace.pods.length,
+      edgeMode,
+      selectedPod,
+      selectedEdge,
+      stale,
+      collapsed,
+      namespaceOf,
+      highlight,
+    ],
+  );
+
+  // While a node is dragged its position lives here; on release it is saved as view state.
+  const [dragging, setDragging] = useState<Record<string, Point>>({});
+  const nodes: FlowNode[] = useMemo(
+    () =>
+      baseNodes.map((n) => {
+        const position = dragging[n.id];
+        return position ? { ...n, position } : n;
+      }),
+    [baseNodes, dragging],
+  );
+  const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+    for (const change of changes) {
+      if (change.type !== 'position' || !change.position) continue;
+      const { id, position } = change;
+      if (change.dragging) setDragging((d) => ({ ...d, [id]: position }));
+      else {
+        mergePositions({ [id]: position });
+        setDragging((d) => {
+          const rest = { ...d };
+          delete rest[id];
+          return rest;
+        });
+      }
+    }
+  };
+  const onNodeDragStop = (_event: unknown, node: FlowNode) => {
+    const position = dragging[node.id] ?? node.position;
+    mergePositions({ [node.id]: position });
+    setDragging({});
+  };
+
+  return { nodes, edges, onNodesChange, onNodeDragStop, podCount: workspace.pods.length };
+}

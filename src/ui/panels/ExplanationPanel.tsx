@@ -1,0 +1,148 @@
+import { evaluateConnection, formatPortQuery } from '../../engine';
+import type { CompiledPolicy, DirectionVerdict, PodKey, RuleMatch, Workspace } from '../../engine';
+import type { EdgeRef } from '../../store/viewSlice';
+import { useAppStore } from '../app/storeContext';
+
+const EXCEPTIONS: Record<string, string> = {
+  self: 'A pod can always reach itself.',
+  'node-local': 'Traffic between a pod and its own node is always allowed.',
+  external: 'An outside address is not subject to NetworkPolicy.',
+  'host-network': 'Nodes and hostNetwork pods are not selected by NetworkPolicies.',
+};
+
+const endpoint = (key: string) =>
+  key.includes('/') ? { kind: 'pod' as const, key: key as PodKey } : { kind: 'ip' as const, ip: key };
+
+/** Why a connection is allowed or blocked: per direction, the isolating and admitting policies. */
+export function ExplanationPanel({ edge }: { edge: EdgeRef }) {
+  const workspace = useAppStore((s) => s.parsed.workspace);
+  const port = useAppStore((s) => s.port);
+  const verdict = evaluateConnection(workspace, endpoint(edge.from), endpoint(edge.to), port);
+  const portText = verdict.witness
+    ? `${verdict.witness.port}/${verdict.witness.protocol}`
+    : formatPortQuery(port);
+  return (
+    <section className="explanation" data-testid="explanation">
+      <h2 className="side-title">
+        {edge.from} → {edge.to}
+      </h2>
+      <div
+        className={`verdict-banner ${verdict.allowed ? 'allowed' : 'blocked'}`}
+        data-testid="explanation.verdict"
+      >
+        {verdict.allowed ? 'Allowed' : 'Blocked'} on {portText}
+        {port === 'any' && verdict.witness ? ' (a port allowed both ways)' : ''}
+      </div>
+      {verdict.reason === 'no-common-port' && (
+        <p className="side-hint">Each side allows some ports, but no port is allowed by both.</p>
+      )}
+      {verdict.problems.map((p) => (
+        <p key={p} className="form-error">
+          {p}
+        </p>
+      ))}
+      <DirectionView title={`Egress at ${edge.from}`} direction={verdict.egress} workspace={workspace} />
+      <DirectionView title={`Ingress at ${edge.to}`} direction={verdict.ingress} workspace={workspace} />
+    </section>
+  );
+}
+
+function DirectionView({
+  title,
+  direction,
+  workspace,
+}: {
+  title: string;
+  direction: DirectionVerdict;
+  workspace: Workspace;
+}) {
+  const policies = (keys: readonly string[]) =>
+    keys.map((k) => workspace.policies.find((p) => p.key === k)).filter((p) => p !== undefined);
+  return (
+    <div className="direction" data-testid={`explanation.${direction.direction.toLowerCase()}`}>
+      <h3>
+        {title}:{' '}
+        <span className={direction.allowed ? 'allowed' : 'blocked'}>
+          {direction.allowed ? 'allowed' : 'blocked'}
+        </span>
+      </h3>
+      {direction.exception ? (
+        <p>{EXCEPTIONS[direction.exception]}</p>
+      ) : !direction.isolated ? (
+        <p>
+          Not isolated: no NetworkPolicy selecting it has {direction.direction} in its policyTypes, so all{' '}
+          {direction.direction.toLowerCase()} is allowed.
+        </p>
+      ) : (
+        <>
+          <p>
+            Isolated by{' '}
+            {policies(direction.isolatingPolicies).map((p, i) => (
+              <span key={p.key}>
+                {i > 0 && ', '}
+                <PolicyLink policy={p} />
+              </span>
+            ))}
+            .
+          </p>
+          {direction.admittedBy.length > 0 ? (
+            <ul className="matches">
+              {direction.admittedBy.map((m) => (
+                <li key={`${m.policy}-${m.ruleIndex}-${m.peerIndex}-${m.portIndex}`}>
+                  <RuleLink match={m} workspace={workspace} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>
+              No rule of {direction.isolatingPolicies.length === 1 ? 'this policy' : 'these policies'} admits
+              this connection.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function PolicyLink({ policy }: { policy: CompiledPolicy }) {
+  const reveal = useAppStore((s) => s.revealInEditor);
+  const selectPolicy = useAppStore((s) => s.selectPolicy);
+  return (
+    <button
+      type="button"
+      className="link"
+      title="Show this policy"
+      onClick={() => {
+        if (policy.source) reveal(policy.source.documentIndex, [...(policy.source.objectPath ?? [])]);
+        selectPolicy(policy.key);
+      }}
+    >
+      {policy.key}
+    </button>
+  );
+}
+
+function RuleLink({ match, workspace }: { match: RuleMatch; workspace: Workspace }) {
+  const reveal = useAppStore((s) => s.revealInEditor);
+  const policy = workspace.policies.find((p) => p.key === match.policy);
+  const list = match.direction === 'Ingress' ? 'ingress' : 'egress';
+  const peers = match.direction === 'Ingress' ? 'from' : 'to';
+  const path: (string | number)[] = [...(policy?.source?.objectPath ?? []), 'spec', list, match.ruleIndex];
+  if (match.peerIndex !== null) path.push(peers, match.peerIndex);
+  const peer = match.peerIndex === null ? `no ${peers}: every peer` : `${peers}[${match.peerIndex}]`;
+  const port = match.portIndex === null ? 'no ports: every port' : `ports[${match.portIndex}]`;
+  return (
+    <>
+      Admitted by{' '}
+      <button
+        type="button"
+        className="link"
+        onClick={() => policy?.source && reveal(policy.source.documentIndex, path)}
+      >
+        {match.policy} {list}[{match.ruleIndex}]
+      </button>{' '}
+      · {peer} · {port}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  allowDnsEgress,
+  allowSameNamespace,
+  denyEgress,
+  denyIngress,
+} from '../../store/commands/policyTemplates';
+import { useAppStore } from '../app/storeContext';
+import { useRunCommand } from '../app/useRunCommand';
+import { useState } from 'react';
+
+const ACTIONS = [denyIngress, denyEgress, allowDnsEgress, allowSameNamespace];
+
+/** A namespace: its labels, and the quick actions that add the usual policies. */
+export function NamespaceDetails({ name }: { name: string }) {
+  const namespace = useAppStore((s) => s.parsed.workspace.namespaces.find((n) => n.name === name));
+  const pods = useAppStore((s) => s.parsed.workspace.pods.filter((p) => p.namespace === name).length);
+  const run = useRunCommand();
+  const [error, setError] = useState<string | null>(null);
+  if (!namespace) return <p className="side-hint">{name} is no longer in the workspace.</p>;
+  return (
+    <section data-testid="namespace-details">
+      <h2 className="side-title">{name}</h2>
+      <div className="side-sub">
+        Namespace · {pods} pod{pods === 1 ? '' : 's'}
+        {namespace.declared ? '' : ' · referenced but not declared'}
+      </div>
+      <h3>Labels</h3>
+      <div className="pod-labels">
+        {Object.entries(namespace.labels).map(([k, v]) => (
+          <span key={k} className="chip">
+            {k}={v}
+          </span>
+        ))}
+      </div>
+      <h3>Quick actions</h3>
+      <div className="quick-actions">
+        {ACTIONS.map((action) => (
+          <button
+            key={action.id}
+            type="button"
+            data-testid={`ns.action.${action.id}`}
+            onClick={() => setError(run(action, { namespace: name }))}
+          >
+            {action.label}
+          </button>
+        ))}
+      </div>
+      {error && <div className="form-error">{error}</div>}
+    </section>
+  );
+}

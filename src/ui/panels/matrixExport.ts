@@ -1,0 +1,26 @@
+import { formatTruthTable } from '../../engine';
+import type { PodKey, PortQuery, TableFormat, TruthTable } from '../../engine';
+import type { MatrixResult } from '../../worker/protocol';
+
+/**
+ * The canvas truth table (pods only, as `netpol matrix` prints it without `--external`)
+ * in the CLI's own formats, so the two can be compared byte for byte.
+ */
+export function exportMatrix(
+  result: MatrixResult,
+  podKeys: readonly string[],
+  port: PortQuery,
+  format: TableFormat,
+): string {
+  const index = new Map(result.keys.map((k, i) => [k, i]));
+  const rows = podKeys.filter((k) => index.has(k));
+  const n = result.keys.length;
+  const table: TruthTable = {
+    rows: rows.map((key) => ({ key, endpoint: { kind: 'pod', key: key as PodKey } })),
+    ports: [port],
+    problems: [],
+    isAllowed: (i, j) =>
+      result.allowed[(index.get(rows[i] ?? '') ?? 0) * n + (index.get(rows[j] ?? '') ?? 0)] === 1,
+  };
+  return formatTruthTable(table, format);
+}
