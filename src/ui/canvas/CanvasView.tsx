@@ -9,7 +9,7 @@ import {
 } from '@xyflow/react';
 import type { Connection, Edge, NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../app/storeContext';
 import { BundleEdge } from './BundleEdge';
 import type { FlowNode } from './buildFlow';
@@ -139,12 +139,20 @@ function ClusterCanvas() {
 function CanvasKeys({ nodeCount }: { nodeCount: number }) {
   const flow = useReactFlow();
   const workspaceId = useAppStore((s) => s.workspaceId);
+  const origin = useAppStore((s) => s.origin);
   const hasNodes = nodeCount > 0;
   useEffect(() => {
     if (!hasNodes) return undefined;
     const frame = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
     return () => cancelAnimationFrame(frame);
   }, [flow, hasNodes, workspaceId]);
+  // Something drawn on the canvas must be in view: fit again when a gesture adds nodes.
+  const lastCount = useRef(nodeCount);
+  useEffect(() => {
+    const grew = nodeCount > lastCount.current && origin === 'canvas';
+    lastCount.current = nodeCount;
+    if (grew) void flow.fitView({ ...fitViewOptions, duration: 150 });
+  }, [flow, nodeCount, origin]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;

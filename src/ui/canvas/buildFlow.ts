@@ -248,8 +248,8 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
         color: options.stale ? COLOURS.stale : COLOURS[verdict],
       },
       domAttributes: {
-        'data-bundle-from': b.source.replace(/^(ns|ext):/, ''),
-        'data-bundle-to': b.target.replace(/^(ns|ext):/, ''),
+        'data-bundle-from': b.source.replace(/^(ns|ext|pod):/, ''),
+        'data-bundle-to': b.target.replace(/^(ns|ext|pod):/, ''),
         'data-verdict': verdict,
         'data-allowed': String(b.allowed),
         'data-blocked': String(b.blocked),
