@@ -180,10 +180,16 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
   const { keys, allowed } = result;
   const n = keys.length;
   const collapsed = new Set(options.collapsed);
+  // At scale, the focused pod's connections to other namespaces are bundled per namespace
+  // (hundreds of single edges cost frames and say less than a count).
+  const focusNamespace = options.selectedPod ? options.namespaceOf.get(options.selectedPod) : undefined;
+  const bundleOtherNamespaces = mode === 'focus' && podCount > ALL_EDGES_LIMIT;
   const nodeOf = (key: string): string => {
     const ns = options.namespaceOf.get(key);
     if (ns === undefined) return `ext:${key}`;
-    return mode === 'bundles' || collapsed.has(ns) ? `ns:${ns}` : `pod:${key}`;
+    if (mode === 'bundles' || collapsed.has(ns)) return `ns:${ns}`;
+    if (bundleOtherNamespaces && key !== options.selectedPod && ns !== focusNamespace) return `ns:${ns}`;
+    return `pod:${key}`;
   };
   const edges: Edge[] = [];
   const bundles = new Map<string, { source: string; target: string; allowed: number; blocked: number }>();
