@@ -33,6 +33,20 @@ export interface EvaluationState {
 /** Canvas node positions by node id (layout state, not document). */
 export type Positions = Record<string, { x: number; y: number }>;
 
+/**
+ * Which network plugin enforces the policies: none (Flannel alone: policies have no
+ * effect), a generic enforcing plugin, or a Cilium-like one whose ipBlocks never match
+ * pod IPs.
+ */
+export type PluginProfile = 'none' | 'generic' | 'cilium';
+
+/** A version to compare against: its text and its truth table for the current port. */
+export interface Baseline {
+  label: string;
+  text: string;
+  matrix: MatrixResult | null;
+}
+
 export interface AppState extends ViewSlice {
   text: string;
   origin: TextOrigin;
@@ -41,6 +55,12 @@ export interface AppState extends ViewSlice {
   port: PortQuery;
   positions: Positions;
   collapsed: string[];
+  plugin: PluginProfile;
+  baseline: Baseline | null;
+  setPlugin: (plugin: PluginProfile) => void;
+  /** Compares against the current text (a snapshot) or against other text (pasted YAML). */
+  setBaseline: (label: string, text?: string) => void;
+  clearBaseline: () => void;
   /** The message of the last command that could not run, until the next one runs. */
   commandError: string | null;
   /** Named workspaces and the one being edited. */
@@ -109,9 +129,17 @@ export function createAppStore({
       clearTimeout(parseTimer);
       const seq = get().evaluation.seq + 1;
       set((s) => ({ evaluation: { ...s.evaluation, seq, stale: true } }));
-      const { text, port } = get();
+      const { text, port, plugin, baseline } = get();
+      const request = {
+        type: 'analyze' as const,
+        text,
+        port,
+        enforced: plugin !== 'none',
+        options: pluginOptions(plugin),
+      };
+      if (baseline) analyzeBaseline(baseline.text, baseline.label);
       evaluator
-        .analyze({ type: 'analyze', seq, text, options: {}, port })
+        .analyze({ ...request, seq })
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
           const { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix } = result;
@@ -125,6 +153,27 @@ export function createAppStore({
           const message = error instanceof Error ? error.message : String(error);
           set((s) => ({ evaluation: { ...s.evaluation, stale: false, error: message } }));
         });
+    };
+
+    /** The baseline's truth table, for the same port and plugin as the current one. */
+    let baselineSeq = 0;
+    const analyzeBaseline = (text: string, label: string): void => {
+      const { port, plugin } = get();
+      // Negative sequence numbers: never confused with the edited text's requests.
+      evaluator
+        .analyze({
+          type: 'analyze',
+          seq: --baselineSeq,
+          text,
+          port,
+          enforced: plugin !== 'none',
+          options: pluginOptions(plugin),
+          ephemeral: true,
+        })
+        .then(({ result }) => {
+          if (get().baseline?.text === text) set({ baseline: { label, text, matrix: result.matrix } });
+        })
+        .catch(() => undefined);
     };
 
     /** The model of the current text, parsed here if the worker's answer is not in yet. */
@@ -160,6 +209,19 @@ export function createAppStore({
       commandError: null,
       positions: start.positions ?? {},
       collapsed: start.collapsed ?? [],
+      plugin: 'generic',
+      baseline: null,
+      setPlugin(plugin) {
+        set({ plugin });
+        analyze();
+      },
+      setBaseline(label, text = get().text) {
+        set({ baseline: { label, text, matrix: null } });
+        analyzeBaseline(text, label);
+      },
+      clearBaseline() {
+        set({ baseline: null });
+      },
       mergePositions(positions) {
         set((s) => ({ positions: { ...s.positions, ...positions } }));
       },
@@ -301,4 +363,8 @@ function saveTheme(storage: KeyValueStorage, theme: Theme): void {
   } catch {
     // The theme is a preference: losing it is harmless.
   }
+}
+
+function pluginOptions(plugin: PluginProfile): { ipBlockMatchesPodIPs?: boolean } {
+  return plugin === 'cilium' ? { ipBlockMatchesPodIPs: false } : {};
 }

@@ -13,20 +13,27 @@ export function createAnalyzer(): { analyze(request: AnalyzeRequest): AnalyzeRes
   let last: { text: string; options: string; analysis: Analysis } | null = null;
   return {
     analyze(request) {
+      if (request.ephemeral) return resultOf(analyzeText(request.text, null, request.options), request);
       const options = JSON.stringify(request.options);
       if (!last || last.text !== request.text || last.options !== options) {
         const analysis = analyzeText(request.text, memory, request.options);
         memory = analysis.memory;
         last = { text: request.text, options, analysis };
       }
-      const { workspace, diagnostics, staleDocuments, objectRanges } = last.analysis;
-      const externals = externalPeers(workspace);
-      const matrix = evaluateMatrix(
-        workspace,
-        request.port,
-        externals.map((e) => e.address),
-      );
-      return { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix };
+      return resultOf(last.analysis, request);
     },
   };
+}
+
+function resultOf(analysis: Analysis, request: AnalyzeRequest): AnalyzeResult {
+  const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
+  const externals = externalPeers(workspace);
+  const matrix = evaluateMatrix(
+    workspace,
+    request.port,
+    externals.map((e) => e.address),
+  );
+  // Without an enforcing network plugin, NetworkPolicies have no effect at all.
+  if (!request.enforced) matrix.allowed.fill(1);
+  return { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix };
 }

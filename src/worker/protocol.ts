@@ -19,6 +19,10 @@ export interface AnalyzeRequest {
   text: string;
   options: Partial<EngineOptions>;
   port: PortQuery;
+  /** False for the "no enforcement" plugin profile: policies exist but nothing enforces them. */
+  enforced: boolean;
+  /** Analyse without touching the worker's memory of the edited text (a baseline for a diff). */
+  ephemeral?: boolean;
 }
 
 /** The truth table over pods (and workloads), row = source, column = destination. */

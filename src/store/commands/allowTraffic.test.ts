@@ -122,4 +122,23 @@ describe('allowTraffic', () => {
       }),
     ).toBe(false);
   });
+
+  it('allows egress to an outside CIDR with an ipBlock peer', () => {
+    const out = run(isolated, allowTraffic, {
+      from: 'shop/web',
+      to: '203.0.113.0/24',
+      port: { port: 443, protocol: 'TCP' },
+    });
+    const { workspace } = parseWorkspace(out);
+    const web = { kind: 'pod' as const, key: 'shop/web' as PodKey };
+    expect(
+      evaluateConnection(workspace, web, { kind: 'ip', ip: '203.0.113.9' }, { port: 443, protocol: 'TCP' })
+        .allowed,
+    ).toBe(true);
+    expect(
+      evaluateConnection(workspace, web, { kind: 'ip', ip: '198.51.100.9' }, { port: 443, protocol: 'TCP' })
+        .allowed,
+    ).toBe(false);
+    expect(out).toContain('cidr: 203.0.113.0/24');
+  });
 });

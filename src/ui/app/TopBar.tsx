@@ -1,4 +1,8 @@
+import { useState } from 'react';
+import type { PluginProfile } from '../../store/appStore';
+import { CompareMenu } from './CompareMenu';
 import { FileMenu } from './FileMenu';
+import { ShareDialog } from './ShareDialog';
 import { useAppStore } from './storeContext';
 import { WorkspaceMenu } from './WorkspaceMenu';
 
@@ -10,11 +14,33 @@ export function TopBar() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const millis = useAppStore((s) => s.evaluation.millis);
+  const plugin = useAppStore((s) => s.plugin);
+  const setPlugin = useAppStore((s) => s.setPlugin);
+  const [sharing, setSharing] = useState(false);
   return (
     <header className="topbar">
       <h1 className="topbar-title">NetPol Canvas</h1>
       <WorkspaceMenu />
       <FileMenu />
+      <div className="topbar-group">
+        <button type="button" data-testid="share.open" onClick={() => setSharing(true)}>
+          Share link
+        </button>
+        <CompareMenu />
+        <label className="plugin-select" title="Which network plugin enforces the policies">
+          Plugin{' '}
+          <select
+            value={plugin}
+            onChange={(e) => setPlugin(e.target.value as PluginProfile)}
+            data-testid="plugin.select"
+          >
+            <option value="generic">enforcing (generic)</option>
+            <option value="cilium">Cilium-like (ipBlock ≠ pod IPs)</option>
+            <option value="none">none (e.g. Flannel alone)</option>
+          </select>
+        </label>
+      </div>
+      {sharing && <ShareDialog onClose={() => setSharing(false)} />}
       <span className="topbar-summary" data-testid="topbar.summary">
         {pods} pods · {policies} policies
       </span>

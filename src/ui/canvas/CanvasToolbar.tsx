@@ -1,10 +1,11 @@
-import { Panel } from '@xyflow/react';
+import { Panel, useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { addNamespace } from '../../store/commands/addNamespace';
 import { addPod } from '../../store/commands/addPod';
 import { parseContainerPorts } from '../../store/commands/containerPortsText';
 import { parseLabels } from '../../store/commands/labelText';
+import { downloadUrl, exportCanvasImage } from '../app/exportImage';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
 
@@ -14,6 +15,14 @@ type Form = 'namespace' | 'pod' | null;
 export function CanvasToolbar() {
   const [form, setForm] = useState<Form>(null);
   const resetLayout = useAppStore((s) => s.resetLayout);
+  const theme = useAppStore((s) => s.theme);
+  const flow = useReactFlow();
+  const saveImage = (format: 'png' | 'svg') => {
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    void exportCanvasImage(bounds, format, theme === 'dark').then((url) =>
+      downloadUrl(`netpol-canvas.${format}`, url),
+    );
+  };
   return (
     <Panel position="top-right" className="canvas-toolbar">
       <div className="canvas-toolbar-buttons">
@@ -38,6 +47,22 @@ export function CanvasToolbar() {
           onClick={resetLayout}
         >
           Auto layout
+        </button>
+        <button
+          type="button"
+          data-testid="canvas.png"
+          title="Save the canvas as a PNG picture"
+          onClick={() => saveImage('png')}
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          data-testid="canvas.svg"
+          title="Save the canvas as an SVG picture"
+          onClick={() => saveImage('svg')}
+        >
+          SVG
         </button>
       </div>
       {form === 'namespace' && <NamespaceForm onDone={() => setForm(null)} />}

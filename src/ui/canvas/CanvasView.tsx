@@ -53,6 +53,7 @@ function ClusterCanvas() {
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
+  const plugin = useAppStore((s) => s.plugin);
   const selectPod = useAppStore((s) => s.selectPod);
   const selectEdge = useAppStore((s) => s.selectEdge);
   const selectNamespace = useAppStore((s) => s.selectNamespace);
@@ -75,11 +76,20 @@ function ClusterCanvas() {
     },
     [selectEdge],
   );
-  const onConnect = useCallback((connection: Connection) => {
-    const from = endpointOfNode(connection.source);
-    const to = endpointOfNode(connection.target);
-    if (from && to && from !== to) setConnecting({ from, to });
-  }, []);
+  const externals = useAppStore((s) => s.parsed.externals);
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      // An outside node that stands for an ipBlock is that CIDR; "outside the cluster" its address.
+      const endpoint = (id: string | null) => {
+        const ref = endpointOfNode(id);
+        return externals.find((e) => e.address === ref)?.cidr ?? ref;
+      };
+      const from = endpoint(connection.source);
+      const to = endpoint(connection.target);
+      if (from && to && from !== to) setConnecting({ from, to });
+    },
+    [externals],
+  );
 
   const mode = effectiveMode(edgeMode, podCount, selectedPod);
   return (
@@ -115,6 +125,12 @@ function ClusterCanvas() {
         {mode === 'focus' && !selectedPod && (
           <Panel position="top-center" className="canvas-hint" data-testid="canvas.focus-hint">
             Click a pod to see its connections.
+          </Panel>
+        )}
+        {plugin === 'none' && (
+          <Panel position="bottom-center" className="plugin-banner" data-testid="canvas.no-enforcement">
+            No network plugin enforces NetworkPolicies here (Flannel alone, for one): every connection is
+            allowed and the policies have no effect.
           </Panel>
         )}
         {staleDocuments.length > 0 && (

@@ -159,6 +159,8 @@ export interface EdgeOptions {
   /** Namespace of each pod key (outside addresses have none). */
   namespaceOf: ReadonlyMap<string, string>;
   highlight: NodeOptions['highlight'];
+  /** Connections gained and lost against a baseline, as `from->to` keys. */
+  changes: { gained: ReadonlySet<string>; lost: ReadonlySet<string> } | null;
 }
 
 const COLOURS = { allowed: '#1f9d55', blocked: '#d64545', mixed: '#c98a14', stale: '#9aa3b2' } as const;
@@ -218,22 +220,30 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
         : true;
       const dim = (options.selectedPod && !touchesFocus) || !highlighted;
       const isSelected = options.selectedEdge?.from === from && options.selectedEdge.to === to;
+      const pairKey = `${from}->${to}`;
+      const change = options.changes?.gained.has(pairKey)
+        ? 'gained'
+        : options.changes?.lost.has(pairKey)
+          ? 'lost'
+          : null;
       edges.push({
         id: `${from}->${to}`,
         source,
         target,
         type: 'verdict',
-        className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}`,
+        className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim && !change ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}${change ? ` diff-${change}` : ''}`,
         markerEnd: {
           type: MarkerType.ArrowClosed,
           width: 14,
           height: 14,
           color: options.stale ? COLOURS.stale : COLOURS[verdict],
         },
-        domAttributes: { 'data-from': from, 'data-to': to, 'data-verdict': verdict } as Record<
-          string,
-          string
-        >,
+        domAttributes: {
+          'data-from': from,
+          'data-to': to,
+          'data-verdict': verdict,
+          ...(change ? { 'data-change': change } : {}),
+        } as Record<string, string>,
         selected: isSelected,
       });
     }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { NodeChange } from '@xyflow/react';
 import { summarisePolicy } from '../../engine';
+import { diffMatrices } from '../../store/compare';
 import { useAppStore } from '../app/storeContext';
 import { buildEdges, buildNodes } from './buildFlow';
 import type { FlowNode } from './buildFlow';
@@ -26,6 +27,13 @@ export function useClusterGraph() {
   const positions = useAppStore((s) => s.positions);
   const collapsed = useAppStore((s) => s.collapsed);
   const mergePositions = useAppStore((s) => s.mergePositions);
+  const baseline = useAppStore((s) => s.baseline);
+  const changes = useMemo(() => {
+    if (!baseline?.matrix || !result) return null;
+    const diff = diffMatrices(baseline.matrix, result);
+    const keyOf = (e: { from: string; to: string }) => `${e.from}->${e.to}`;
+    return { gained: new Set(diff.gained.map(keyOf)), lost: new Set(diff.lost.map(keyOf)) };
+  }, [baseline, result]);
 
   const layout = useMemo(() => {
     const namespaces = workspace.namespaces.map((ns) => ({
@@ -88,8 +96,10 @@ export function useClusterGraph() {
         collapsed,
         namespaceOf,
         highlight,
+        changes,
       }),
     [
+      changes,
       result,
       workspace.pods.length,
       edgeMode,

@@ -17,7 +17,28 @@ const endpoint = (key: string) =>
 export function ExplanationPanel({ edge }: { edge: EdgeRef }) {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const port = useAppStore((s) => s.port);
-  const verdict = evaluateConnection(workspace, endpoint(edge.from), endpoint(edge.to), port);
+  const plugin = useAppStore((s) => s.plugin);
+  const options =
+    plugin === 'cilium'
+      ? { ...workspace, options: { ...workspace.options, ipBlockMatchesPodIPs: false } }
+      : workspace;
+  const verdict = evaluateConnection(options, endpoint(edge.from), endpoint(edge.to), port);
+  if (plugin === 'none') {
+    return (
+      <section className="explanation" data-testid="explanation">
+        <h2 className="side-title">
+          {edge.from} → {edge.to}
+        </h2>
+        <div className="verdict-banner allowed" data-testid="explanation.verdict">
+          Allowed: no plugin enforces policies
+        </div>
+        <p>
+          With the “none” plugin profile, NetworkPolicies are stored but nothing enforces them. With an
+          enforcing plugin this connection would be <b>{verdict.allowed ? 'allowed' : 'blocked'}</b>.
+        </p>
+      </section>
+    );
+  }
   const portText = verdict.witness
     ? `${verdict.witness.port}/${verdict.witness.protocol}`
     : formatPortQuery(port);

@@ -1,5 +1,6 @@
 import { useAppStore } from '../app/storeContext';
 import { DiagnosticsList } from './DiagnosticsList';
+import { DiffList } from './DiffList';
 import { ExplanationPanel } from './ExplanationPanel';
 import { NamespaceDetails } from './NamespaceDetails';
 import { PodDetails } from './PodDetails';
@@ -13,6 +14,7 @@ export function SidePanel() {
   const selectedNamespace = useAppStore((s) => s.selectedNamespace);
   return (
     <div className="side">
+      <DiffList />
       {selectedEdge ? (
         <ExplanationPanel edge={selectedEdge} />
       ) : selectedPolicy ? (
