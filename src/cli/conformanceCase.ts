@@ -1,5 +1,5 @@
-import { evaluateConnection, loadWorkspace, podKey } from '../engine';
-import type { Diagnostic, Endpoint, Protocol } from '../engine';
+import { canonicalIp, computeTruthTable, loadWorkspace, podKey } from '../engine';
+import type { Diagnostic, Endpoint, PortQuery, Protocol } from '../engine';
 import { readManifests } from '../yaml/readManifests';
 import { CliError } from './io';
 
@@ -118,13 +118,30 @@ export function evaluateCase(
       ? {}
       : { ipBlockMatchesPodIPs: c.assumptions.ipBlockMatchesPodIPs };
   const { workspace, diagnostics } = loadWorkspace([...objects, ...read.objects], options);
-  const results = c.expectations.map((e) => {
-    const protocol = e.protocol ?? 'TCP';
-    const verdict = evaluateConnection(workspace, toEndpoint(e.from), toEndpoint(e.to), {
-      port: e.port,
-      protocol,
-    });
-    return { from: e.from, to: e.to, port: e.port, protocol, allowed: verdict.allowed };
+  // Every expectation is read from one truth table (the fast engine), over the pods and the
+  // addresses the expectations name, with one column per distinct port question.
+  const ports: PortQuery[] = [];
+  const portIndex = new Map<string, number>();
+  const questions = c.expectations.map((e) => {
+    const port: PortQuery = { port: e.port, protocol: e.protocol ?? 'TCP' };
+    const key = JSON.stringify(port);
+    if (!portIndex.has(key)) portIndex.set(key, ports.push(port) - 1);
+    return { e, port, k: portIndex.get(key)! };
+  });
+  const externals = c.expectations.flatMap((e) =>
+    [e.from, e.to].flatMap((x) => (typeof x === 'string' ? [] : [x.ip])),
+  );
+  const table = computeTruthTable(workspace, { ports, externals });
+  const rowOf = new Map(table.rows.map((r, i) => [r.key, i]));
+  const row = (x: CaseEndpoint): number | undefined => {
+    const endpoint = toEndpoint(x);
+    return rowOf.get(endpoint.kind === 'pod' ? endpoint.key : (canonicalIp(endpoint.ip) ?? ''));
+  };
+  const results = questions.map(({ e, port, k }) => {
+    const from = row(e.from);
+    const to = row(e.to);
+    const allowed = from !== undefined && to !== undefined && table.isAllowed(from, to, k);
+    return { from: e.from, to: e.to, port: e.port, protocol: port.protocol, allowed };
   });
   return { id: c.id, results, diagnostics: [...read.diagnostics, ...diagnostics] };
 }

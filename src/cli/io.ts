@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export type CliIo = {
@@ -6,6 +6,8 @@ export type CliIo = {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   readFile(path: string): Promise<string>;
+  /** Writes a report file (`netpol test --junit`); tests may capture it instead. */
+  writeFile?(path: string, text: string): Promise<void>;
 };
 
 /** An error meant for the user: printed without a stack trace, with an exit code. */
@@ -33,6 +35,7 @@ export function nodeIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
   };
 }
 

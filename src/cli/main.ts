@@ -1,7 +1,9 @@
 import { CASE_HELP, runCase } from './commands/caseCommand';
+import { DIFF_HELP, runDiff } from './commands/diffCommand';
 import { EXPLAIN_HELP, runExplain } from './commands/explainCommand';
 import { LINT_HELP, runLint } from './commands/lintCommand';
 import { MATRIX_HELP, runMatrix } from './commands/matrixCommand';
+import { TEST_HELP, runTest } from './commands/testCommand';
 import { CliError, EXIT, nodeIo, type CliIo } from './io';
 
 export type { CliIo } from './io';
@@ -16,6 +18,8 @@ Commands:
   matrix   the truth table over all pods/workloads (and --external addresses)
   explain  whether one connection is allowed, and why
   lint     validation errors and NetworkPolicy gotchas (exit 1 on errors)
+  test     run the ConnectivityTest expectations in the files (exit 1 on failures)
+  diff     connections gained and lost between two versions (OLD NEW)
   case     evaluate conformance-case JSON files
 
 Run netpol COMMAND --help for a command's options.
@@ -28,6 +32,8 @@ const COMMANDS: Record<
   matrix: { run: runMatrix, help: MATRIX_HELP },
   explain: { run: runExplain, help: EXPLAIN_HELP },
   lint: { run: runLint, help: LINT_HELP },
+  test: { run: runTest, help: TEST_HELP },
+  diff: { run: runDiff, help: DIFF_HELP },
   case: { run: runCase, help: CASE_HELP },
 };
 

@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from './policy';
 import type { PodKey } from './ids';
 import type { NamespaceInfo, NodeInfo, PodInfo } from './resources';
+import type { ConnectivityTest } from '../expectations/model';
 
 /**
  * Options for behaviour that differs between network plugins.
@@ -19,7 +20,8 @@ export type IpOwner =
 
 /**
  * Everything the evaluator needs: namespaces (declared or referenced), pods and workloads,
- * nodes, the valid policies (compiled), and lookup indexes. Plain data: it can be
+ * nodes, the valid policies (compiled), the connectivity tests (`ConnectivityTest` documents:
+ * never evaluated as policies, run with `runExpectations`), and lookup indexes. Plain data: it can be
  * structured-cloned to and from a worker.
  */
 export type Workspace = {
@@ -27,6 +29,7 @@ export type Workspace = {
   readonly pods: readonly PodInfo[];
   readonly nodes: readonly NodeInfo[];
   readonly policies: readonly CompiledPolicy[];
+  readonly tests: readonly ConnectivityTest[];
   readonly options: EngineOptions;
   readonly namespaceByName: ReadonlyMap<string, NamespaceInfo>;
   readonly podByKey: ReadonlyMap<PodKey, PodInfo>;

@@ -9,6 +9,8 @@ import { implicitNamespace, normalizeNamespace, normalizeNode } from './normaliz
 import { normalizePolicy } from './normalizePolicy';
 import { normalizeWorkload, WORKLOAD_KINDS } from './normalizeWorkload';
 import { toManifestObjects, unwrapLists } from './unwrapLists';
+import { CONNECTIVITY_TEST_KIND, type ConnectivityTest } from '../expectations/model';
+import { normalizeConnectivityTest } from '../expectations/normalizeConnectivityTest';
 
 const LATER_TIER_KINDS = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'];
 
@@ -16,7 +18,8 @@ const LATER_TIER_KINDS = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'C
  * Builds a workspace from manifest objects (bare or {@link ManifestObject}s; `*List` wrappers
  * are unwrapped). Namespaces referenced but not declared are created; hostNetwork pods take
  * their node's InternalIPs; invalid NetworkPolicies are reported and left out; unknown kinds
- * are reported as info and ignored; the first of two objects with the same identity wins.
+ * are reported as info and ignored; `ConnectivityTest` documents (our policy tests) are kept in
+ * `workspace.tests`; the first of two objects with the same identity wins.
  * Never throws.
  */
 export function loadWorkspace(
@@ -28,6 +31,7 @@ export function loadWorkspace(
   const nodes = new Map<string, NodeInfo>();
   const pods = new Map<PodKey, PodInfo>();
   const policies = new Map<string, CompiledPolicy>();
+  const tests = new Map<string, ConnectivityTest>();
   const referenced: string[] = [];
   const duplicate = (origin: ObjectOrigin, what: string): void => {
     diagnostics.push({
@@ -99,6 +103,11 @@ export function loadWorkspace(
         else policies.set(compiled.key, compiled);
         referenced.push(compiled.namespace);
       }
+    } else if (kind === CONNECTIVITY_TEST_KIND) {
+      const r = normalizeConnectivityTest(obj, origin);
+      diagnostics.push(...r.diagnostics);
+      if (tests.has(r.value.name)) duplicate(origin, `ConnectivityTest ${r.value.name}`);
+      else tests.set(r.value.name, r.value);
     } else if (LATER_TIER_KINDS.includes(kind)) {
       diagnostics.push({
         severity: 'info',
@@ -128,7 +137,7 @@ export function loadWorkspace(
     options,
     diagnostics,
   );
-  return { workspace, diagnostics };
+  return { workspace: { ...workspace, tests: [...tests.values()] }, diagnostics };
 }
 
 function withHostIps(pod: PodInfo, nodes: ReadonlyMap<string, NodeInfo>): PodInfo {
@@ -170,6 +179,7 @@ export function buildWorkspace(
     pods,
     nodes,
     policies,
+    tests: [],
     options: { ...DEFAULT_ENGINE_OPTIONS, ...options },
     namespaceByName: new Map(namespaces.map((n) => [n.name, n])),
     podByKey: new Map(pods.map((p) => [p.key, p])),
