@@ -10,10 +10,17 @@ export interface WorkspaceSize {
   policies: number;
   /** Pods per Deployment (one label class each). */
   replicas?: number;
+  /**
+   * Emit every replica as its own Pod (with a pod IP, a node and the template's labels plus a
+   * `pod-template-hash`), and the Nodes, instead of one Deployment per service: the engine then
+   * sees `pods` rows that fall into `pods / replicas` label classes.
+   */
+  asPods?: boolean;
 }
 
 const TIERS = ['frontend', 'backend', 'data'] as const;
 const TEAMS = ['red', 'blue', 'green', 'gold'] as const;
+const PODS_PER_NODE = 110;
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -33,7 +40,12 @@ export interface GeneratedWorkspace {
   workloads: number;
 }
 
-export function generateWorkspace({ pods, policies, replicas = 5 }: WorkspaceSize): GeneratedWorkspace {
+export function generateWorkspace({
+  pods,
+  policies,
+  replicas = 5,
+  asPods = false,
+}: WorkspaceSize): GeneratedWorkspace {
   const rnd = random(pods * 31 + policies);
   const workloads = Math.max(1, Math.round(pods / replicas));
   const servicesPerNamespace = 10;
@@ -52,30 +64,51 @@ export function generateWorkspace({ pods, policies, replicas = 5 }: WorkspaceSiz
     const count = w === workloads - 1 ? remaining : Math.min(replicas, remaining);
     remaining -= count;
     const tier = TIERS[w % TIERS.length] ?? 'backend';
+    const labels = { app: `svc-${w}`, tier, team: TEAMS[w % TEAMS.length] };
+    const ports = [
+      { containerPort: 8080, name: 'http' },
+      { containerPort: 9090, name: 'metrics' },
+    ];
+    const containers = [{ name: 'main', image: 'example/app:1', ports }];
+    const namespace = ns(Math.floor(w / servicesPerNamespace));
+    if (asPods) {
+      for (let r = 0; r < count; r++) {
+        const i = pods - remaining - count + r;
+        const node = Math.floor(i / PODS_PER_NODE);
+        objects.push({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: {
+            name: `svc-${w}-${r}`,
+            namespace,
+            labels: { ...labels, 'pod-template-hash': `h${w}` },
+          },
+          spec: { nodeName: `node-${node}`, containers },
+          status: { podIP: `10.${128 + (node >> 8)}.${node & 255}.${(i % PODS_PER_NODE) + 2}` },
+        });
+      }
+      continue;
+    }
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: `svc-${w}`, namespace: ns(Math.floor(w / servicesPerNamespace)) },
+      metadata: { name: `svc-${w}`, namespace },
       spec: {
         replicas: count,
         selector: { matchLabels: { app: `svc-${w}` } },
-        template: {
-          metadata: { labels: { app: `svc-${w}`, tier, team: TEAMS[w % TEAMS.length] } },
-          spec: {
-            containers: [
-              {
-                name: 'main',
-                image: 'example/app:1',
-                ports: [
-                  { containerPort: 8080, name: 'http' },
-                  { containerPort: 9090, name: 'metrics' },
-                ],
-              },
-            ],
-          },
-        },
+        template: { metadata: { labels }, spec: { containers } },
       },
     });
+  }
+  if (asPods) {
+    for (let n = 0; n * PODS_PER_NODE < pods; n++) {
+      objects.push({
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: `node-${n}` },
+        status: { addresses: [{ type: 'InternalIP', address: `172.16.${n >> 8}.${n & 255}` }] },
+      });
+    }
   }
   for (let p = 0; p < policies; p++) {
     const n = p % namespaceCount;

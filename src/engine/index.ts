@@ -1,7 +1,8 @@
 /**
  * NetPol Canvas evaluation engine: Kubernetes NetworkPolicy semantics in pure TypeScript.
  * Load manifests into a {@link Workspace}, ask {@link evaluateConnection} about one connection
- * (with reasons), {@link computeTruthTable} about all pairs, {@link lintWorkspace} for gotchas.
+ * (with reasons), {@link computeTruthTable} about all pairs ({@link createEvaluator} to keep it
+ * up to date incrementally), {@link lintWorkspace} for gotchas.
  */
 export type { Brand, PodKey, PolicyKey } from './model/ids';
 export { assertNever, podKey, policyKey } from './model/ids';
@@ -62,6 +63,9 @@ export { NAMESPACE_NAME_LABEL } from './normalize/normalizeClusterObjects';
 export { evaluateConnection } from './evaluate/evaluateConnection';
 export { computeTruthTable } from './evaluate/computeTruthTable';
 export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/computeTruthTable';
+export { createEvaluator } from './evaluate/fast/createEvaluator';
+export type { Evaluator, EvaluatorUpdate } from './evaluate/fast/createEvaluator';
+export type { FastTruthTable } from './evaluate/fast/classTable';
 export { explainVerdict, formatEndpoint, formatPortQuery, formatRuleMatch } from './explain/explainVerdict';
 export { formatTruthTable, toJson as truthTableToJson } from './explain/formatTruthTable';
 export type { TableFormat } from './explain/formatTruthTable';
@@ -83,3 +87,30 @@ export { summarisePolicy } from './explain/policyPeers';
 export type { PeerSummary, PolicySummary } from './explain/policyPeers';
 export { externalPeers, OUTSIDE_ADDRESS } from './explain/externalPeers';
 export type { ExternalPeer } from './explain/externalPeers';
+export { CONNECTIVITY_TEST_API_VERSION, CONNECTIVITY_TEST_KIND } from './expectations/model';
+export type {
+  ConnectivityTest,
+  ConnectivityTestResult,
+  Expectation,
+  ExpectationFailure,
+  ExpectationResult,
+  ExpectationSide,
+  ExpectedOutcome,
+} from './expectations/model';
+export { normalizeConnectivityTest } from './expectations/normalizeConnectivityTest';
+export { resolveSide, runExpectation, runExpectations } from './expectations/runExpectations';
+export {
+  connectivityTestToObject,
+  expectationTitle,
+  expectationToObject,
+  formatSide,
+  sideToObject,
+} from './expectations/formatExpectation';
+export {
+  expectationTemplates,
+  INTERNET_PROBE_IP,
+  OUTSIDE_CLIENT_IP,
+} from './expectations/expectationTemplates';
+export type { ExpectationTemplate, TemplateCategory } from './expectations/expectationTemplates';
+export { diffConnectivity, formatChange, formatConnectivityDiff } from './diff/diffConnectivity';
+export type { ConnectivityChange, ConnectivityDiff } from './diff/diffConnectivity';

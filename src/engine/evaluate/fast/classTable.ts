@@ -1,0 +1,173 @@
+import type { PortQuery } from '../../model/verdict';
+import type { Workspace } from '../../model/workspace';
+import { canonicalIp } from '../../selectors/cidr';
+import type { TableEndpoint, TruthTable } from '../computeTruthTable';
+import { isSingleInstance } from '../resolveEndpoint';
+import type { EndpointClasses } from './classes';
+import { outsideClass } from './classes';
+
+/**
+ * The rows of a table (pods in workspace order, then the outside addresses) with what each
+ * row needs beyond its class: who it is (`self`: a single-instance pod, shared by an address
+ * that belongs to it), its node and whether it is host-level (`node-local`).
+ */
+export type TableRows = {
+  readonly rows: readonly TableEndpoint[];
+  readonly problems: readonly string[];
+  readonly rowClass: Int32Array;
+  /** Pod index for single-instance pods (and addresses owned by one), -1 otherwise. */
+  readonly rowSelf: Int32Array;
+  /** Node id (interned name), -1 when none. */
+  readonly rowNode: Int32Array;
+  readonly rowHost: Uint8Array;
+};
+
+/** Builds the rows of a table over the workspace's pods and the given outside addresses. */
+export function tableRows(ws: Workspace, c: EndpointClasses, externals: readonly string[]): TableRows {
+  const problems: string[] = [];
+  const rows: TableEndpoint[] = ws.pods.map((p) => ({ endpoint: { kind: 'pod', key: p.key }, key: p.key }));
+  const seen = new Set<string>();
+  const extra: { row: TableEndpoint; cls: number; self: number; node: string | undefined; host: boolean }[] =
+    [];
+  let podIndex: Map<string, number> | undefined;
+  for (const text of externals) {
+    const ip = canonicalIp(text);
+    if (ip === undefined) {
+      problems.push(`${JSON.stringify(text)} is not an IP address`);
+      continue;
+    }
+    if (seen.has(ip)) continue;
+    seen.add(ip);
+    const row: TableEndpoint = { endpoint: { kind: 'ip', ip }, key: ip };
+    const owner = ws.ipOwners.get(ip);
+    const pod = owner?.kind === 'pod' ? ws.podByKey.get(owner.key) : undefined;
+    const node = owner?.kind === 'node' ? ws.nodeByName.get(owner.name) : undefined;
+    if (pod) {
+      podIndex ??= new Map(ws.pods.map((p, i) => [p.key, i]));
+      const i = podIndex.get(pod.key) ?? -1;
+      const cls = c.podClass[i]!;
+      extra.push({
+        row,
+        cls,
+        self: isSingleInstance(pod) ? i : -1,
+        node: pod.nodeName,
+        host: pod.hostNetwork,
+      });
+    } else if (node) {
+      extra.push({ row, cls: c.nodeClass.get(node.name)!, self: -1, node: node.name, host: true });
+    } else {
+      extra.push({
+        row,
+        cls: outsideClass(c, c.sigs.signatureOf([ip])),
+        self: -1,
+        node: undefined,
+        host: false,
+      });
+    }
+  }
+  const n = rows.length + extra.length;
+  const rowClass = new Int32Array(n);
+  const rowSelf = new Int32Array(n).fill(-1);
+  const rowNode = new Int32Array(n).fill(-1);
+  const rowHost = new Uint8Array(n);
+  const nodeIds = new Map<string, number>();
+  const nodeId = (name: string | undefined): number => {
+    if (name === undefined) return -1;
+    let id = nodeIds.get(name);
+    if (id === undefined) nodeIds.set(name, (id = nodeIds.size));
+    return id;
+  };
+  ws.pods.forEach((p, i) => {
+    rowClass[i] = c.podClass[i]!;
+    if (isSingleInstance(p)) rowSelf[i] = i;
+    rowNode[i] = nodeId(p.nodeName);
+    rowHost[i] = p.hostNetwork ? 1 : 0;
+  });
+  extra.forEach((x, k) => {
+    const i = ws.pods.length + k;
+    rows.push(x.row);
+    rowClass[i] = x.cls;
+    rowSelf[i] = x.self;
+    rowNode[i] = nodeId(x.node);
+    rowHost[i] = x.host ? 1 : 0;
+  });
+  return { rows, problems, rowClass, rowSelf, rowNode, rowHost };
+}
+
+/** A class-level matrix (`words` words per class row) for one port. */
+export type ClassBits = { readonly bits: Uint32Array; readonly words: number };
+
+/**
+ * The fast truth table (the {@link TruthTable} contract plus `toByteMatrix`): a cell is
+ * allowed by an exception (`self`, `node-local`) or by its classes' bit; nothing of size
+ * rows x rows is allocated unless `toByteMatrix` is called.
+ */
+export type FastTruthTable = TruthTable & {
+  /** The cells of one port as a row-major rows x rows byte matrix (1 = allowed). */
+  toByteMatrix(portIndex: number): Uint8Array;
+  /** Number of endpoint classes the table was computed over. */
+  readonly classCount: number;
+};
+
+/** Wraps per-port class matrices and rows into a {@link FastTruthTable}. */
+export function classTable(
+  t: TableRows,
+  ports: readonly PortQuery[],
+  perPort: readonly ClassBits[],
+  classCount: number,
+): FastTruthTable {
+  const { rowClass, rowSelf, rowNode, rowHost } = t;
+  const n = t.rows.length;
+  const exception = (i: number, j: number): boolean =>
+    (rowSelf[i]! >= 0 && rowSelf[i] === rowSelf[j]) ||
+    (rowNode[i]! >= 0 && rowNode[i] === rowNode[j] && (rowHost[i]! | rowHost[j]!) === 1);
+  const isAllowed = (from: number, to: number, portIndex: number): boolean => {
+    const m = perPort[portIndex];
+    if (!m || from < 0 || to < 0 || from >= n || to >= n) return false;
+    if (exception(from, to)) return true;
+    const cj = rowClass[to]!;
+    return ((m.bits[rowClass[from]! * m.words + (cj >>> 5)]! >>> (cj & 31)) & 1) === 1;
+  };
+  const toByteMatrix = (portIndex: number): Uint8Array => {
+    const out = new Uint8Array(n * n);
+    const m = perPort[portIndex];
+    if (!m) return out;
+    const firstRowOfClass = new Int32Array(classCount).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const ci = rowClass[i]!;
+      const prior = firstRowOfClass[ci]!;
+      if (prior >= 0) out.copyWithin(i * n, prior * n, prior * n + n);
+      else {
+        firstRowOfClass[ci] = i;
+        const off = ci * m.words;
+        for (let j = 0; j < n; j++) {
+          const cj = rowClass[j]!;
+          out[i * n + j] = (m.bits[off + (cj >>> 5)]! >>> (cj & 31)) & 1;
+        }
+      }
+    }
+    // Exceptions: the same pod (or an address it owns), and host-level traffic on one node.
+    const selves = new Map<number, number[]>();
+    const onNode = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      if (rowSelf[i]! >= 0) pushTo(selves, rowSelf[i]!, i);
+      if (rowNode[i]! >= 0) pushTo(onNode, rowNode[i]!, i);
+    }
+    for (const members of selves.values())
+      for (const i of members) for (const j of members) out[i * n + j] = 1;
+    for (const members of onNode.values()) {
+      for (const h of members) {
+        if (rowHost[h] !== 1) continue;
+        for (const j of members) out[h * n + j] = out[j * n + h] = 1;
+      }
+    }
+    return out;
+  };
+  return { rows: t.rows, ports, isAllowed, problems: t.problems, toByteMatrix, classCount };
+}
+
+function pushTo(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

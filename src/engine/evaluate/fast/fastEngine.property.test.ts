@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PortQuery } from '../../model/verdict';
+import type { Workspace } from '../../model/workspace';
+import { loadWorkspace } from '../../normalize/loadWorkspace';
+import { netpol, node, ns, pod } from '../../testing/builders';
+import { evaluateConnection } from '../evaluateConnection';
+import { createEvaluator } from './createEvaluator';
+import type { FastTruthTable } from './classTable';
+
+const NAMESPACES = ['a', 'b'];
+const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.1.0.1', '192.168.0.1', '2001:db8::1'];
+
+const labels = fc.record(
+  { app: fc.constantFrom('x', 'y'), tier: fc.constantFrom('web', 'db') },
+  { requiredKeys: [] },
+);
+const expression = fc.record({
+  key: fc.constantFrom('app', 'tier'),
+  operator: fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist'),
+  values: fc.uniqueArray(fc.constantFrom('x', 'y', 'web'), { minLength: 1, maxLength: 2 }),
+});
+const selector = fc.record(
+  {
+    matchLabels: labels,
+    matchExpressions: fc
+      .array(expression, { maxLength: 1 })
+      .map((es) =>
+        es.map((e) =>
+          e.operator === 'Exists' || e.operator === 'DoesNotExist' ? { key: e.key, operator: e.operator } : e,
+        ),
+      ),
+  },
+  { requiredKeys: [] },
+);
+const ipBlock = fc.constantFrom(
+  { cidr: '10.0.0.0/8', except: ['10.0.0.0/31'] },
+  { cidr: '10.0.0.0/16' },
+  { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '192.168.0.0/24'] },
+  { cidr: '192.168.0.0/16' },
+  { cidr: '2001:db8::/32' },
+);
+const peer = fc.oneof(
+  fc.record({ podSelector: selector }),
+  fc.record({ namespaceSelector: selector }),
+  fc.record({ podSelector: selector, namespaceSelector: selector }),
+  fc.record({ ipBlock }),
+);
+const protocol = fc.constantFrom('TCP', 'UDP', undefined);
+const portEntry = fc.oneof(
+  fc.record({ port: fc.constantFrom(53, 80, 8080), protocol }, { requiredKeys: ['port'] }),
+  fc.record({ port: fc.constantFrom('http', 'dns'), protocol }, { requiredKeys: ['port'] }),
+  fc.record(
+    { port: fc.constantFrom(53, 80), endPort: fc.constantFrom(80, 8080, 9000), protocol },
+    { requiredKeys: ['port', 'endPort'] },
+  ),
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP') }),
+);
+const rule = (key: 'from' | 'to') =>
+  fc.record(
+    {
+      [key]: fc.option(fc.array(peer, { maxLength: 2 }), { nil: undefined }),
+      ports: fc.option(fc.array(portEntry, { maxLength: 2 }), { nil: undefined }),
+    },
+    { requiredKeys: [] },
+  );
+const policy = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  spec: fc.record(
+    {
+      podSelector: selector,
+      policyTypes: fc.constantFrom(['Ingress'], ['Egress'], ['Ingress', 'Egress']),
+      ingress: fc.array(rule('from'), { maxLength: 2 }),
+      egress: fc.array(rule('to'), { maxLength: 2 }),
+    },
+    { requiredKeys: ['podSelector'] },
+  ),
+});
+const containerPort = fc.record(
+  {
+    name: fc.constantFrom('http', 'dns'),
+    port: fc.constantFrom(53, 80, 8080),
+    protocol: fc.constantFrom('TCP', 'UDP'),
+  },
+  { requiredKeys: ['port'] },
+);
+const podArb = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  labels,
+  ports: fc.array(containerPort, { maxLength: 2 }),
+  ip: fc.option(fc.constantFrom(...IPS), { nil: undefined }),
+  nodeName: fc.option(fc.constantFrom('n1', 'n2'), { nil: undefined }),
+  hostNetwork: fc.constantFrom(false, false, false, false, true),
+  replicas: fc.constantFrom(undefined, undefined, 1, 3),
+});
+type PodArb = typeof podArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** A bare Pod, or a Deployment standing for `replicas` pods (1 = single instance). */
+function podObject(p: PodArb, i: number): object {
+  const base = pod(p.namespace, `p${i}`, p.labels, {
+    ports: p.ports,
+    ...(p.ip ? { ip: p.ip } : {}),
+    ...(p.nodeName ? { nodeName: p.nodeName } : {}),
+    hostNetwork: p.hostNetwork,
+  }) as { metadata: object; spec: object };
+  if (p.replicas === undefined) return base;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: base.metadata,
+    spec: {
+      replicas: p.replicas,
+      selector: { matchLabels: p.labels },
+      template: { metadata: { labels: p.labels }, spec: base.spec },
+    },
+  };
+}
+
+const scenario = fc.record({
+  nsLabels: fc.array(labels, { minLength: 2, maxLength: 2 }),
+  pods: fc.array(podArb, { minLength: 1, maxLength: 7 }),
+  policies: fc.array(policy, { maxLength: 4 }),
+  edit: fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'add', 'remove'), policy }),
+  externals: fc.uniqueArray(
+    fc.constantFrom('8.8.8.8', '10.0.0.1', '10.0.0.7', '192.168.0.1', '2001:db8::5'),
+    {
+      maxLength: 3,
+    },
+  ),
+  ipBlockMatchesPodIPs: fc.boolean(),
+});
+
+const PORTS: PortQuery[] = [
+  'any',
+  { port: 80, protocol: 'TCP' },
+  { port: 53, protocol: 'UDP' },
+  { port: 'http', protocol: 'TCP' },
+  { port: 'dns', protocol: 'UDP' },
+];
+
+function load(s: typeof scenario extends fc.Arbitrary<infer T> ? T : never, policies: object[]): Workspace {
+  const objects = [
+    ...NAMESPACES.map((n, i) => ns(n, s.nsLabels[i])),
+    node('n1', ['192.168.0.1']),
+    node('n2', ['192.168.0.2']),
+    ...s.pods.map(podObject),
+    ...policies,
+  ];
+  return loadWorkspace(objects, { ipBlockMatchesPodIPs: s.ipBlockMatchesPodIPs }).workspace;
+}
+
+/** Every cell of the table (and of its byte matrices) against the reference. */
+function agrees(ws: Workspace, table: FastTruthTable, label: string): void {
+  const n = table.rows.length;
+  PORTS.forEach((q, k) => {
+    const bytes = table.toByteMatrix(k);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const from = table.rows[i]!;
+        const to = table.rows[j]!;
+        const expected = evaluateConnection(ws, from.endpoint, to.endpoint, q).allowed;
+        if (table.isAllowed(i, j, k) !== expected || bytes[i * n + j] !== (expected ? 1 : 0))
+          throw new Error(`${label}: ${from.key} -> ${to.key} ${JSON.stringify(q)}: reference ${expected}`);
+      }
+    }
+  });
+}
+
+describe('the fast engine agrees with evaluateConnection', () => {
+  it('fresh and after an incremental policy edit, on thousands of random workspaces', () => {
+    let incremental = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const before = s.policies.map((p, i) => netpol(p.namespace, `np${i}`, p.spec));
+        const after = [...before];
+        const at = s.policies.length === 0 ? 0 : s.edit.at % s.policies.length;
+        const edited = netpol(s.edit.policy.namespace, `np${at}`, s.edit.policy.spec);
+        if (s.edit.kind === 'add' || after.length === 0)
+          after.push(netpol(s.edit.policy.namespace, 'new', s.edit.policy.spec));
+        else if (s.edit.kind === 'remove') after.splice(at, 1);
+        else after[at] = edited;
+        const ws0 = load(s, before);
+        const ws1 = load(s, after);
+        const query = { ports: PORTS, externals: s.externals };
+        const evaluator = createEvaluator(ws0);
+        agrees(ws0, evaluator.table(query), 'fresh');
+        const update = evaluator.update(ws1);
+        if (update.mode === 'incremental') incremental++;
+        agrees(ws1, evaluator.table(query), `after ${s.edit.kind} (${update.mode})`);
+        // The same edit through replacePolicy.
+        const direct = createEvaluator(ws0);
+        direct.table(query);
+        const keys = new Set(ws1.policies.map((p) => p.key));
+        for (const p of ws0.policies) if (!keys.has(p.key)) direct.replacePolicy(p.key, undefined);
+        for (const p of ws1.policies) direct.replacePolicy(p.key, p);
+        agrees(ws1, direct.table(query), 'after replacePolicy');
+      }),
+      { numRuns: 1200 },
+    );
+    // Most edits must take the incremental path, or the property says little about it.
+    expect(incremental).toBeGreaterThan(600);
+  }, 60_000);
+
+  it('after pods are added to and removed from existing classes', () => {
+    fc.assert(
+      fc.property(scenario, fc.nat(), (s, drop) => {
+        const policies = s.policies.map((p, i) => netpol(p.namespace, `np${i}`, p.spec));
+        const ws0 = load(s, policies);
+        const copy = { ...s.pods[drop % s.pods.length]!, ip: undefined };
+        const ws1 = load(
+          { ...s, pods: [...s.pods.filter((_, i) => i !== drop % s.pods.length), copy] },
+          policies,
+        );
+        const query = { ports: PORTS, externals: s.externals };
+        const evaluator = createEvaluator(ws0);
+        evaluator.table(query);
+        evaluator.update(ws1);
+        agrees(ws1, evaluator.table(query), 'after pod changes');
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+});

@@ -1,0 +1,131 @@
+import type {
+  CompiledPolicy,
+  CompiledRule,
+  LabelSelector,
+  NamespaceMatcher,
+  PeerMatcher,
+} from '../../model/policy';
+import { matchesLabelSelector } from '../../selectors/matchesLabelSelector';
+import { fullSet, orInto, setBit, wordsFor } from './bits';
+import type { EndpointClasses } from './classes';
+import { ipBlockKey } from './ipSignatures';
+
+/** A rule over classes: the classes its peers match (a bit set) and its ports as written. */
+export type RuleClasses = { readonly peers: Uint32Array; readonly ports: CompiledRule['ports'] };
+
+/**
+ * A policy over classes: the classes it isolates per direction (null when it does not
+ * isolate that direction) and its rules with their peer sets.
+ */
+export type PolicyClasses = {
+  readonly policy: CompiledPolicy;
+  readonly selEgress: readonly number[] | null;
+  readonly selIngress: readonly number[] | null;
+  readonly egress: readonly RuleClasses[];
+  readonly ingress: readonly RuleClasses[];
+};
+
+/**
+ * Compiles policies against a fixed set of classes, memoising peer sets (rules of many
+ * policies share selectors) and namespace selections.
+ */
+export class PolicyCompiler {
+  private readonly words: number;
+  private readonly all: Uint32Array;
+  private readonly nsMemo = new Map<string, number[]>();
+  private readonly peerMemo = new Map<string, Uint32Array>();
+
+  constructor(private readonly c: EndpointClasses) {
+    this.words = wordsFor(c.count);
+    this.all = fullSet(c.count);
+  }
+
+  /** The policy's selection and rules over the classes. */
+  compile(policy: CompiledPolicy): PolicyClasses {
+    const nsId = this.c.namespaceId.get(policy.namespace);
+    const selected = nsId === undefined ? [] : this.podClasses([nsId], policy.podSelector);
+    const rules = (list: readonly CompiledRule[]): RuleClasses[] =>
+      list.map((r) => ({ peers: this.rulePeers(policy, r), ports: r.ports }));
+    return {
+      policy,
+      selEgress: policy.policyTypes.includes('Egress') ? selected : null,
+      selIngress: policy.policyTypes.includes('Ingress') ? selected : null,
+      egress: rules(policy.egress),
+      ingress: rules(policy.ingress),
+    };
+  }
+
+  private rulePeers(policy: CompiledPolicy, rule: CompiledRule): Uint32Array {
+    if (rule.peers === 'all') return this.all;
+    if (rule.peers.length === 1) return this.peerSet(policy, rule.peers[0]!.matcher);
+    const out = new Uint32Array(this.words);
+    for (const p of rule.peers) orInto(out, 0, this.peerSet(policy, p.matcher), this.words);
+    return out;
+  }
+
+  private peerSet(policy: CompiledPolicy, m: PeerMatcher): Uint32Array {
+    const key =
+      m.kind === 'ipBlock'
+        ? `ip:${ipBlockKey(m.cidr, m.except)}`
+        : `${namespaceKey(m.namespaces, policy.namespace)}|${JSON.stringify(m.pods)}`;
+    let set = this.peerMemo.get(key);
+    if (set) return set;
+    set = new Uint32Array(this.words);
+    if (m.kind === 'ipBlock') {
+      const block = this.c.sigs.blockIndex.get(ipBlockKey(m.cidr, m.except));
+      for (let k = 0; k < this.c.count; k++) {
+        if (block !== undefined && this.c.sigs.members[this.c.sig[k]!]!.includes(block)) setBit(set, 0, k);
+      }
+    } else {
+      const nsIds = this.namespaces(m.namespaces, policy.namespace);
+      for (const k of this.podClasses(nsIds, m.pods)) setBit(set, 0, k);
+    }
+    this.peerMemo.set(key, set);
+    return set;
+  }
+
+  private namespaces(m: NamespaceMatcher, own: string): number[] {
+    if (m.kind === 'policy-namespace') {
+      const id = this.c.namespaceId.get(m.namespace);
+      return id === undefined ? [] : [id];
+    }
+    const key = namespaceKey(m, own);
+    let ids = this.nsMemo.get(key);
+    if (!ids) {
+      ids = [];
+      this.c.namespaces.forEach((n, i) => {
+        if (matchesLabelSelector(m.selector, n.labels)) ids!.push(i);
+      });
+      this.nsMemo.set(key, ids);
+    }
+    return ids;
+  }
+
+  /** Pod classes in the namespaces whose labels match; uses the label index when it can. */
+  private podClasses(nsIds: readonly number[], selector: LabelSelector): number[] {
+    const c = this.c;
+    let candidates: number[] | undefined;
+    for (const r of selector.requirements) {
+      if (r.operator !== 'In') continue;
+      const byValue = c.labelIndex.get(r.key);
+      const list = r.values.flatMap((v) => byValue?.get(v) ?? []);
+      if (candidates === undefined || list.length < candidates.length) candidates = list;
+    }
+    const out: number[] = [];
+    if (candidates !== undefined) {
+      const inNs = new Set(nsIds);
+      for (const k of candidates) {
+        if (inNs.has(c.ns[k]!) && matchesLabelSelector(selector, c.labels[k]!)) out.push(k);
+      }
+      return out.sort((a, b) => a - b);
+    }
+    for (const n of nsIds) {
+      for (const k of c.byNamespace[n] ?? []) if (matchesLabelSelector(selector, c.labels[k]!)) out.push(k);
+    }
+    return out;
+  }
+}
+
+function namespaceKey(m: NamespaceMatcher, own: string): string {
+  return m.kind === 'policy-namespace' ? `own:${own}` : `sel:${JSON.stringify(m.selector)}`;
+}
