@@ -14,6 +14,8 @@ import { emptyParse, parseWorkspace } from './parseWorkspace';
 import type { ParsedWorkspace } from './parseWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
+import type { Lesson } from '../recipes';
+import type { LessonState } from './lessonSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
 
@@ -57,6 +59,19 @@ export interface AppState extends ViewSlice {
   collapsed: string[];
   plugin: PluginProfile;
   baseline: Baseline | null;
+  lesson: LessonState | null;
+  /** Presentation mode: large type, keyboard-driven steps. */
+  presenting: boolean;
+  canvasOnly: boolean;
+  startLesson: (lesson: Lesson) => void;
+  togglePrediction: (edgeKey: string) => void;
+  /** Applies the next step (predict phase) or moves on to predicting the one after (revealed phase). */
+  advanceLesson: () => void;
+  /** Back to the previous step's text. */
+  lessonBack: () => void;
+  endLesson: () => void;
+  setPresenting: (on: boolean) => void;
+  setCanvasOnly: (on: boolean) => void;
   setPlugin: (plugin: PluginProfile) => void;
   /** Compares against the current text (a snapshot) or against other text (pasted YAML). */
   setBaseline: (label: string, text?: string) => void;
@@ -142,9 +157,9 @@ export function createAppStore({
         .analyze({ ...request, seq })
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
-          const { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix } = result;
+          const { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, matrix } = result;
           set({
-            parsed: { text, workspace, diagnostics, staleDocuments, objectRanges, externals },
+            parsed: { text, workspace, diagnostics, staleDocuments, objectRanges, externals, tests },
             evaluation: { seq, stale: false, result: matrix, millis, error: null },
           });
         })
@@ -211,6 +226,58 @@ export function createAppStore({
       collapsed: start.collapsed ?? [],
       plugin: 'generic',
       baseline: null,
+      lesson: null,
+      presenting: false,
+      canvasOnly: false,
+      startLesson(lesson) {
+        const first = lesson.steps[0];
+        if (!first) return;
+        get().newWorkspace(`Lesson: ${lesson.title}`, first.yaml);
+        set({ lesson: { lesson, step: 0, phase: 'predict', predictions: [] }, baseline: null });
+      },
+      togglePrediction(edgeKey) {
+        const lesson = get().lesson;
+        if (!lesson || lesson.phase !== 'predict') return;
+        const predictions = lesson.predictions.includes(edgeKey)
+          ? lesson.predictions.filter((k) => k !== edgeKey)
+          : [...lesson.predictions, edgeKey];
+        set({ lesson: { ...lesson, predictions } });
+      },
+      advanceLesson() {
+        const lesson = get().lesson;
+        if (!lesson) return;
+        if (lesson.phase === 'revealed') {
+          if (lesson.step + 1 < lesson.lesson.steps.length)
+            set({ lesson: { ...lesson, phase: 'predict', predictions: [] } });
+          return;
+        }
+        const next = lesson.lesson.steps[lesson.step + 1];
+        if (!next) return;
+        // The previous step becomes the baseline: the canvas shows what the step gained and lost.
+        get().setBaseline('the previous step');
+        set({ lesson: { ...lesson, step: lesson.step + 1, phase: 'revealed' } });
+        get().setText(next.yaml, 'import');
+      },
+      lessonBack() {
+        const lesson = get().lesson;
+        if (!lesson || lesson.step === 0) return;
+        const previous = lesson.lesson.steps[lesson.step - 1];
+        const before = lesson.lesson.steps[lesson.step - 2];
+        if (!previous) return;
+        if (before) get().setBaseline('the step before', before.yaml);
+        else get().clearBaseline();
+        set({ lesson: { ...lesson, step: lesson.step - 1, phase: 'predict', predictions: [] } });
+        get().setText(previous.yaml, 'import');
+      },
+      endLesson() {
+        set({ lesson: null, baseline: null, presenting: false });
+      },
+      setPresenting(presenting) {
+        set({ presenting, ...(presenting ? {} : { canvasOnly: false }) });
+      },
+      setCanvasOnly(canvasOnly) {
+        set({ canvasOnly });
+      },
       setPlugin(plugin) {
         set({ plugin });
         analyze();

@@ -1,5 +1,5 @@
 import { externalPeers, loadWorkspace } from '../engine';
-import type { ExternalPeer, Workspace } from '../engine';
+import type { ConnectivityTestResult, ExternalPeer, Workspace } from '../engine';
 import type { TextRange } from '../yaml/sourceMap';
 import { analyzeText } from '../worker/analyzeText';
 import type { LocatedDiagnostic } from '../worker/analyzeText';
@@ -16,6 +16,8 @@ export interface ParsedWorkspace {
   objectRanges: Record<string, TextRange>;
   /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"). */
   externals: ExternalPeer[];
+  /** Results of the workspace's ConnectivityTest expectations. */
+  tests: ConnectivityTestResult[];
 }
 
 /** The model before the first analysis arrives: nothing yet. */
@@ -27,6 +29,7 @@ export function emptyParse(): ParsedWorkspace {
     staleDocuments: [],
     objectRanges: {},
     externals: [],
+    tests: [],
   };
 }
 
@@ -36,5 +39,13 @@ export function emptyParse(): ParsedWorkspace {
  */
 export function parseWorkspace(text: string): ParsedWorkspace {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analyzeText(text, null);
-  return { text, workspace, diagnostics, staleDocuments, objectRanges, externals: externalPeers(workspace) };
+  return {
+    text,
+    workspace,
+    diagnostics,
+    staleDocuments,
+    objectRanges,
+    externals: externalPeers(workspace),
+    tests: [],
+  };
 }

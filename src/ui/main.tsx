@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../store/appStore';
+import { findLesson, findRecipe } from '../recipes';
 import { decodeShare } from '../store/shareLink';
 import { DEMO_WORKSPACE } from '../store/fixtures/demoWorkspace';
 import { createWorkerEvaluator } from '../worker/client';
@@ -33,9 +34,26 @@ if (!container) throw new Error('#root is missing from index.html');
 void decodeShare(window.location.hash).then((shared) => {
   if (!shared) return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  if ('error' in shared) store.setState({ importError: shared.error });
-  else store.getState().newWorkspace('Shared workspace', shared.text);
+  if ('error' in shared) {
+    store.setState({ importError: shared.error });
+    return;
+  }
+  const lesson = shared.lesson ? findLesson(shared.lesson.id) : undefined;
+  store.getState().newWorkspace(lesson ? `Lesson: ${lesson.title}` : 'Shared workspace', shared.text);
+  if (lesson && shared.lesson) {
+    const step = Math.min(shared.lesson.step, lesson.steps.length - 1);
+    store.setState({ lesson: { lesson, step, phase: 'predict', predictions: [] } });
+  }
 });
+
+// `?recipe=ID` opens a recipe of the gallery as a new workspace.
+const recipeId = new URLSearchParams(window.location.search).get('recipe');
+if (recipeId) {
+  const recipe = findRecipe(recipeId);
+  history.replaceState(null, '', window.location.pathname + window.location.hash);
+  if (recipe) store.getState().newWorkspace(`Recipe: ${recipe.title}`, recipe.yaml);
+  else store.setState({ importError: `There is no recipe called “${recipeId}”.` });
+}
 
 createRoot(container).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { externalPeers } from '../engine';
+import { externalPeers, runExpectations } from '../engine';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
@@ -35,5 +35,6 @@ function resultOf(analysis: Analysis, request: AnalyzeRequest): AnalyzeResult {
   );
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
   if (!request.enforced) matrix.allowed.fill(1);
-  return { workspace, diagnostics, staleDocuments, objectRanges, externals, matrix };
+  const tests = runExpectations(workspace, workspace.tests);
+  return { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, matrix };
 }

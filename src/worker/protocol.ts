@@ -7,7 +7,7 @@
  * so it happens here, off the main thread. Strings cost little to post; the truth table
  * comes back in a transferred buffer.
  */
-import type { EngineOptions, ExternalPeer, PortQuery, Workspace } from '../engine';
+import type { ConnectivityTestResult, EngineOptions, ExternalPeer, PortQuery, Workspace } from '../engine';
 import type { TextRange } from '../yaml/sourceMap';
 import type { LocatedDiagnostic } from './analyzeText';
 
@@ -42,6 +42,8 @@ export interface AnalyzeResult {
   objectRanges: Record<string, TextRange>;
   /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"), last in the matrix. */
   externals: ExternalPeer[];
+  /** The workspace's ConnectivityTest expectations, run against it. */
+  tests: ConnectivityTestResult[];
   matrix: MatrixResult;
 }
 

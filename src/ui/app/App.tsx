@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { DragEvent } from 'react';
 import { CanvasView } from '../canvas/CanvasView';
+import { LessonBar } from '../canvas/LessonBar';
 import { MatrixView } from '../panels/MatrixView';
 import { SidePanel } from '../panels/SidePanel';
 import { readFiles } from './download';
@@ -8,6 +9,7 @@ import { ImportDialog } from './ImportDialog';
 import { useAppStore } from './storeContext';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { usePresentationKeys } from './usePresentationKeys';
 
 // Monaco is ~3 MB: load it after the canvas has painted.
 const EditorPane = lazy(() => import('../editor/EditorPane'));
@@ -38,6 +40,9 @@ export function App() {
   const offerImport = useAppStore((s) => s.offerImport);
   const centerView = useAppStore((s) => s.centerView);
   const theme = useAppStore((s) => s.theme);
+  const presenting = useAppStore((s) => s.presenting);
+  const canvasOnly = useAppStore((s) => s.canvasOnly);
+  usePresentationKeys();
   useGlobalShortcuts();
   const onDrop = (event: DragEvent) => {
     const files = [...event.dataTransfer.files];
@@ -47,7 +52,7 @@ export function App() {
   };
   return (
     <div
-      className={`app theme-${theme}`}
+      className={`app theme-${theme}${presenting ? ' presenting' : ''}${canvasOnly ? ' canvas-only' : ''}`}
       data-theme={theme}
       data-testid="app"
       onDragOver={(e) => e.preventDefault()}
@@ -58,6 +63,7 @@ export function App() {
       <main className="app-main">
         <section className="app-canvas" data-testid="canvas" aria-label="Canvas">
           <CenterTabs />
+          <LessonBar />
           <div className="center-body">{centerView === 'matrix' ? <MatrixView /> : <CanvasView />}</div>
         </section>
         <aside className="app-side" data-testid="side-panel" aria-label="Details">

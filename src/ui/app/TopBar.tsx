@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PluginProfile } from '../../store/appStore';
 import { CompareMenu } from './CompareMenu';
 import { FileMenu } from './FileMenu';
+import { RecipeGallery } from './RecipeGallery';
 import { ShareDialog } from './ShareDialog';
 import { useAppStore } from './storeContext';
 import { WorkspaceMenu } from './WorkspaceMenu';
@@ -16,13 +17,29 @@ export function TopBar() {
   const millis = useAppStore((s) => s.evaluation.millis);
   const plugin = useAppStore((s) => s.plugin);
   const setPlugin = useAppStore((s) => s.setPlugin);
+  const lesson = useAppStore((s) => s.lesson);
+  const lessonRef = lesson ? { id: lesson.lesson.id, step: lesson.step } : undefined;
   const [sharing, setSharing] = useState(false);
+  const [gallery, setGallery] = useState(false);
+  const setPresenting = useAppStore((s) => s.setPresenting);
+  const presenting = useAppStore((s) => s.presenting);
   return (
     <header className="topbar">
       <h1 className="topbar-title">NetPol Canvas</h1>
       <WorkspaceMenu />
       <FileMenu />
       <div className="topbar-group">
+        <button type="button" data-testid="gallery.open" onClick={() => setGallery(true)}>
+          Recipes &amp; lessons
+        </button>
+        <button
+          type="button"
+          data-testid="present.open"
+          title="Presentation mode: large type; arrows step through a lesson"
+          onClick={() => setPresenting(true)}
+        >
+          Present
+        </button>
         <button type="button" data-testid="share.open" onClick={() => setSharing(true)}>
           Share link
         </button>
@@ -40,7 +57,8 @@ export function TopBar() {
           </select>
         </label>
       </div>
-      {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+      {sharing && <ShareDialog onClose={() => setSharing(false)} lesson={lessonRef} />}
+      {gallery && <RecipeGallery onClose={() => setGallery(false)} />}
       <span className="topbar-summary" data-testid="topbar.summary">
         {pods} pods · {policies} policies
       </span>
@@ -52,6 +70,11 @@ export function TopBar() {
       <span className={stale ? 'topbar-status stale' : 'topbar-status'} data-testid="topbar.status">
         {stale ? 'evaluating…' : 'up to date'}
       </span>
+      {presenting && (
+        <span className="present-hint" data-testid="present.hint">
+          Presenting: → next · ← back · C canvas only · Esc exit
+        </span>
+      )}
       {millis !== null && !stale && <span className="topbar-millis">{Math.round(millis)} ms</span>}
       <button
         type="button"

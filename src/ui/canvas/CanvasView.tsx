@@ -68,13 +68,19 @@ function ClusterCanvas() {
     },
     [selectPod, selectNamespace, clearSelection],
   );
+  const predicting = useAppStore((s) => s.lesson?.phase === 'predict');
+  const togglePrediction = useAppStore((s) => s.togglePrediction);
   const onEdgeClick = useCallback(
     (_event: unknown, edge: Edge) => {
       const attrs = edge.domAttributes as Record<string, string> | undefined;
-      if (attrs?.['data-from'] && attrs['data-to'])
-        selectEdge({ from: attrs['data-from'], to: attrs['data-to'] });
+      const from = attrs?.['data-from'];
+      const to = attrs?.['data-to'];
+      if (!from || !to) return;
+      // During a lesson's prediction, a click marks the connection as "will change".
+      if (predicting) togglePrediction(`${from}->${to}`);
+      else selectEdge({ from, to });
     },
-    [selectEdge],
+    [predicting, selectEdge, togglePrediction],
   );
   const externals = useAppStore((s) => s.parsed.externals);
   const onConnect = useCallback(
@@ -156,12 +162,15 @@ function CanvasKeys({ nodeCount }: { nodeCount: number }) {
   const flow = useReactFlow();
   const workspaceId = useAppStore((s) => s.workspaceId);
   const origin = useAppStore((s) => s.origin);
-  const hasNodes = nodeCount > 0;
+  // Fit once per workspace, when its own analysis has arrived (not the previous one's nodes).
+  const ready = useAppStore((s) => s.parsed.text === s.text) && nodeCount > 0;
+  const fitted = useRef<string | null>(null);
   useEffect(() => {
-    if (!hasNodes) return undefined;
+    if (!ready || fitted.current === workspaceId) return undefined;
+    fitted.current = workspaceId;
     const frame = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
     return () => cancelAnimationFrame(frame);
-  }, [flow, hasNodes, workspaceId]);
+  }, [flow, ready, workspaceId]);
   // Something drawn on the canvas must be in view: fit again when a gesture adds nodes.
   const lastCount = useRef(nodeCount);
   useEffect(() => {

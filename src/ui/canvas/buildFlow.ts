@@ -161,6 +161,8 @@ export interface EdgeOptions {
   highlight: NodeOptions['highlight'];
   /** Connections gained and lost against a baseline, as `from->to` keys. */
   changes: { gained: ReadonlySet<string>; lost: ReadonlySet<string> } | null;
+  /** Edges a learner marked as "will change" (lessons). */
+  predictions: ReadonlySet<string>;
 }
 
 const COLOURS = { allowed: '#1f9d55', blocked: '#d64545', mixed: '#c98a14', stale: '#9aa3b2' } as const;
@@ -231,7 +233,7 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
         source,
         target,
         type: 'verdict',
-        className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim && !change ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}${change ? ` diff-${change}` : ''}`,
+        className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim && !change ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}${change ? ` diff-${change}` : ''}${options.predictions.has(pairKey) ? ' predicted' : ''}`,
         markerEnd: {
           type: MarkerType.ArrowClosed,
           width: 14,

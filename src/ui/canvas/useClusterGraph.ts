@@ -28,6 +28,8 @@ export function useClusterGraph() {
   const collapsed = useAppStore((s) => s.collapsed);
   const mergePositions = useAppStore((s) => s.mergePositions);
   const baseline = useAppStore((s) => s.baseline);
+  const lessonPredictions = useAppStore((s) => s.lesson?.predictions);
+  const predictions = useMemo(() => new Set(lessonPredictions ?? []), [lessonPredictions]);
   const changes = useMemo(() => {
     if (!baseline?.matrix || !result) return null;
     const diff = diffMatrices(baseline.matrix, result);
@@ -97,9 +99,11 @@ export function useClusterGraph() {
         namespaceOf,
         highlight,
         changes,
+        predictions,
       }),
     [
       changes,
+      predictions,
       result,
       workspace.pods.length,
       edgeMode,

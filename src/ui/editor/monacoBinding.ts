@@ -48,6 +48,8 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.theme !== previous.theme) monaco.editor.setTheme(themeOf(state.theme));
+    if (state.presenting !== previous.presenting)
+      editor.updateOptions({ fontSize: state.presenting ? 19 : 13 });
     if (state.parsed !== previous.parsed) showMarkers();
     if (state.origin === 'editor') return;
     const current = model.getValue();

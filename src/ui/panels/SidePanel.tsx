@@ -6,6 +6,7 @@ import { NamespaceDetails } from './NamespaceDetails';
 import { PodDetails } from './PodDetails';
 import { PolicyDetails } from './PolicyDetails';
 import { PolicyList } from './PolicyList';
+import { TestsPanel } from './TestsPanel';
 
 export function SidePanel() {
   const selectedPod = useAppStore((s) => s.selectedPod);
@@ -28,6 +29,7 @@ export function SidePanel() {
           <p className="side-hint">
             Click a pod to see what it can reach, or a connection to see why it is allowed or blocked.
           </p>
+          <TestsPanel />
           <PolicyList />
         </>
       )}
