@@ -72,29 +72,27 @@ test.describe('teaching', () => {
     await app.goto();
     await page.getByTestId('gallery.open').click();
     await page.locator(`[data-lesson="${lesson.id}"]`).click();
-    await app.waitForEvaluation();
+    // The lesson bar renders together with the new analysis request: wait for it first.
     await expect(page.getByTestId('lesson')).toContainText(`step 1 of ${lesson.steps.length}`);
-    // Find, from the app's own answer after the step, one edge that changes and one that does not.
-    const edges = await page
-      .locator('.react-flow__edge[data-from][data-to]')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          from: e.getAttribute('data-from') ?? '',
-          to: e.getAttribute('data-to') ?? '',
-          verdict: e.getAttribute('data-verdict'),
-        })),
-      );
-    await page.getByTestId('lesson.reveal').click();
     await app.waitForEvaluation();
-    const after = await page
-      .locator('.react-flow__edge[data-from][data-to]')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          from: e.getAttribute('data-from') ?? '',
-          to: e.getAttribute('data-to') ?? '',
-          verdict: e.getAttribute('data-verdict'),
-        })),
-      );
+    // Find, from the app's own answer after the step, one edge that changes and one that does not.
+    const edges = await page.locator('.react-flow__edge[data-from][data-to]').evaluateAll((els) =>
+      els.map((e) => ({
+        from: e.getAttribute('data-from') ?? '',
+        to: e.getAttribute('data-to') ?? '',
+        verdict: e.getAttribute('data-verdict'),
+      })),
+    );
+    await page.getByTestId('lesson.reveal').click();
+    await expect(page.getByTestId('lesson')).toContainText(`step 2 of ${lesson.steps.length}`);
+    await app.waitForEvaluation();
+    const after = await page.locator('.react-flow__edge[data-from][data-to]').evaluateAll((els) =>
+      els.map((e) => ({
+        from: e.getAttribute('data-from') ?? '',
+        to: e.getAttribute('data-to') ?? '',
+        verdict: e.getAttribute('data-verdict'),
+      })),
+    );
     const verdictAfter = new Map(after.map((e) => [`${e.from}->${e.to}`, e.verdict]));
     const changed = edges.find(
       (e) => verdictAfter.has(`${e.from}->${e.to}`) && verdictAfter.get(`${e.from}->${e.to}`) !== e.verdict,
@@ -116,6 +114,7 @@ test.describe('teaching', () => {
     if (!changed || !unchanged) throw new Error('the first step of the lesson changes nothing');
     // Go back and predict: one right (changed), one wrong (unchanged).
     await page.getByTestId('lesson.back').click();
+    await expect(page.getByTestId('lesson')).toContainText(`step 1 of ${lesson.steps.length}`);
     await app.waitForEvaluation();
     await app.clickEdge(changed.from, changed.to);
     await expect(page.getByTestId('lesson.task')).toContainText('1 marked');

@@ -60,7 +60,12 @@ test('pan frame rate at 300 pods, per edge mode', async ({ app, page }) => {
       w.__counting = false;
       return w.__frames;
     });
-    results[mode] = { pods: PODS, edges, fps: Math.round((frames / seconds) * 10) / 10, seconds: Math.round(seconds * 10) / 10 };
+    results[mode] = {
+      pods: PODS,
+      edges,
+      fps: Math.round((frames / seconds) * 10) / 10,
+      seconds: Math.round(seconds * 10) / 10,
+    };
     console.log(mode, JSON.stringify(results[mode]));
   }
   writeFileSync('bench/results-fps.json', `${JSON.stringify(results, null, 2)}\n`);

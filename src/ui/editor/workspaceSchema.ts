@@ -204,6 +204,55 @@ const workloadSpec: JSONSchema = {
   },
 };
 
+const side: JSONSchema = {
+  description:
+    'A pod or workload (NAMESPACE/NAME), {ip: ADDRESS}, or {namespace, namespaceSelector, podSelector} (all must hold).',
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      properties: {
+        ip: str('An address outside the cluster.'),
+        pod: str('A pod or workload name (with `namespace`) or NAMESPACE/NAME.'),
+        namespace: str('Every pod of this namespace.'),
+        namespaceSelector: labelSelector,
+        podSelector: labelSelector,
+      },
+      additionalProperties: false,
+    },
+  ],
+};
+
+const connectivityTestSpec: JSONSchema = {
+  type: 'object',
+  description:
+    'Connectivity checks of NetPol Canvas: run live on the canvas and by `netpol test`; kubectl does not know this kind.',
+  properties: {
+    expectations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['from', 'to', 'expect'],
+        properties: {
+          description: str('What this check is about.'),
+          from: side,
+          to: side,
+          port: {
+            type: ['string', 'integer'],
+            description: 'PORT/PROTOCOL (80/TCP), NAME/PROTOCOL (http/TCP), or any (the default).',
+          },
+          expect: {
+            enum: ['allowed', 'blocked'],
+            description: 'Every pair the two sides select must be so.',
+          },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
 const kindBranch = (
   kind: string,
   spec: JSONSchema | undefined,
@@ -246,5 +295,6 @@ export const workspaceSchema: JSONSchema = {
     }),
     kindBranch('Node', { type: 'object' }),
     kindBranch('List', undefined, { items: { type: 'array', items: { type: 'object' } } }),
+    kindBranch('ConnectivityTest', connectivityTestSpec),
   ],
 };
