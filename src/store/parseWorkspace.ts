@@ -1,24 +1,12 @@
 import { externalPeers, loadWorkspace } from '../engine';
-import type { ConnectivityTestResult, ExternalPeer, Workspace } from '../engine';
-import type { TextRange } from '../yaml/sourceMap';
 import { analyzeText } from '../worker/analyzeText';
-import type { LocatedDiagnostic } from '../worker/analyzeText';
+import type { AnalyzeResult } from '../worker/protocol';
 
-/** The model of one version of the text, as the store shows it. */
-export interface ParsedWorkspace {
+/** The model of one version of the text, as the store shows it: the worker's answer but the matrix. */
+export type ParsedWorkspace = Omit<AnalyzeResult, 'matrix'> & {
   /** The text this model was read from. */
   text: string;
-  workspace: Workspace;
-  diagnostics: LocatedDiagnostic[];
-  /** Documents that do not parse now and are shown from their last good version. */
-  staleDocuments: number[];
-  /** Text range of every object, keyed by `objectRangeKey`. */
-  objectRanges: Record<string, TextRange>;
-  /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"). */
-  externals: ExternalPeer[];
-  /** Results of the workspace's ConnectivityTest expectations. */
-  tests: ConnectivityTestResult[];
-}
+};
 
 /** The model before the first analysis arrives: nothing yet. */
 export function emptyParse(): ParsedWorkspace {

@@ -14,7 +14,7 @@ describe('checkImport', () => {
 
   it('refuses a file over the limit with its size in the message', () => {
     const result = checkImport('a'.repeat(MAX_IMPORT_BYTES + 1), 'big.yaml');
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('big.yaml is 20.0 MB') as unknown });
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('big.yaml is 16.0 MB') as unknown });
   });
 });
 

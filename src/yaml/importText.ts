@@ -4,8 +4,10 @@
  * new documents after the current ones.
  */
 
-/** Larger inputs are refused: Monaco and the parser stay usable well below this. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { looksBinary, MAX_MANIFEST_CHARS } from './readManifests';
+
+/** Larger inputs are refused: the same limit as the manifest reader's. */
+export const MAX_IMPORT_BYTES = MAX_MANIFEST_CHARS;
 
 export type ImportCheck = { ok: true } | { ok: false; message: string };
 
@@ -18,16 +20,8 @@ export function checkImport(text: string, fileName = 'input'): ImportCheck {
       message: `${fileName} is ${mb} MB; files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not loaded.`,
     };
   }
-  const sample = text.slice(0, 8192);
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
-    if (code === 0) return { ok: false, message: `${fileName} looks like a binary file, not YAML or JSON.` };
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) control++;
-  }
-  if (sample.length > 0 && control / sample.length > 0.05) {
+  if (looksBinary(text))
     return { ok: false, message: `${fileName} looks like a binary file, not YAML or JSON.` };
-  }
   return { ok: true };
 }
 

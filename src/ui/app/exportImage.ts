@@ -25,13 +25,3 @@ export async function exportCanvasImage(bounds: Rect, format: 'png' | 'svg', dar
   };
   return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
 }
-
-/** Saves a data URL as a file. */
-export function downloadUrl(fileName: string, url: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}

@@ -5,7 +5,8 @@ import { addNamespace } from '../../store/commands/addNamespace';
 import { addPod } from '../../store/commands/addPod';
 import { parseContainerPorts } from '../../store/commands/containerPortsText';
 import { parseLabels } from '../../store/commands/labelText';
-import { downloadUrl, exportCanvasImage } from '../app/exportImage';
+import { downloadUrl } from '../app/download';
+import { exportCanvasImage } from '../app/exportImage';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
 
