@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { PortQuery } from '../engine';
 import type { Evaluator } from '../worker/client';
-import type { MatrixResult } from '../worker/protocol';
+import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 import { checkImport, mergeWorkspaceText } from '../yaml/importText';
 import { applyChange } from '../yaml/textEdits';
 import type { Command } from './commands/command';
@@ -30,6 +30,8 @@ export interface EvaluationState {
   result: MatrixResult | null;
   millis: number | null;
   error: string | null;
+  /** What the worker is doing for the latest request, while it is in flight. */
+  progress: AnalyzePhase | null;
 }
 
 /** Canvas node positions by node id (layout state, not document). */
@@ -153,20 +155,23 @@ export function createAppStore({
         options: pluginOptions(plugin),
       };
       if (baseline) analyzeBaseline(baseline.text, baseline.label);
+      const onProgress = (progress: AnalyzePhase) => {
+        if (get().evaluation.seq === seq) set((s) => ({ evaluation: { ...s.evaluation, progress } }));
+      };
       evaluator
-        .analyze({ ...request, seq })
+        .analyze({ ...request, seq }, onProgress)
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
           const { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, matrix } = result;
           set({
             parsed: { text, workspace, diagnostics, staleDocuments, objectRanges, externals, tests },
-            evaluation: { seq, stale: false, result: matrix, millis, error: null },
+            evaluation: { seq, stale: false, result: matrix, millis, error: null, progress: null },
           });
         })
         .catch((error: unknown) => {
           if (get().evaluation.seq !== seq) return;
           const message = error instanceof Error ? error.message : String(error);
-          set((s) => ({ evaluation: { ...s.evaluation, stale: false, error: message } }));
+          set((s) => ({ evaluation: { ...s.evaluation, stale: false, error: message, progress: null } }));
         });
     };
 
@@ -218,7 +223,7 @@ export function createAppStore({
       text: start.text,
       origin: 'init',
       parsed: emptyParse(),
-      evaluation: { seq: 0, stale: true, result: null, millis: null, error: null },
+      evaluation: { seq: 0, stale: true, result: null, millis: null, error: null, progress: null },
       port: 'any',
       ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
       commandError: null,

@@ -4,28 +4,37 @@ import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
 import type { AnalyzeRequest, AnalyzeResult } from './protocol';
 
+/** The worker's engine, in two steps so the worker can notice a newer request in between. */
+export interface Analyzer {
+  /** Parses and loads the text (reusing the last parse when text and options are unchanged). */
+  prepare(request: AnalyzeRequest): Analysis;
+  /** Evaluates a prepared analysis for the request's port and runs its connectivity checks. */
+  finish(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult;
+  /** Both steps at once. */
+  analyze(request: AnalyzeRequest): AnalyzeResult;
+}
+
 /**
  * The worker's state: the memory of good documents, and the last analysis so that a
  * port change re-evaluates without parsing again. The same object runs inline in tests.
  */
-export function createAnalyzer(): { analyze(request: AnalyzeRequest): AnalyzeResult } {
+export function createAnalyzer(): Analyzer {
   let memory: AnalysisMemory | null = null;
   let last: { text: string; options: string; analysis: Analysis } | null = null;
-  return {
-    analyze(request) {
-      if (request.ephemeral) return resultOf(analyzeText(request.text, null, request.options), request);
-      const options = JSON.stringify(request.options);
-      if (!last || last.text !== request.text || last.options !== options) {
-        const analysis = analyzeText(request.text, memory, request.options);
-        memory = analysis.memory;
-        last = { text: request.text, options, analysis };
-      }
-      return resultOf(last.analysis, request);
-    },
+  const prepare = (request: AnalyzeRequest): Analysis => {
+    if (request.ephemeral) return analyzeText(request.text, null, request.options);
+    const options = JSON.stringify(request.options);
+    if (!last || last.text !== request.text || last.options !== options) {
+      const analysis = analyzeText(request.text, memory, request.options);
+      memory = analysis.memory;
+      last = { text: request.text, options, analysis };
+    }
+    return last.analysis;
   };
+  return { prepare, finish: resultOf, analyze: (request) => resultOf(request, prepare(request)) };
 }
 
-function resultOf(analysis: Analysis, request: AnalyzeRequest): AnalyzeResult {
+function resultOf(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
   const matrix = evaluateMatrix(

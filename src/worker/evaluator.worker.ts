@@ -1,30 +1,67 @@
 /// <reference lib="webworker" />
-// The evaluation worker is only a message switch over the analyzer.
+// The evaluation worker: a message switch over the analyzer. The edited text's requests
+// supersede each other: a newer one cancels an older one that is queued or between its
+// parse and its evaluation; baseline (ephemeral) requests run in order.
 import { createAnalyzer } from './createAnalyzer';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const analyzer = createAnalyzer();
+let latest: AnalyzeRequest | null = null;
+const baselines: AnalyzeRequest[] = [];
+let running = false;
+
+const post = (response: WorkerResponse, transfer: Transferable[] = []) =>
+  scope.postMessage(response, transfer);
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function run(request: AnalyzeRequest): Promise<void> {
+  const started = performance.now();
+  try {
+    post({ type: 'progress', seq: request.seq, phase: 'parsing' });
+    const analysis = analyzer.prepare(request);
+    // Let newer messages in: if the text changed meanwhile, this answer is not wanted.
+    await nextTask();
+    if (!request.ephemeral && latest && latest.seq > request.seq) {
+      post({ type: 'cancelled', seq: request.seq });
+      return;
+    }
+    post({ type: 'progress', seq: request.seq, phase: 'evaluating' });
+    const result = analyzer.finish(request, analysis);
+    post({ type: 'result', seq: request.seq, result, millis: performance.now() - started }, [
+      result.matrix.allowed.buffer,
+    ]);
+  } catch (error) {
+    post({
+      type: 'error',
+      seq: request.seq,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  for (;;) {
+    const request = baselines.shift() ?? latest;
+    if (!request) break;
+    if (request === latest) latest = null;
+    await run(request);
+  }
+  running = false;
+}
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
-    case 'analyze': {
-      const started = performance.now();
-      try {
-        const result = analyzer.analyze(request);
-        const response: WorkerResponse = {
-          type: 'result',
-          seq: request.seq,
-          result,
-          millis: performance.now() - started,
-        };
-        scope.postMessage(response, [result.matrix.allowed.buffer]);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        scope.postMessage({ type: 'error', seq: request.seq, message } satisfies WorkerResponse);
+    case 'analyze':
+      if (request.ephemeral) baselines.push(request);
+      else {
+        if (latest) post({ type: 'cancelled', seq: latest.seq });
+        latest = request;
       }
+      void drain();
       break;
-    }
   }
 };

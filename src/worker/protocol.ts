@@ -49,6 +49,11 @@ export interface AnalyzeResult {
 
 export type WorkerRequest = AnalyzeRequest;
 
+/** What a long run is doing now, for the progress indicator. */
+export type AnalyzePhase = 'parsing' | 'evaluating';
+
 export type WorkerResponse =
   | { type: 'result'; seq: number; result: AnalyzeResult; millis: number }
+  | { type: 'progress'; seq: number; phase: AnalyzePhase }
+  | { type: 'cancelled'; seq: number }
   | { type: 'error'; seq: number; message: string };

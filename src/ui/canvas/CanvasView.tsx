@@ -54,6 +54,7 @@ function ClusterCanvas() {
   const selectedPod = useAppStore((s) => s.selectedPod);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const plugin = useAppStore((s) => s.plugin);
+  const progress = useAppStore((s) => (s.evaluation.stale ? s.evaluation.progress : null));
   const selectPod = useAppStore((s) => s.selectPod);
   const selectEdge = useAppStore((s) => s.selectEdge);
   const selectNamespace = useAppStore((s) => s.selectNamespace);
@@ -131,6 +132,12 @@ function ClusterCanvas() {
         {mode === 'focus' && !selectedPod && (
           <Panel position="top-center" className="canvas-hint" data-testid="canvas.focus-hint">
             Click a pod to see its connections.
+          </Panel>
+        )}
+        {progress && (
+          <Panel position="top-center" className="progress" data-testid="canvas.progress" role="status">
+            <span className="spinner" aria-hidden />{' '}
+            {progress === 'parsing' ? 'Reading the YAML…' : 'Evaluating every connection…'}
           </Panel>
         )}
         {plugin === 'none' && (
