@@ -1,4 +1,5 @@
-import { externalPeers, runExpectations } from '../engine';
+import { createEvaluator, externalPeers, runExpectations } from '../engine';
+import type { Evaluator, Workspace } from '../engine';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
@@ -15,12 +16,15 @@ export interface Analyzer {
 }
 
 /**
- * The worker's state: the memory of good documents, and the last analysis so that a
- * port change re-evaluates without parsing again. The same object runs inline in tests.
+ * The worker's state: the memory of good documents, the last analysis (a port change
+ * re-evaluates without parsing again), and the fast engine, which follows the edited
+ * text from version to version and recomputes only what an edit touches. The same
+ * object runs inline in tests.
  */
 export function createAnalyzer(): Analyzer {
   let memory: AnalysisMemory | null = null;
   let last: { text: string; options: string; analysis: Analysis } | null = null;
+  let engine: Evaluator | null = null;
   const prepare = (request: AnalyzeRequest): Analysis => {
     if (request.ephemeral) return analyzeText(request.text, null, request.options);
     const options = JSON.stringify(request.options);
@@ -31,14 +35,23 @@ export function createAnalyzer(): Analyzer {
     }
     return last.analysis;
   };
-  return { prepare, finish: resultOf, analyze: (request) => resultOf(request, prepare(request)) };
+  const engineFor = (request: AnalyzeRequest, workspace: Workspace): Evaluator => {
+    // A baseline (ephemeral) gets an engine of its own: the edited text's stays in step.
+    if (request.ephemeral) return createEvaluator(workspace);
+    if (!engine) engine = createEvaluator(workspace);
+    else if (engine.workspace !== workspace) engine.update(workspace);
+    return engine;
+  };
+  const finish = (request: AnalyzeRequest, analysis: Analysis): AnalyzeResult =>
+    resultOf(request, analysis, engineFor(request, analysis.workspace));
+  return { prepare, finish, analyze: (request) => finish(request, prepare(request)) };
 }
 
-function resultOf(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult {
+function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator): AnalyzeResult {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
   const matrix = evaluateMatrix(
-    workspace,
+    engine,
     request.port,
     externals.map((e) => e.address),
   );

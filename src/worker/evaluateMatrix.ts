@@ -1,25 +1,17 @@
-import { computeTruthTable } from '../engine';
-import type { PortQuery, Workspace } from '../engine';
+import type { Evaluator, PortQuery } from '../engine';
 import type { MatrixResult } from './protocol';
 
 /**
- * The truth table of a workspace for one port query, as a compact byte matrix: pods
- * first, then the outside addresses (whose rows and columns the canvas uses for its
- * outside nodes).
+ * The truth table for one port query as a compact byte matrix, from the fast engine:
+ * pods first, then the outside addresses (whose rows and columns the canvas uses for its
+ * outside nodes). The engine is kept between edits, so an edit recomputes only what it
+ * touches.
  */
 export function evaluateMatrix(
-  workspace: Workspace,
+  engine: Evaluator,
   port: PortQuery,
   externals: readonly string[] = [],
 ): MatrixResult {
-  const table = computeTruthTable(workspace, { ports: [port], externals });
-  const keys = table.rows.map((row) => row.key);
-  const n = keys.length;
-  const allowed = new Uint8Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (table.isAllowed(i, j, 0)) allowed[i * n + j] = 1;
-    }
-  }
-  return { keys, allowed };
+  const table = engine.table({ ports: [port], externals });
+  return { keys: table.rows.map((row) => row.key), allowed: table.toByteMatrix(0) };
 }
