@@ -34,7 +34,10 @@ export interface ViewSlice {
   policyView: boolean;
   /** The main area: the graph, or the truth table. */
   centerView: 'graph' | 'matrix';
-  selectPod: (key: string | null) => void;
+  /** `fromEditor`: the cursor moved into the pod's YAML, so the canvas should bring it into view. */
+  selectPod: (key: string | null, fromEditor?: boolean) => void;
+  /** Set when the editor selected the pod: the canvas centres on it once. */
+  revealPod: string | null;
   selectEdge: (edge: EdgeRef | null) => void;
   selectPolicy: (key: string | null) => void;
   selectNamespace: (name: string | null) => void;
@@ -62,12 +65,14 @@ export function createViewSlice(set: Set, initial: { selectedPod: string | null;
     selectedEdge: null,
     selectedPolicy: null,
     selectedNamespace: null,
+    revealPod: null,
     reveal: null,
     edgeMode: 'auto',
     theme: initial.theme,
     policyView: false,
     centerView: 'graph',
-    selectPod: (key) => set({ ...none, selectedPod: key }),
+    selectPod: (key, fromEditor = false) =>
+      set({ ...none, selectedPod: key, revealPod: fromEditor ? key : null }),
     selectEdge: (edge) => set({ ...none, selectedEdge: edge }),
     selectPolicy: (key) => set({ ...none, selectedPolicy: key }),
     selectNamespace: (name) => set({ ...none, selectedNamespace: name }),

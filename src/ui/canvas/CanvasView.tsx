@@ -179,6 +179,16 @@ function CanvasKeys({ nodeCount }: { nodeCount: number }) {
     return () => cancelAnimationFrame(frame);
   }, [flow, ready, workspaceId]);
   // Something drawn on the canvas must be in view: fit again when a gesture adds nodes.
+  // A pod selected from the YAML is brought into view (large workspaces do not fit).
+  const revealPod = useAppStore((s) => s.revealPod);
+  useEffect(() => {
+    if (!revealPod) return undefined;
+    const frame = requestAnimationFrame(
+      () =>
+        void flow.fitView({ nodes: [{ id: `pod:${revealPod}` }], duration: 200, maxZoom: 1.1, padding: 0.5 }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [flow, revealPod]);
   const lastCount = useRef(nodeCount);
   useEffect(() => {
     const grew = nodeCount > lastCount.current && origin === 'canvas';

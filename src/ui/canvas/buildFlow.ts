@@ -195,84 +195,134 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
     if (bundleOtherNamespaces && key !== options.selectedPod && ns !== focusNamespace) return `ns:${ns}`;
     return `pod:${key}`;
   };
+  // Per endpoint, once: its node, a small group number for counting bundles, and whether it
+  // is outside the cluster. The pair loop then only reads numbers (a million pairs at 1,000 pods).
+  const nodes = keys.map(nodeOf);
+  const groupOf = new Map<string, number>();
+  const group = Int32Array.from(nodes, (id) => {
+    if (!groupOf.has(id)) groupOf.set(id, groupOf.size);
+    return groupOf.get(id) ?? 0;
+  });
+  const groupIds = [...groupOf.keys()];
+  // Namespace nodes (bundles, collapsed frames) get counted edges; pods and outside nodes single ones.
+  const isNamespace = groupIds.map((id) => id.startsWith('ns:'));
+  const external = keys.map((k) => !options.namespaceOf.has(k));
+  const g = groupIds.length;
+  const counts = new Int32Array(g * g * 2);
   const edges: Edge[] = [];
-  const bundles = new Map<string, { source: string; target: string; allowed: number; blocked: number }>();
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const from = keys[i];
-      const to = keys[j];
-      if (i === j || from === undefined || to === undefined) continue;
-      const external = !options.namespaceOf.has(from) && !options.namespaceOf.has(to);
-      if (external) continue;
-      const touchesFocus = !options.selectedPod || from === options.selectedPod || to === options.selectedPod;
-      if (mode === 'focus' && (!options.selectedPod || !touchesFocus)) continue;
-      const verdict: Verdict = allowed[i * n + j] ? 'allowed' : 'blocked';
-      const source = nodeOf(from);
-      const target = nodeOf(to);
-      if (source.startsWith('ns:') || target.startsWith('ns:')) {
-        if (source === target) continue;
-        const id = `${source}->${target}`;
-        const bundle = bundles.get(id) ?? { source, target, allowed: 0, blocked: 0 };
-        bundle[verdict]++;
-        bundles.set(id, bundle);
-        continue;
+
+  const visit = (i: number, j: number): void => {
+    if (i === j || (external[i] && external[j])) return;
+    const gi = group[i] ?? 0;
+    const gj = group[j] ?? 0;
+    const ok = allowed[i * n + j] === 1;
+    if (isNamespace[gi] || isNamespace[gj]) {
+      const at = (gi * g + gj) * 2 + (ok ? 0 : 1);
+      if (gi !== gj) counts[at] = (counts[at] ?? 0) + 1;
+      return;
+    }
+    edges.push(
+      pairEdge(
+        keys[i] ?? '',
+        keys[j] ?? '',
+        nodes[i] ?? '',
+        nodes[j] ?? '',
+        ok ? 'allowed' : 'blocked',
+        options,
+      ),
+    );
+  };
+  const focus = options.selectedPod ? keys.indexOf(options.selectedPod) : -1;
+  if (mode === 'focus') {
+    // Only the focused pod's row and column.
+    if (focus >= 0)
+      for (let k = 0; k < n; k++) {
+        visit(focus, k);
+        visit(k, focus);
       }
-      const highlighted = options.highlight
-        ? options.highlight.targets.has(to) || options.highlight.targets.has(from)
-        : true;
-      const dim = (options.selectedPod && !touchesFocus) || !highlighted;
-      const isSelected = options.selectedEdge?.from === from && options.selectedEdge.to === to;
-      const pairKey = `${from}->${to}`;
-      const change = options.changes?.gained.has(pairKey)
-        ? 'gained'
-        : options.changes?.lost.has(pairKey)
-          ? 'lost'
-          : null;
-      edges.push({
-        id: `${from}->${to}`,
-        source,
-        target,
-        type: 'verdict',
-        className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim && !change ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}${change ? ` diff-${change}` : ''}${options.predictions.has(pairKey) ? ' predicted' : ''}`,
-        markerEnd: {
-          type: MarkerType.ArrowClosed,
-          width: 14,
-          height: 14,
-          color: options.stale ? COLOURS.stale : COLOURS[verdict],
-        },
-        domAttributes: {
-          'data-from': from,
-          'data-to': to,
-          'data-verdict': verdict,
-          ...(change ? { 'data-change': change } : {}),
-        } as Record<string, string>,
-        selected: isSelected,
-      });
+  } else {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) visit(i, j);
+  }
+
+  for (let a = 0; a < g; a++) {
+    for (let b = 0; b < g; b++) {
+      const yes = counts[(a * g + b) * 2] ?? 0;
+      const no = counts[(a * g + b) * 2 + 1] ?? 0;
+      if (yes + no > 0) edges.push(bundleEdge(groupIds[a] ?? '', groupIds[b] ?? '', yes, no, options.stale));
     }
   }
-  for (const [id, b] of bundles) {
-    const verdict = b.blocked === 0 ? 'allowed' : b.allowed === 0 ? 'blocked' : 'mixed';
-    edges.push({
-      id,
-      source: b.source,
-      target: b.target,
-      type: 'bundle',
-      className: `bundle bundle-${verdict}${options.stale ? ' verdict-stale' : ''}`,
-      data: { allowed: b.allowed, blocked: b.blocked },
-      markerEnd: {
-        type: MarkerType.ArrowClosed,
-        width: 14,
-        height: 14,
-        color: options.stale ? COLOURS.stale : COLOURS[verdict],
-      },
-      domAttributes: {
-        'data-bundle-from': b.source.replace(/^(ns|ext|pod):/, ''),
-        'data-bundle-to': b.target.replace(/^(ns|ext|pod):/, ''),
-        'data-verdict': verdict,
-        'data-allowed': String(b.allowed),
-        'data-blocked': String(b.blocked),
-      } as Record<string, string>,
-    });
-  }
   return edges;
+}
+
+function pairEdge(
+  from: string,
+  to: string,
+  source: string,
+  target: string,
+  verdict: Verdict,
+  options: EdgeOptions,
+): Edge {
+  const touchesFocus = !options.selectedPod || from === options.selectedPod || to === options.selectedPod;
+  const highlighted = options.highlight
+    ? options.highlight.targets.has(to) || options.highlight.targets.has(from)
+    : true;
+  const dim = (options.selectedPod && !touchesFocus) || !highlighted;
+  const isSelected = options.selectedEdge?.from === from && options.selectedEdge.to === to;
+  const pairKey = `${from}->${to}`;
+  const change = options.changes?.gained.has(pairKey)
+    ? 'gained'
+    : options.changes?.lost.has(pairKey)
+      ? 'lost'
+      : null;
+  return {
+    id: pairKey,
+    source,
+    target,
+    type: 'verdict',
+    className: `verdict-${verdict}${options.stale ? ' verdict-stale' : ''}${dim && !change ? ' dimmed' : ''}${isSelected ? ' chosen' : ''}${change ? ` diff-${change}` : ''}${options.predictions.has(pairKey) ? ' predicted' : ''}`,
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      width: 14,
+      height: 14,
+      color: options.stale ? COLOURS.stale : COLOURS[verdict],
+    },
+    domAttributes: {
+      'data-from': from,
+      'data-to': to,
+      'data-verdict': verdict,
+      ...(change ? { 'data-change': change } : {}),
+    } as Record<string, string>,
+    selected: isSelected,
+  };
+}
+
+function bundleEdge(
+  source: string,
+  target: string,
+  allowedCount: number,
+  blockedCount: number,
+  stale: boolean,
+): Edge {
+  const verdict = blockedCount === 0 ? 'allowed' : allowedCount === 0 ? 'blocked' : 'mixed';
+  return {
+    id: `${source}->${target}`,
+    source,
+    target,
+    type: 'bundle',
+    className: `bundle bundle-${verdict}${stale ? ' verdict-stale' : ''}`,
+    data: { allowed: allowedCount, blocked: blockedCount },
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      width: 14,
+      height: 14,
+      color: stale ? COLOURS.stale : COLOURS[verdict],
+    },
+    domAttributes: {
+      'data-bundle-from': source.replace(/^(ns|ext|pod):/, ''),
+      'data-bundle-to': target.replace(/^(ns|ext|pod):/, ''),
+      'data-verdict': verdict,
+      'data-allowed': String(allowedCount),
+      'data-blocked': String(blockedCount),
+    } as Record<string, string>,
+  };
 }

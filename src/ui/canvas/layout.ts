@@ -32,8 +32,8 @@ export type Positions = Record<string, Point>;
 export interface LayoutInput {
   namespaces: { name: string; pods: string[]; collapsed: boolean }[];
   externals: string[];
-  /** Frame/external ids that have at least one allowed connection, for dagre's ordering. */
-  links: [string, string][];
+  /** Frame/external ids that have at least one allowed connection, for dagre's ordering (asked only when dagre runs). */
+  links: () => [string, string][];
 }
 
 export interface Layout {
@@ -87,7 +87,7 @@ export function computeLayout(input: LayoutInput, saved: Positions): Layout {
   const missing = ids.filter((id) => !saved[id]);
   const positions: Positions = {};
   for (const id of ids) if (saved[id]) positions[id] = saved[id];
-  if (missing.length === ids.length) Object.assign(positions, arrangeWithDagre(ids, sizes, input.links));
+  if (missing.length === ids.length) Object.assign(positions, arrangeWithDagre(ids, sizes, input.links()));
   else placeToTheRight(missing, sizes, positions);
   for (const id of missing) if (positions[id]) placed[id] = positions[id];
 

@@ -43,16 +43,21 @@ export function useClusterGraph() {
       pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
       collapsed: collapsed.includes(ns.name),
     }));
-    const links: [string, string][] = [];
-    if (result) {
+    // Namespace-level links for dagre: only needed when something has no position yet.
+    const links = (): [string, string][] => {
+      if (!result) return [];
       const podNs = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
-      const id = (key: string) => (podNs.has(key) ? `ns:${podNs.get(key)}` : `ext:${key}`);
+      const ids = result.keys.map((key) => (podNs.has(key) ? `ns:${podNs.get(key)}` : `ext:${key}`));
+      const seen = new Set<string>();
       const n = result.keys.length;
       for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++)
-          if (i !== j && result.allowed[i * n + j])
-            links.push([id(result.keys[i] ?? ''), id(result.keys[j] ?? '')]);
-    }
+        for (let j = 0; j < n; j++) {
+          const a = ids[i] ?? '';
+          const b = ids[j] ?? '';
+          if (a !== b && result.allowed[i * n + j] === 1) seen.add(`${a}\n${b}`);
+        }
+      return [...seen].map((pair) => pair.split('\n') as [string, string]);
+    };
     return computeLayout({ namespaces, externals: externals.map((e) => e.address), links }, positions);
   }, [workspace, externals, collapsed, positions, result]);
 

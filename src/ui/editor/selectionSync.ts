@@ -76,7 +76,7 @@ export function bindSelectionSync(
       const range = rangeOf(p);
       return range !== null && offset >= range.start && offset <= range.end;
     });
-    if (pod && pod.key !== selectedPod) selectPod(pod.key);
+    if (pod && pod.key !== selectedPod) selectPod(pod.key, true);
   });
 
   showSelection();

@@ -1,6 +1,8 @@
 import { useAppStore } from '../app/storeContext';
 import { PodInspector } from './PodInspector';
 
+const MAX_ROWS = 100;
+
 /** The selected pod: its labels and ports, and its verdicts in both directions. */
 export function PodDetails({ podKey }: { podKey: string }) {
   const pod = useAppStore((s) => s.parsed.workspace.pods.find((p) => p.key === podKey));
@@ -29,7 +31,7 @@ export function PodDetails({ podKey }: { podKey: string }) {
           </tr>
         </thead>
         <tbody>
-          {peers.map(({ key, j }) => (
+          {peers.slice(0, MAX_ROWS).map(({ key, j }) => (
             <tr key={key}>
               <td>{key}</td>
               <td className={verdict(index, j)}>{verdict(index, j)}</td>
@@ -38,6 +40,9 @@ export function PodDetails({ podKey }: { podKey: string }) {
           ))}
         </tbody>
       </table>
+      {peers.length > MAX_ROWS && (
+        <p className="muted">and {peers.length - MAX_ROWS} more: the Matrix tab shows them all.</p>
+      )}
     </section>
   );
 }
