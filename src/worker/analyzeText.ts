@@ -8,6 +8,7 @@
 import { lintWorkspace, loadWorkspace } from '../engine';
 import type { Diagnostic, EngineOptions, ManifestObject, Workspace } from '../engine';
 import { rangeOfDiagnostic } from '../yaml/diagnosticRange';
+import type { DocumentCache } from '../yaml/parseIncrementally';
 import { readManifests } from '../yaml/readManifests';
 import { SourceMap } from '../yaml/sourceMap';
 import type { TextRange } from '../yaml/sourceMap';
@@ -43,8 +44,10 @@ export function analyzeText(
   text: string,
   previous: AnalysisMemory | null,
   options: Partial<EngineOptions> = {},
+  cache?: DocumentCache,
 ): Analysis {
-  const read = readManifests(text);
+  // With a cache, only the documents whose text changed are parsed again.
+  const read = readManifests(text, undefined, cache);
   const documentCount = read.documentCount ?? 0;
   const broken = new Set(
     read.diagnostics

@@ -1,5 +1,6 @@
 import { createEvaluator, externalPeers, runExpectations } from '../engine';
 import type { Evaluator, Workspace } from '../engine';
+import { DocumentCache } from '../yaml/parseIncrementally';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
@@ -25,11 +26,12 @@ export function createAnalyzer(): Analyzer {
   let memory: AnalysisMemory | null = null;
   let last: { text: string; options: string; analysis: Analysis } | null = null;
   let engine: Evaluator | null = null;
+  const documents = new DocumentCache();
   const prepare = (request: AnalyzeRequest): Analysis => {
     if (request.ephemeral) return analyzeText(request.text, null, request.options);
     const options = JSON.stringify(request.options);
     if (!last || last.text !== request.text || last.options !== options) {
-      const analysis = analyzeText(request.text, memory, request.options);
+      const analysis = analyzeText(request.text, memory, request.options, documents);
       memory = analysis.memory;
       last = { text: request.text, options, analysis };
     }

@@ -1,4 +1,6 @@
 import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { parseIncrementally } from './parseIncrementally';
+import type { DocumentCache, ValueSlot } from './parseIncrementally';
 import type { Diagnostic, ManifestObject, TextLocation } from '../engine';
 import { unwrapLists } from '../engine';
 
@@ -26,7 +28,7 @@ export type ReadManifestsResult = {
  * line and column and their document is skipped; binary or oversized input gives one clear
  * diagnostic. Never throws.
  */
-export function readManifests(text: string, fileName?: string): ReadManifestsResult {
+export function readManifests(text: string, fileName?: string, cache?: DocumentCache): ReadManifestsResult {
   const file = fileName === undefined ? {} : { fileName };
   const refuse = (code: string, message: string): ReadManifestsResult => ({
     objects: [],
@@ -40,22 +42,27 @@ export function readManifests(text: string, fileName?: string): ReadManifestsRes
   }
   if (looksBinary(text)) return refuse('input-binary', 'input looks like binary data, not YAML or JSON text');
 
-  const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const objects: ManifestObject[] = [];
-  let docs;
+  let list: Document.Parsed[];
+  let lineCounter: LineCounter;
+  let slots: ValueSlot[];
   try {
     // Merge keys (`<<: *anchor`) as Kubernetes' YAML reader has them. YAML 1.2 scalars otherwise:
     // the 1.1 schema's sexagesimal and octal numbers would misread values the API server reads as strings.
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
+    const options = { uniqueKeys: true, prettyErrors: false, merge: true };
+    if (cache) ({ docs: list, lineCounter, slots } = parseIncrementally(text, options, cache));
+    else {
+      lineCounter = new LineCounter();
+      const docs = parseAllDocuments(text, { ...options, lineCounter });
+      // `parseAllDocuments` returns an EmptyStream for input without documents.
+      list = Array.isArray(docs) ? docs : [];
+      slots = list.map(() => ({ filled: false }));
+    }
   } catch (e) {
     return refuse('yaml-syntax', `cannot parse: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const list = Array.isArray(docs) ? docs : [];
-  if (!Array.isArray(docs)) {
-    // `parseAllDocuments` returns an EmptyStream for input without documents.
-    return { objects, diagnostics };
-  }
+  if (list.length === 0) return { objects, diagnostics, documentCount: 0, documents: [] };
   list.forEach((doc, documentIndex) => {
     const source = { documentIndex, ...file };
     const toDiagnostic = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic => ({
@@ -71,19 +78,21 @@ export function readManifests(text: string, fileName?: string): ReadManifestsRes
       ...doc.warnings.map((e) => toDiagnostic(e, 'warning')),
     );
     if (doc.errors.length > 0 || doc.contents === null) return;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (e) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml-syntax',
-        message: e instanceof Error ? e.message : String(e),
-        path: [],
-        source,
-      });
+    // A document whose text did not change keeps its value from the last parse.
+    const slot = slots[documentIndex] ?? { filled: false };
+    if (!slot.filled) {
+      try {
+        slot.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        slot.error = e instanceof Error ? e.message : String(e);
+      }
+      slot.filled = true;
+    }
+    if (slot.error !== undefined) {
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: slot.error, path: [], source });
       return;
     }
+    const value = slot.value;
     if (value === null || value === undefined) return;
     const range: [number, number] = [doc.range[0], doc.range[2]];
     if (Array.isArray(value)) {

@@ -8,7 +8,13 @@
  */
 import type { AppStore } from '../../store/appStore';
 import { setDiagnosticMarkers } from './markers';
-import { monaco, setupMonaco, WORKSPACE_MODEL_URI } from './monacoSetup';
+import {
+  monaco,
+  SCHEMA_VALIDATION_MAX_LINES,
+  setSchemaValidation,
+  setupMonaco,
+  WORKSPACE_MODEL_URI,
+} from './monacoSetup';
 import { registerPolicyInsights } from './policyInsights';
 import { bindSelectionSync } from './selectionSync';
 
@@ -35,7 +41,10 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   });
 
   let applyingExternal = false;
+  const sizeCheck = () => setSchemaValidation(model.getLineCount() <= SCHEMA_VALIDATION_MAX_LINES);
+  sizeCheck();
   const contentListener = model.onDidChangeContent(() => {
+    sizeCheck();
     if (applyingExternal) return;
     store.getState().setText(model.getValue(), 'editor');
   });

@@ -8,6 +8,7 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
+import type { MonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker?worker';
 import { workspaceSchema } from './workspaceSchema';
 
@@ -20,6 +21,20 @@ declare global {
 }
 
 let configured = false;
+let yamlService: MonacoYaml | null = null;
+let validating = true;
+
+/** Past this many lines, monaco-yaml's schema validation is paused: it re-validates the whole
+ * text on every keystroke in a worker that competes for the same cores as the evaluation.
+ * Our own markers (validation and lint from the engine) stay on. */
+export const SCHEMA_VALIDATION_MAX_LINES = 2000;
+
+/** Turns monaco-yaml's schema validation on or off (completion and hover stay). */
+export function setSchemaValidation(on: boolean): void {
+  if (!yamlService || on === validating) return;
+  validating = on;
+  void yamlService.update({ validate: on });
+}
 
 /** The schema URI is never fetched (`enableSchemaRequest: false`); it only names the schema in hovers. */
 export const SCHEMA_URI = 'inmemory://netpol-canvas/workspace.schema.json';
@@ -34,7 +49,7 @@ export function setupMonaco(): typeof monaco {
     },
   };
   shimCreateWebWorker();
-  configureMonacoYaml(monaco, {
+  yamlService = configureMonacoYaml(monaco, {
     enableSchemaRequest: false,
     validate: true,
     hover: true,

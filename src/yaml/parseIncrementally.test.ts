@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentCache } from './parseIncrementally';
+import { readManifests } from './readManifests';
+import { SourceMap } from './sourceMap';
+
+const DEMO_WORKSPACE = `# A small workspace.
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: data
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: monitoring
+---
+# The storefront
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+  namespace: shop
+  labels: {app: api}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-api-from-web
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels:
+      app: api
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels:
+              app: web
+`;
+
+/** Everything a caller can see of a read, with document ranges. */
+function observable(text: string, cache?: DocumentCache) {
+  const read = readManifests(text, undefined, cache);
+  const map = new SourceMap(text, read.documents);
+  return {
+    objects: read.objects,
+    diagnostics: read.diagnostics,
+    documentCount: read.documentCount,
+    ranges: (read.documents ?? []).map((d, i) => [
+      d.range,
+      map.documentRange(i),
+      map.locate(i, ['metadata', 'name']),
+    ]),
+  };
+}
+
+const edits: ((t: string) => string)[] = [
+  (t) => t,
+  (t) => t.replace('  name: api\n', '  name: api2\n'),
+  (t) =>
+    t.replace(
+      'kind: Namespace\nmetadata:\n  name: data\n',
+      'kind: Namespace\nmetadata:\n  name: data\n  labels: {x: y}\n',
+    ),
+  (t) => `# a header comment\n${t}`,
+  (t) =>
+    t.replace(
+      '---\n# The storefront',
+      '---\nkind: Namespace\nmetadata:\n  name: inserted\n---\n# The storefront',
+    ),
+  (t) => t.replace('  name: allow-api-from-web\n', '  name: allow-api-from-web\n  : : [\n'),
+  (t) => t.replace('  name: allow-api-from-web\n  : : [\n', '  name: allow-api-from-web\n'),
+  (t) =>
+    `${t}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n`,
+  (t) => `${t}---\n`,
+  (t) => t.replace(/---\napiVersion: v1\nkind: Namespace\nmetadata:\n {2}name: monitoring\n/, ''),
+  (t) => t.replace(/\n/g, '\r\n'),
+];
+
+describe('parseIncrementally', () => {
+  it('reads exactly what a whole-text parse reads, edit after edit, with one cache', () => {
+    const cache = new DocumentCache();
+    let text = DEMO_WORKSPACE;
+    for (const edit of edits) {
+      text = edit(text);
+      expect(observable(text, cache)).toEqual(observable(text));
+    }
+  });
+
+  it('parses only the document that changed', () => {
+    const cache = new DocumentCache();
+    const first = readManifests(DEMO_WORKSPACE, undefined, cache);
+    const second = readManifests(DEMO_WORKSPACE.replace('  name: api\n', '  name: api2\n'), undefined, cache);
+    const unchanged = second.objects.filter((o, i) => o.object === first.objects[i]?.object);
+    expect(unchanged.length).toBe(first.objects.length - 1);
+  });
+
+  it('falls back to a whole parse for document-end markers and directives', () => {
+    const text = '%YAML 1.2\n---\na: 1\n...\n---\nb: 2\n';
+    expect(observable(text, new DocumentCache())).toEqual(observable(text));
+  });
+});
