@@ -1,9 +1,11 @@
 import { LESSONS, RECIPE_CATEGORY_TITLES, RECIPES } from '../../recipes';
 import type { Recipe } from '../../recipes';
 import { useAppStore } from './storeContext';
+import { useEscapeKey } from './useEscapeKey';
 
 /** The recipes (each opens as a workspace) and the guided lessons. */
 export function RecipeGallery({ onClose }: { onClose: () => void }) {
+  useEscapeKey(onClose);
   const newWorkspace = useAppStore((s) => s.newWorkspace);
   const startLesson = useAppStore((s) => s.startLesson);
   const categories = [...new Set(RECIPES.map((r) => r.category))];
@@ -12,7 +14,7 @@ export function RecipeGallery({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop">
       <div
         className="dialog gallery"
         role="dialog"

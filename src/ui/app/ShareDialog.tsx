@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { encodeShare, MAX_LINK_LENGTH } from '../../store/shareLink';
 import { downloadText } from './download';
 import { useAppStoreApi } from './storeContext';
+import { useEscapeKey } from './useEscapeKey';
 
 /** The share link of the current workspace (all of it in the URL fragment), or why there is none. */
 export function ShareDialog({
@@ -11,6 +12,7 @@ export function ShareDialog({
   onClose: () => void;
   lesson?: { id: string; step: number };
 }) {
+  useEscapeKey(onClose);
   const store = useAppStoreApi();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -26,7 +28,7 @@ export function ShareDialog({
   }, [text, lesson]);
   const tooLong = link !== null && link.length > MAX_LINK_LENGTH;
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop">
       <div
         className="dialog wide"
         role="dialog"

@@ -4,11 +4,13 @@ import { allowTraffic } from '../../store/commands/allowTraffic';
 import { parsePortQuery } from '../../store/portQuery';
 import { parseWorkspace } from '../../store/parseWorkspace';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
+import { useEscapeKey } from '../app/useEscapeKey';
 
 const CONTEXT = 2;
 
 /** A drag from A to B: the policy change that allows exactly that, as a YAML diff to confirm. */
 export function ConnectDialog({ from, to, onClose }: { from: string; to: string; onClose: () => void }) {
+  useEscapeKey(onClose);
   const store = useAppStoreApi();
   const runCommand = useAppStore((s) => s.runCommand);
   const port = useAppStore((s) => s.port);
@@ -43,7 +45,7 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
   };
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop">
       <div
         className="dialog wide"
         role="dialog"
