@@ -146,15 +146,8 @@ export function createAppStore({
       clearTimeout(parseTimer);
       const seq = get().evaluation.seq + 1;
       set((s) => ({ evaluation: { ...s.evaluation, seq, stale: true } }));
-      const { text, port, plugin, baseline } = get();
-      const request = {
-        type: 'analyze' as const,
-        text,
-        port,
-        enforced: plugin !== 'none',
-        options: pluginOptions(plugin),
-      };
-      if (baseline) analyzeBaseline(baseline.text, baseline.label);
+      const { text, port, plugin } = get();
+      const request = requestFor(text, port, plugin);
       const onProgress = (progress: AnalyzePhase) => {
         if (get().evaluation.seq === seq) set((s) => ({ evaluation: { ...s.evaluation, progress } }));
       };
@@ -181,19 +174,17 @@ export function createAppStore({
       const { port, plugin } = get();
       // Negative sequence numbers: never confused with the edited text's requests.
       evaluator
-        .analyze({
-          type: 'analyze',
-          seq: --baselineSeq,
-          text,
-          port,
-          enforced: plugin !== 'none',
-          options: pluginOptions(plugin),
-          ephemeral: true,
-        })
+        .analyze({ ...requestFor(text, port, plugin), seq: --baselineSeq, ephemeral: true })
         .then(({ result }) => {
           if (get().baseline?.text === text) set({ baseline: { label, text, matrix: result.matrix } });
         })
         .catch(() => undefined);
+    };
+
+    /** The baseline's text does not change with edits: only a new port or plugin asks for it again. */
+    const refreshBaseline = (): void => {
+      const baseline = get().baseline;
+      if (baseline) analyzeBaseline(baseline.text, baseline.label);
     };
 
     /** The model of the current text, parsed here if the worker's answer is not in yet. */
@@ -286,6 +277,7 @@ export function createAppStore({
       setPlugin(plugin) {
         set({ plugin });
         analyze();
+        refreshBaseline();
       },
       setBaseline(label, text = get().text) {
         set({ baseline: { label, text, matrix: null } });
@@ -340,6 +332,7 @@ export function createAppStore({
       setPort(port) {
         set({ port });
         analyze();
+        refreshBaseline();
       },
       newWorkspace(name, text = '') {
         const entry = library.create(name, { text, selectedPod: null });
@@ -439,4 +432,15 @@ function saveTheme(storage: KeyValueStorage, theme: Theme): void {
 
 function pluginOptions(plugin: PluginProfile): { ipBlockMatchesPodIPs?: boolean } {
   return plugin === 'cilium' ? { ipBlockMatchesPodIPs: false } : {};
+}
+
+/** An analysis request of the edited text (or a baseline) for a port and plugin profile. */
+function requestFor(text: string, port: PortQuery, plugin: PluginProfile) {
+  return {
+    type: 'analyze' as const,
+    text,
+    port,
+    enforced: plugin !== 'none',
+    options: pluginOptions(plugin),
+  };
 }
