@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { deleteObject } from '../../store/commands/deleteObject';
+import { isTypingTarget } from './keyTarget';
 import { useAppStoreApi } from './storeContext';
 
 /** Delete removes the selected pod, Escape clears the selection (outside text fields). */
@@ -7,14 +8,7 @@ export function useGlobalShortcuts(): void {
   const store = useAppStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target;
-      if (
-        target instanceof HTMLElement &&
-        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-      ) {
-        return;
-      }
-      if (target instanceof HTMLElement && target.closest('.monaco-editor')) return;
+      if (isTypingTarget(event.target)) return;
       const state = store.getState();
       if (event.key === 'Escape') state.selectPod(null);
       if (event.key === 'Delete' && state.selectedPod) {

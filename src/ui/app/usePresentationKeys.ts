@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isTypingTarget } from './keyTarget';
 import { useAppStoreApi } from './storeContext';
 
 /**
@@ -11,8 +12,7 @@ export function usePresentationKeys(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
       if (!state.presenting) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, .monaco-editor')) return;
+      if (isTypingTarget(event.target)) return;
       if (event.key === 'ArrowRight' || event.key === ' ') state.advanceLesson();
       else if (event.key === 'ArrowLeft') state.lessonBack();
       else if (event.key === 'c' || event.key === 'C') state.setCanvasOnly(!state.canvasOnly);

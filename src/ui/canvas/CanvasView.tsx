@@ -10,6 +10,7 @@ import {
 import type { Connection, Edge, NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import { BundleEdge } from './BundleEdge';
 import type { FlowNode } from './buildFlow';
@@ -197,8 +198,7 @@ function CanvasKeys({ nodeCount }: { nodeCount: number }) {
   }, [flow, nodeCount, origin]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, .monaco-editor, [contenteditable="true"]')) return;
+      if (isTypingTarget(event.target)) return;
       if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey) {
         void flow.fitView({ ...fitViewOptions, duration: 200 });
       }

@@ -7,6 +7,7 @@
  * changed range only, so the cursor stays put and one undo stack covers both.
  */
 import type { AppStore } from '../../store/appStore';
+import { isFormField } from '../app/keyTarget';
 import { setDiagnosticMarkers } from './markers';
 import {
   monaco,
@@ -75,7 +76,7 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   // One undo stack: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside the editor and outside
   // form fields undo the last change, typed or made on the canvas.
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (!(event.ctrlKey || event.metaKey) || editor.hasTextFocus() || isEditable(event.target)) return;
+    if (!(event.ctrlKey || event.metaKey) || editor.hasTextFocus() || isFormField(event.target)) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) void model.undo();
     else if ((key === 'z' && event.shiftKey) || key === 'y') void model.redo();
@@ -125,11 +126,4 @@ function minimalEdit(
     text: after.slice(start, endAfter),
     forceMoveMarkers: true,
   };
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
 }
