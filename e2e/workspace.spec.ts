@@ -52,10 +52,18 @@ test.describe('workspace', () => {
     await app.waitForEvaluation();
   });
 
+  test('every key typed in the YAML pane lands there, spaces included', async ({ app, page }) => {
+    await app.typeLineAfter('name: prometheus', '# a b  c');
+    await expect(app.editorLines.filter({ hasText: '# a b  c' })).toHaveCount(1);
+    // Space did not reach the canvas either: the text is in the saved workspace.
+    expect(await app.exported('file.export')).toContain('\n  # a b  c\n');
+    await expect(page.getByTestId('topbar.status')).toHaveText('up to date');
+  });
+
   test('typing a policy recolours the edges', async ({ app }) => {
     await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveAttribute('data-verdict', 'allowed');
     await app.editorEnd();
-    await app.paste(NEW_POLICY);
+    await app.typeLines(NEW_POLICY);
     await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveAttribute('data-verdict', 'blocked');
     await expect(app.edge('monitoring/prometheus', 'shop/web')).toHaveAttribute('data-verdict', 'allowed');
   });
@@ -105,7 +113,8 @@ test.describe('workspace', () => {
   });
 
   test('a syntax error keeps the last good canvas, flagged stale', async ({ app, page }) => {
-    await app.typeLineAfter('name: allow-api-from-web', '  broken: [unclosed');
+    // Typed, so no auto-closed bracket: a nested mapping in a compact one is a syntax error.
+    await app.typeLineAfter('name: allow-api-from-web', 'broken: value: more');
     await expect(page.getByTestId('canvas.stale')).toBeVisible();
     await expect(app.pod('shop/api')).toBeVisible();
     await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
@@ -115,7 +124,7 @@ test.describe('workspace', () => {
   test('schema and lint markers appear on the lines they are about', async ({ app }) => {
     await app.editorEnd();
     // A misspelt field (schema) and a policy that selects no pod (lint NP001).
-    await app.paste(
+    await app.typeLines(
       `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: nobody\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: nothing-has-this\n  polcyTypes: [Ingress]\n`,
     );
     await expect

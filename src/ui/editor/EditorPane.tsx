@@ -11,5 +11,8 @@ export default function EditorPane() {
     const binding = createMonacoBinding(container.current, store);
     return () => binding.dispose();
   }, [store]);
-  return <div ref={container} className="editor-host" data-testid="editor.monaco" />;
+  // `nokey`: React Flow's key handlers (Space pans, and others) must not act on key presses
+  // aimed at the editor. Monaco types through an EditContext <div>, which React Flow does not
+  // recognise as a text field, so without it a typed space is swallowed.
+  return <div ref={container} className="editor-host nokey" data-testid="editor.monaco" />;
 }

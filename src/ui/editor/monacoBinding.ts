@@ -66,6 +66,8 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     if (state.text === current) return;
     applyingExternal = true;
     try {
+      // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
+      model.pushStackElement();
       model.pushEditOperations([], [minimalEdit(model, current, state.text)], () => null);
       model.pushStackElement();
     } finally {
