@@ -26,6 +26,7 @@ test.describe('app shell', () => {
   test('colours edges from the evaluation worker', async ({ app }) => {
     await app.goto();
     await app.waitForEvaluation();
+    await app.showEveryPair();
     await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
     await expect(app.edge('monitoring/prometheus', 'shop/api')).toHaveAttribute('data-verdict', 'blocked');
     await expect(app.edge('shop/api', 'data/postgres')).toHaveAttribute('data-verdict', 'allowed');
@@ -66,7 +67,7 @@ test.describe('app shell', () => {
     await app.goto();
     await app.waitForEditor();
     await app.waitForEvaluation();
-    await page.waitForTimeout(300);
+    await app.waitForStillCanvas();
     const file = testInfo.outputPath('app.png');
     await page.screenshot({ path: file });
     await page.screenshot({ path: 'e2e-artifacts/app.png' });

@@ -21,6 +21,7 @@ test.describe('canvas', () => {
     await app.waitForEditor();
     await page.getByTestId('workspace.new').click();
     await expect(app.pod('shop/api')).toHaveCount(0);
+    await app.showEveryPair();
 
     // Two namespaces, three pods.
     for (const ns of ['front', 'back']) {
@@ -108,6 +109,7 @@ test.describe('canvas', () => {
   test('clicking a blocked edge names the isolating policy', async ({ app, page }) => {
     await app.goto();
     await app.waitForEvaluation();
+    await app.showEveryPair();
     await app.clickEdge('monitoring/prometheus', 'shop/api');
     const explanation = page.getByTestId('explanation');
     await expect(explanation.getByTestId('explanation.verdict')).toContainText('Blocked');
@@ -180,7 +182,7 @@ test.describe('canvas', () => {
     await page.getByTestId('policy.view').click();
     await expect(page.locator('.diagram-box.tone-target')).toContainText('shop/api');
     await expect(page.locator('.diagram-box.tone-peer')).toContainText('pods app=web in shop');
-    await page.waitForTimeout(300);
+    await app.waitForStillCanvas();
     await page.screenshot({ path: testInfo.outputPath('policy-view.png') });
     await page.screenshot({ path: 'e2e-artifacts/policy-view.png' });
     await page.getByTestId('policy-diagram.back').click();
@@ -190,6 +192,7 @@ test.describe('canvas', () => {
   test('the port picker changes what the colours mean', async ({ app, page }) => {
     await app.goto();
     await app.waitForEvaluation();
+    await app.showEveryPair();
     await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
     await page.getByTestId('legend.port').fill('80/TCP');
     await page.getByTestId('legend.port').press('Enter');
@@ -203,6 +206,7 @@ test.describe('canvas', () => {
   test('bundles, collapsed namespaces and the outside node', async ({ app, page }) => {
     await app.goto();
     await app.waitForEvaluation();
+    await app.showEveryPair();
     await expect(page.locator('[data-external="198.51.100.10"]')).toBeVisible();
     await expect(app.edge('198.51.100.10', 'shop/web')).toHaveAttribute('data-verdict', 'allowed');
     await expect(app.edge('198.51.100.10', 'shop/api')).toHaveAttribute('data-verdict', 'blocked');
@@ -211,7 +215,7 @@ test.describe('canvas', () => {
     await expect(bundle).toHaveAttribute('data-verdict', 'mixed');
     await expect(bundle).toHaveAttribute('data-allowed', '1');
     await expect(bundle).toHaveAttribute('data-blocked', '1');
-    await page.getByTestId('legend.mode').selectOption('auto');
+    await page.getByTestId('legend.mode').selectOption('all');
     await page.getByTestId('ns.toggle.shop').click();
     await expect(app.pod('shop/web')).toHaveCount(0);
     await expect(page.locator('[data-bundle-from="shop"][data-bundle-to="data/postgres"]')).toHaveAttribute(
@@ -223,6 +227,8 @@ test.describe('canvas', () => {
   test('a dragged frame keeps its place after an edit and a reload', async ({ app, page }) => {
     await app.goto();
     await app.waitForEvaluation();
+    await app.showEveryPair();
+    await app.waitForStillCanvas();
     const title = app.namespace('data').locator('.ns-title');
     const before = await title.boundingBox();
     if (!before) throw new Error('no frame');
@@ -240,7 +246,7 @@ test.describe('canvas', () => {
     expect(await frameTransform()).toBe(placed);
     await page.reload();
     await app.waitForEvaluation();
-    expect(await frameTransform()).toBe(placed);
+    await expect.poll(frameTransform).toBe(placed);
   });
 
   test('keyboard: Escape clears the selection, Delete removes the selected pod, Ctrl+Z brings it back', async ({
@@ -265,13 +271,16 @@ test.describe('canvas', () => {
     await app.goto();
     await app.waitForEditor();
     await app.waitForEvaluation();
+    // The service map: selecting api draws all its connections, blocked ones too.
+    await app.pod('shop/api').click();
     await app.clickEdge('monitoring/prometheus', 'shop/api');
-    await page.waitForTimeout(300);
+    await expect(page.getByTestId('explanation.verdict')).toContainText('Blocked');
+    await app.waitForStillCanvas();
     await page.screenshot({ path: testInfo.outputPath('canvas-light.png') });
     await page.screenshot({ path: 'e2e-artifacts/canvas-light.png' });
     await page.getByTestId('theme.toggle').click();
     await expect(page.getByTestId('app')).toHaveAttribute('data-theme', 'dark');
-    await page.waitForTimeout(300);
+    await expect(page.locator('.react-flow.dark')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('canvas-dark.png') });
     await page.screenshot({ path: 'e2e-artifacts/canvas-dark.png' });
   });

@@ -36,6 +36,7 @@ test.describe('teaching', () => {
         `Recipe: ${recipe.title}`,
       );
       await app.waitForEvaluation();
+      await app.showEveryPair();
       await expect(page.getByTestId('tests.summary'), recipe.id).toHaveText(/^\d+ passed, 0 failed$/);
       for (const check of podPairChecks(recipe.yaml)) {
         await page.getByTestId('legend.port').fill(check.port);
@@ -97,32 +98,40 @@ test.describe('teaching', () => {
     const changed = edges.find(
       (e) => verdictAfter.has(`${e.from}->${e.to}`) && verdictAfter.get(`${e.from}->${e.to}`) !== e.verdict,
     );
-    // An unchanged edge far from the changed one, so the two clicks cannot land on the same path.
-    const unchanged =
-      edges.find(
-        (e) =>
-          verdictAfter.get(`${e.from}->${e.to}`) === e.verdict &&
-          changed !== undefined &&
-          ![changed.from, changed.to].includes(e.from) &&
-          ![changed.from, changed.to].includes(e.to),
-      ) ??
-      edges.find(
-        (e) =>
-          verdictAfter.get(`${e.from}->${e.to}`) === e.verdict &&
-          !(e.from === changed?.to && e.to === changed.from),
-      );
-    if (!changed || !unchanged) throw new Error('the first step of the lesson changes nothing');
+    if (!changed) throw new Error('the first step of the lesson changes nothing');
+    // Unchanged edges, those far from the changed one first (two clicks never land on one path).
+    const far = (e: { from: string; to: string }) =>
+      ![changed.from, changed.to].includes(e.from) && ![changed.from, changed.to].includes(e.to);
+    const candidates = edges
+      .filter((e) => verdictAfter.get(`${e.from}->${e.to}`) === e.verdict)
+      .filter((e) => !(e.from === changed.to && e.to === changed.from))
+      .sort((a, b) => Number(far(b)) - Number(far(a)));
     // Go back and predict: one right (changed), one wrong (unchanged).
     await page.getByTestId('lesson.back').click();
     await expect(page.getByTestId('lesson')).toContainText(`step 1 of ${lesson.steps.length}`);
     await app.waitForEvaluation();
+    // Every pod pair is drawn, so some edges lie under others: take one a person can click.
+    let unchanged: { from: string; to: string } | undefined;
+    for (const candidate of candidates) {
+      if (await app.edgePoint(candidate.from, candidate.to)) {
+        unchanged = candidate;
+        break;
+      }
+    }
+    if (!unchanged) throw new Error('no unchanged edge can be clicked');
     await app.clickEdge(changed.from, changed.to);
     await expect(page.getByTestId('lesson.task')).toContainText('1 marked');
     await app.clickEdge(unchanged.from, unchanged.to);
     await expect(page.getByTestId('lesson.task')).toContainText('2 marked');
+    // The legend says what the purple marks are.
+    await expect(page.getByTestId('legend.predicted')).toContainText('your prediction');
     await page.getByTestId('lesson.reveal').click();
     await expect(page.getByTestId('lesson.score')).toContainText('1 right');
     await expect(page.getByTestId('lesson.score')).toContainText('1 wrong');
+    // Each marked edge shows its score on the canvas.
+    await expect(app.edge(changed.from, changed.to)).toHaveAttribute('data-score', 'right');
+    await expect(app.edge(unchanged.from, unchanged.to)).toHaveAttribute('data-score', 'wrong');
+    await expect(page.getByTestId('legend.scores')).toBeVisible();
   });
 
   test('presentation mode steps forward and back with the keyboard', async ({ app, page }, testInfo) => {
@@ -140,13 +149,15 @@ test.describe('teaching', () => {
     await expect(page.getByTestId('lesson')).toContainText(`step 2 of ${lesson.steps.length}`);
     await app.waitForEvaluation();
     await expect(page.locator('[data-change]').first()).toBeVisible();
-    await page.waitForTimeout(300);
+    await app.waitForStillCanvas();
     await page.screenshot({ path: testInfo.outputPath('presentation.png') });
     await page.screenshot({ path: 'e2e-artifacts/presentation.png' });
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByTestId('lesson')).toContainText(`step 1 of ${lesson.steps.length}`);
-    await page.keyboard.press('c');
+    // The canvas takes the screen; C brings the YAML beside it.
     await expect(page.getByTestId('editor')).toBeHidden();
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('editor')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('side-panel')).toBeVisible();
   });

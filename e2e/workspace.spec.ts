@@ -61,6 +61,7 @@ test.describe('workspace', () => {
   });
 
   test('typing a policy recolours the edges', async ({ app }) => {
+    await app.showEveryPair();
     await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveAttribute('data-verdict', 'allowed');
     await app.editorEnd();
     await app.typeLines(NEW_POLICY);
@@ -184,7 +185,14 @@ test.describe('workspace', () => {
     await app.typeLineAfter('name: prometheus', '# remember me');
     await app.pod('data/postgres').click();
     await expect(page.getByTestId('pod-details')).toContainText('postgres');
-    await page.waitForTimeout(300);
+    // Saved (synchronously, on every change): the selection is in the browser's storage.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Object.values(localStorage).some((v: string) => v.includes('"selectedPod":"data/postgres"')),
+        ),
+      )
+      .toBe(true);
     await page.reload();
     await app.waitForEditor();
     await expect(page.getByTestId('pod-details')).toContainText('postgres');

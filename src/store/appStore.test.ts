@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluator } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
+import { summarizeManifests } from '../yaml/importText';
 import { createAppStore } from './appStore';
 import { addNamespace } from './commands/addNamespace';
 import { addPod } from './commands/addPod';
@@ -14,6 +15,7 @@ function inlineEvaluator(): Evaluator {
   const analyzer = createAnalyzer();
   return {
     analyze: (request) => Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 }),
+    summarize: (text) => Promise.resolve(summarizeManifests(text)),
     dispose: () => undefined,
   };
 }
@@ -134,6 +136,8 @@ describe('app store', () => {
     const s = () => store.getState();
     s().offerImport('kind: Namespace\nmetadata:\n  name: imported\n', ['ns.yaml']);
     expect(s().pendingImport?.sources).toEqual(['ns.yaml']);
+    await settle();
+    expect(s().pendingImport?.summary).toEqual({ objects: 1, lists: 0, documents: 1 });
     s().resolveImport('merge');
     await settle();
     expect(s().text.startsWith(DEMO_WORKSPACE)).toBe(true);

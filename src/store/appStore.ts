@@ -8,14 +8,15 @@ import type { PortQuery } from '../engine';
 import type { Evaluator } from '../worker/client';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 import { checkImport, mergeWorkspaceText } from '../yaml/importText';
+import type { ImportSummary } from '../yaml/importText';
 import { applyChange } from '../yaml/textEdits';
 import type { Command } from './commands/command';
 import { emptyParse, parseWorkspace } from './parseWorkspace';
 import type { ParsedWorkspace } from './parseWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
-import type { KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
-import type { Lesson } from '../recipes';
-import type { LessonState } from './lessonSlice';
+import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
+import { createLessonActions } from './lessonSlice';
+import type { LessonActions, LessonState } from './lessonSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
 
@@ -51,27 +52,27 @@ export interface Baseline {
   matrix: MatrixResult | null;
 }
 
-export interface AppState extends ViewSlice {
+export interface AppState extends ViewSlice, LessonActions {
   text: string;
   origin: TextOrigin;
   parsed: ParsedWorkspace;
   evaluation: EvaluationState;
   port: PortQuery;
   positions: Positions;
+  /** Edge routes of the last full layout (see `EdgeRoutes`). */
+  routes: EdgeRoutes;
   collapsed: string[];
   plugin: PluginProfile;
   baseline: Baseline | null;
   lesson: LessonState | null;
+  /**
+   * Bumped whenever the canvas should fit its pods into view once laid out: another
+   * workspace, an import or paste, a lesson step, _Auto layout_.
+   */
+  fitRequest: number;
   /** Presentation mode: large type, keyboard-driven steps. */
   presenting: boolean;
   canvasOnly: boolean;
-  startLesson: (lesson: Lesson) => void;
-  togglePrediction: (edgeKey: string) => void;
-  /** Applies the next step (predict phase) or moves on to predicting the one after (revealed phase). */
-  advanceLesson: () => void;
-  /** Back to the previous step's text. */
-  lessonBack: () => void;
-  endLesson: () => void;
   setPresenting: (on: boolean) => void;
   setCanvasOnly: (on: boolean) => void;
   setPlugin: (plugin: PluginProfile) => void;
@@ -86,12 +87,17 @@ export interface AppState extends ViewSlice {
   /** The last deleted workspace, kept so it can be restored. */
   deletedWorkspace: { entry: WorkspaceEntry; saved: SavedWorkspace } | null;
   saveError: string | null;
-  /** Imported text waiting for the user to choose replace or merge. */
-  pendingImport: { text: string; sources: string[] } | null;
+  /**
+   * Imported text waiting for the user to choose replace or merge, with what it holds
+   * (counted by the worker; null until its answer arrives, or when it cannot count).
+   */
+  pendingImport: { text: string; sources: string[]; summary: ImportSummary | null } | null;
   /** Why the last import was refused, until the next one. */
   importError: string | null;
   setText: (text: string, origin: TextOrigin) => void;
   mergePositions: (positions: Positions) => void;
+  /** A full layout's result: every position, and its edge routes. */
+  applyLayout: (positions: Positions, routes: EdgeRoutes) => void;
   /** Forgets every position: the next render lays the canvas out afresh. */
   resetLayout: () => void;
   toggleCollapsed: (namespace: string) => void;
@@ -203,7 +209,9 @@ export function createAppStore({
         origin: 'import',
         selectedPod: saved.selectedPod,
         positions: saved.positions ?? {},
+        routes: saved.routes ?? {},
         collapsed: saved.collapsed ?? [],
+        fitRequest: get().fitRequest + 1,
       });
       analyze();
     };
@@ -219,57 +227,18 @@ export function createAppStore({
       ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
       commandError: null,
       positions: start.positions ?? {},
+      routes: start.routes ?? {},
       collapsed: start.collapsed ?? [],
       plugin: 'generic',
       baseline: null,
       lesson: null,
+      fitRequest: 0,
       presenting: false,
       canvasOnly: false,
-      startLesson(lesson) {
-        const first = lesson.steps[0];
-        if (!first) return;
-        get().newWorkspace(`Lesson: ${lesson.title}`, first.yaml);
-        set({ lesson: { lesson, step: 0, phase: 'predict', predictions: [] }, baseline: null });
-      },
-      togglePrediction(edgeKey) {
-        const lesson = get().lesson;
-        if (!lesson || lesson.phase !== 'predict') return;
-        const predictions = lesson.predictions.includes(edgeKey)
-          ? lesson.predictions.filter((k) => k !== edgeKey)
-          : [...lesson.predictions, edgeKey];
-        set({ lesson: { ...lesson, predictions } });
-      },
-      advanceLesson() {
-        const lesson = get().lesson;
-        if (!lesson) return;
-        if (lesson.phase === 'revealed') {
-          if (lesson.step + 1 < lesson.lesson.steps.length)
-            set({ lesson: { ...lesson, phase: 'predict', predictions: [] } });
-          return;
-        }
-        const next = lesson.lesson.steps[lesson.step + 1];
-        if (!next) return;
-        // The previous step becomes the baseline: the canvas shows what the step gained and lost.
-        get().setBaseline('the previous step');
-        set({ lesson: { ...lesson, step: lesson.step + 1, phase: 'revealed' } });
-        get().setText(next.yaml, 'import');
-      },
-      lessonBack() {
-        const lesson = get().lesson;
-        if (!lesson || lesson.step === 0) return;
-        const previous = lesson.lesson.steps[lesson.step - 1];
-        const before = lesson.lesson.steps[lesson.step - 2];
-        if (!previous) return;
-        if (before) get().setBaseline('the step before', before.yaml);
-        else get().clearBaseline();
-        set({ lesson: { ...lesson, step: lesson.step - 1, phase: 'predict', predictions: [] } });
-        get().setText(previous.yaml, 'import');
-      },
-      endLesson() {
-        set({ lesson: null, baseline: null, presenting: false });
-      },
+      ...createLessonActions(set, get),
       setPresenting(presenting) {
-        set({ presenting, ...(presenting ? {} : { canvasOnly: false }) });
+        // The canvas takes the screen; C brings the YAML beside it.
+        set({ presenting, canvasOnly: presenting });
       },
       setCanvasOnly(canvasOnly) {
         set({ canvasOnly });
@@ -289,8 +258,11 @@ export function createAppStore({
       mergePositions(positions) {
         set((s) => ({ positions: { ...s.positions, ...positions } }));
       },
+      applyLayout(positions, routes) {
+        set((s) => ({ positions: { ...s.positions, ...positions }, routes }));
+      },
       resetLayout() {
-        set({ positions: {} });
+        set((s) => ({ positions: {}, routes: {}, fitRequest: s.fitRequest + 1 }));
       },
       toggleCollapsed(namespace) {
         set((s) => ({
@@ -307,7 +279,13 @@ export function createAppStore({
       importError: null,
       setText(text, origin) {
         if (text === get().text) return;
-        set((s) => ({ text, origin, evaluation: { ...s.evaluation, stale: true } }));
+        set((s) => ({
+          text,
+          origin,
+          evaluation: { ...s.evaluation, stale: true },
+          // New text from outside the editor (a file, a paste, a lesson step): show all of it.
+          fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
+        }));
         clearTimeout(parseTimer);
         // Debounce with a leading edge: a keystroke after a pause recolours at once; a
         // burst of typing is analysed when it pauses for `parseDelayMs`.
@@ -373,14 +351,27 @@ export function createAppStore({
           set({ importError: check.message, pendingImport: null });
           return;
         }
-        set({ importError: null, pendingImport: { text, sources } });
-        if (get().text.trim() === '') get().resolveImport('replace');
+        set({ importError: null, pendingImport: { text, sources, summary: null } });
+        if (get().text.trim() === '') {
+          get().resolveImport('replace');
+          return;
+        }
+        // Counting means parsing the whole text: the worker does it, the dialog updates.
+        evaluator
+          .summarize?.(text)
+          .then((summary) => {
+            const pending = get().pendingImport;
+            if (pending?.text === text) set({ pendingImport: { ...pending, summary } });
+          })
+          .catch(() => undefined);
       },
       resolveImport(choice) {
         const pending = get().pendingImport;
         set({ pendingImport: null });
         if (!pending || choice === 'cancel') return;
         const text = choice === 'replace' ? pending.text : mergeWorkspaceText(get().text, pending.text);
+        // Replaced content is a new picture: lay it out afresh (a merge keeps what is placed).
+        if (choice === 'replace') set({ positions: {}, routes: {}, collapsed: [] });
         get().setText(text, 'import');
       },
       undoDeleteWorkspace() {
@@ -404,12 +395,13 @@ export function createAppStore({
       state.selectedPod === previous.selectedPod &&
       state.workspaceId === previous.workspaceId &&
       state.positions === previous.positions &&
+      state.routes === previous.routes &&
       state.collapsed === previous.collapsed
     ) {
       return;
     }
-    const { text, selectedPod, positions, collapsed } = state;
-    const error = library.save(state.workspaceId, { text, selectedPod, positions, collapsed });
+    const { text, selectedPod, positions, routes, collapsed } = state;
+    const error = library.save(state.workspaceId, { text, selectedPod, positions, routes, collapsed });
     if (error !== state.saveError) store.setState({ saveError: error });
   });
 

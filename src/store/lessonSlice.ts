@@ -5,6 +5,7 @@
  * and the marks are scored against what really changed.
  */
 import type { Lesson } from '../recipes';
+import type { AppState } from './appStore';
 import type { MatrixResult } from '../worker/protocol';
 import { diffMatrices } from './compare';
 
@@ -37,5 +38,68 @@ export function scorePredictions(
     right: [...predicted].filter((k) => changed.has(k)),
     missed: [...changed].filter((k) => !predicted.has(k)),
     wrong: [...predicted].filter((k) => !changed.has(k)),
+  };
+}
+
+/** The store's lesson actions. */
+export interface LessonActions {
+  startLesson: (lesson: Lesson) => void;
+  togglePrediction: (edgeKey: string) => void;
+  /** Applies the next step (predict phase) or moves on to predicting the one after (revealed phase). */
+  advanceLesson: () => void;
+  /** Back to the previous step's text. */
+  lessonBack: () => void;
+  endLesson: () => void;
+}
+
+type Get = () => AppState;
+type Set = (partial: Partial<AppState>) => void;
+
+/** Lesson actions over the app store: steps are whole-text imports, the previous step the baseline. */
+export function createLessonActions(set: Set, get: Get): LessonActions {
+  return {
+    startLesson(lesson) {
+      const first = lesson.steps[0];
+      if (!first) return;
+      get().newWorkspace(`Lesson: ${lesson.title}`, first.yaml);
+      set({ lesson: { lesson, step: 0, phase: 'predict', predictions: [] }, baseline: null });
+    },
+    togglePrediction(edgeKey) {
+      const lesson = get().lesson;
+      if (!lesson || lesson.phase !== 'predict') return;
+      const predictions = lesson.predictions.includes(edgeKey)
+        ? lesson.predictions.filter((k) => k !== edgeKey)
+        : [...lesson.predictions, edgeKey];
+      set({ lesson: { ...lesson, predictions } });
+    },
+    advanceLesson() {
+      const lesson = get().lesson;
+      if (!lesson) return;
+      if (lesson.phase === 'revealed') {
+        if (lesson.step + 1 < lesson.lesson.steps.length)
+          set({ lesson: { ...lesson, phase: 'predict', predictions: [] } });
+        return;
+      }
+      const next = lesson.lesson.steps[lesson.step + 1];
+      if (!next) return;
+      // The previous step becomes the baseline: the canvas shows what the step gained and lost.
+      get().setBaseline('the previous step');
+      set({ lesson: { ...lesson, step: lesson.step + 1, phase: 'revealed' } });
+      get().setText(next.yaml, 'import');
+    },
+    lessonBack() {
+      const lesson = get().lesson;
+      if (!lesson || lesson.step === 0) return;
+      const previous = lesson.lesson.steps[lesson.step - 1];
+      const before = lesson.lesson.steps[lesson.step - 2];
+      if (!previous) return;
+      if (before) get().setBaseline('the step before', before.yaml);
+      else get().clearBaseline();
+      set({ lesson: { ...lesson, step: lesson.step - 1, phase: 'predict', predictions: [] } });
+      get().setText(previous.yaml, 'import');
+    },
+    endLesson() {
+      set({ lesson: null, baseline: null, presenting: false });
+    },
   };
 }

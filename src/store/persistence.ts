@@ -17,10 +17,22 @@ export interface WorkspaceEntry {
 }
 
 /** What is saved per workspace: the text (source of truth) and the view state. */
+/**
+ * Edge routes of the last full layout, by `SOURCE->TARGET` node id: the polyline, and
+ * where its two nodes were (absolute top-left) when it was routed. A route is drawn only
+ * while both nodes are still there.
+ */
+export type EdgeRoutes = Record<
+  string,
+  { points: { x: number; y: number }[]; source: { x: number; y: number }; target: { x: number; y: number } }
+>;
+
 export interface SavedWorkspace {
   text: string;
   selectedPod: string | null;
   positions?: Record<string, { x: number; y: number }>;
+  /** Edge routes of the last full layout (view state, like positions). */
+  routes?: EdgeRoutes;
   /** Namespaces drawn collapsed. */
   collapsed?: string[];
 }

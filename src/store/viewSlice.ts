@@ -10,7 +10,10 @@ export interface EdgeRef {
   to: string;
 }
 
-/** How edges are drawn: every pod pair, only the selected pod's, or namespace bundles. */
+/**
+ * How edges are drawn: `auto` is the service map (the connections policies shape, blocked
+ * ones around the focus); or every pod pair, only the selected pod's, or namespace bundles.
+ */
 export type EdgeMode = 'auto' | 'all' | 'focus' | 'bundles';
 
 export type Theme = 'light' | 'dark';
@@ -29,6 +32,8 @@ export interface ViewSlice {
   selectedNamespace: string | null;
   reveal: RevealRequest | null;
   edgeMode: EdgeMode;
+  /** The service map draws blocked connections everywhere, not only around the focus. */
+  showBlocked: boolean;
   theme: Theme;
   /** Show the selected policy's diagram instead of the cluster. */
   policyView: boolean;
@@ -44,6 +49,7 @@ export interface ViewSlice {
   clearSelection: () => void;
   revealInEditor: (documentIndex: number, path: FieldPath) => void;
   setEdgeMode: (mode: EdgeMode) => void;
+  setShowBlocked: (on: boolean) => void;
   setTheme: (theme: Theme) => void;
   setPolicyView: (on: boolean) => void;
   setCenterView: (view: 'graph' | 'matrix') => void;
@@ -68,6 +74,7 @@ export function createViewSlice(set: Set, initial: { selectedPod: string | null;
     revealPod: null,
     reveal: null,
     edgeMode: 'auto',
+    showBlocked: false,
     theme: initial.theme,
     policyView: false,
     centerView: 'graph',
@@ -79,6 +86,7 @@ export function createViewSlice(set: Set, initial: { selectedPod: string | null;
     clearSelection: () => set(none),
     revealInEditor: (documentIndex, path) => set({ reveal: { documentIndex, path, nonce: ++nonce } }),
     setEdgeMode: (edgeMode) => set({ edgeMode }),
+    setShowBlocked: (showBlocked) => set({ showBlocked }),
     setTheme: (theme) => set({ theme }),
     setPolicyView: (policyView) =>
       set({ policyView, ...(policyView ? { centerView: 'graph' as const } : {}) }),

@@ -2,7 +2,14 @@
  * The main-thread side of the evaluation worker: one worker, requests matched to
  * responses by `seq`. The store drops any answer older than its latest request.
  */
-import type { AnalyzePhase, AnalyzeRequest, AnalyzeResult, WorkerResponse } from './protocol';
+import type { ImportSummary } from '../yaml/importText';
+import type {
+  AnalyzePhase,
+  AnalyzeRequest,
+  AnalyzeResult,
+  SummarizeRequest,
+  WorkerResponse,
+} from './protocol';
 
 export interface AnalyzeResponse {
   seq: number;
@@ -21,6 +28,11 @@ export class Cancelled extends Error {
 export interface Evaluator {
   /** `onProgress` hears the phases of a long run. A superseded request rejects with {@link Cancelled}. */
   analyze(request: AnalyzeRequest, onProgress?: (phase: AnalyzePhase) => void): Promise<AnalyzeResponse>;
+  /**
+   * Counts the objects of imported text (seconds for a large file, hence off the main
+   * thread). Optional for test doubles: without it the import dialog never gets a count.
+   */
+  summarize?(text: string): Promise<ImportSummary>;
   dispose(): void;
 }
 
@@ -32,8 +44,15 @@ export function createWorkerEvaluator(): Evaluator {
     onProgress?: (phase: AnalyzePhase) => void;
   };
   const pending = new Map<number, Waiter>();
+  const summaries = new Map<number, (summary: ImportSummary) => void>();
+  let summarySeq = 0;
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
+    if (message.type === 'summary') {
+      summaries.get(message.seq)?.(message.summary);
+      summaries.delete(message.seq);
+      return;
+    }
     const waiter = pending.get(message.seq);
     if (!waiter) return;
     if (message.type === 'progress') {
@@ -53,8 +72,17 @@ export function createWorkerEvaluator(): Evaluator {
         worker.postMessage(request);
       });
     },
+    summarize(text) {
+      const seq = ++summarySeq;
+      return new Promise((resolve) => {
+        summaries.set(seq, resolve);
+        const request: SummarizeRequest = { type: 'summarize', seq, text };
+        worker.postMessage(request);
+      });
+    },
     dispose() {
       worker.terminate();
+      summaries.clear();
       for (const waiter of pending.values()) waiter.reject(new Error('evaluator disposed'));
       pending.clear();
     },

@@ -2,6 +2,7 @@
 // The evaluation worker: a message switch over the analyzer. The edited text's requests
 // supersede each other: a newer one cancels an older one that is queued or between its
 // parse and its evaluation; baseline (ephemeral) requests run in order.
+import { summarizeManifests } from '../yaml/importText';
 import { createAnalyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -62,6 +63,10 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
         latest = request;
       }
       void drain();
+      break;
+    case 'summarize':
+      // Rare (once per import) and independent of the analysis state: answered at once.
+      post({ type: 'summary', seq: request.seq, summary: summarizeManifests(request.text) });
       break;
   }
 };

@@ -8,6 +8,7 @@
  * comes back in a transferred buffer.
  */
 import type { ConnectivityTestResult, EngineOptions, ExternalPeer, PortQuery, Workspace } from '../engine';
+import type { ImportSummary } from '../yaml/importText';
 import type { TextRange } from '../yaml/sourceMap';
 import type { LocatedDiagnostic } from './analyzeText';
 
@@ -47,7 +48,15 @@ export interface AnalyzeResult {
   matrix: MatrixResult;
 }
 
-export type WorkerRequest = AnalyzeRequest;
+/** Count the objects of imported text (for the import dialog), without touching the edited text's state. */
+export interface SummarizeRequest {
+  type: 'summarize';
+  /** Its own sequence, apart from the analysis requests'. */
+  seq: number;
+  text: string;
+}
+
+export type WorkerRequest = AnalyzeRequest | SummarizeRequest;
 
 /** What a long run is doing now, for the progress indicator. */
 export type AnalyzePhase = 'parsing' | 'evaluating';
@@ -56,4 +65,5 @@ export type WorkerResponse =
   | { type: 'result'; seq: number; result: AnalyzeResult; millis: number }
   | { type: 'progress'; seq: number; phase: AnalyzePhase }
   | { type: 'cancelled'; seq: number }
-  | { type: 'error'; seq: number; message: string };
+  | { type: 'error'; seq: number; message: string }
+  | { type: 'summary'; seq: number; summary: ImportSummary };

@@ -36,7 +36,8 @@ export function exportPolicies(text: string): string {
     if (isSeq(items)) {
       for (const item of items.items) {
         if (isMap(item) && kindOf(item) === 'NetworkPolicy') {
-          const single = new Document(item.toJSON());
+          // Aliases in the source resolve to shared objects: print them in full, not as `&a1`/`*a1`.
+          const single = new Document(item.toJSON(), { aliasDuplicateObjects: false });
           out.push(clean(single).toString(PRINT));
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImport, MAX_IMPORT_BYTES, mergeWorkspaceText } from './importText';
+import { checkImport, MAX_IMPORT_BYTES, mergeWorkspaceText, summarizeManifests } from './importText';
 
 describe('checkImport', () => {
   it.each([
@@ -27,5 +27,29 @@ describe('mergeWorkspaceText', () => {
   it('takes the other side when one is empty', () => {
     expect(mergeWorkspaceText('', 'b: 2\n')).toBe('b: 2\n');
     expect(mergeWorkspaceText('a: 1\n', '  ')).toBe('a: 1\n');
+  });
+});
+
+describe('summarizeManifests', () => {
+  it('counts the items of a kubectl List, not its one document', () => {
+    const items = Array.from({ length: 48 }, (_, i) => `- kind: Pod\n  metadata: {name: p${i}}\n`).join('');
+    expect(summarizeManifests(`apiVersion: v1\nkind: List\nitems:\n${items}`)).toEqual({
+      objects: 48,
+      lists: 1,
+      documents: 1,
+    });
+  });
+
+  it('counts plain documents, nested Lists and JSON', () => {
+    const text = [
+      'kind: Namespace\nmetadata: {name: a}\n',
+      '{"kind": "List", "items": [{"kind": "PodList", "items": [{"kind": "Pod"}, {"kind": "Pod"}]}, {"kind": "Service"}]}\n',
+      'kind: NetworkPolicyList\nitems: []\n',
+    ].join('---\n');
+    expect(summarizeManifests(text)).toEqual({ objects: 4, lists: 2, documents: 3 });
+  });
+
+  it('counts nothing in empty text', () => {
+    expect(summarizeManifests('')).toEqual({ objects: 0, lists: 0, documents: 0 });
   });
 });

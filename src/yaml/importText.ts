@@ -4,7 +4,7 @@
  * new documents after the current ones.
  */
 
-import { looksBinary, MAX_MANIFEST_CHARS } from './readManifests';
+import { looksBinary, MAX_MANIFEST_CHARS, readManifests } from './readManifests';
 
 /** Larger inputs are refused: the same limit as the manifest reader's. */
 export const MAX_IMPORT_BYTES = MAX_MANIFEST_CHARS;
@@ -32,4 +32,31 @@ export function mergeWorkspaceText(current: string, incoming: string): string {
   const head = current.endsWith('\n') ? current : `${current}\n`;
   const body = incoming.replace(/^---\s*\n/, '');
   return `${head}---\n${body}`;
+}
+
+/** What imported text holds, counted the way the workspace reads it. */
+export interface ImportSummary {
+  /** Objects after unwrapping `List`s (`kubectl get -o yaml` prints one List of many items). */
+  objects: number;
+  /** `*List` wrappers holding at least one object (nested ones included). */
+  lists: number;
+  /** YAML documents in the text. */
+  documents: number;
+}
+
+/**
+ * Counts the objects of imported text as {@link readManifests} reads them. It parses the
+ * whole text (seconds for megabytes), so the app calls it in the worker, not on the main thread.
+ */
+export function summarizeManifests(text: string): ImportSummary {
+  const { objects, documentCount = 0 } = readManifests(text);
+  const lists = new Set<string>();
+  for (const { source } of objects) {
+    const path = source.objectPath ?? [];
+    // Every `items`, i step in an object's path is one List around it.
+    path.forEach((step, i) => {
+      if (step === 'items') lists.add(`${source.documentIndex}:${path.slice(0, i).join('.')}`);
+    });
+  }
+  return { objects: objects.length, lists: lists.size, documents: documentCount };
 }

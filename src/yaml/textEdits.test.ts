@@ -188,6 +188,16 @@ describe('documents', () => {
     expect(docJson(out, 3)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
   });
 
+  it('prints an object used twice in full, never as an anchor and an alias', () => {
+    const labels = { app: 'web' };
+    const value = { selector: { matchLabels: labels }, template: { metadata: { labels } } };
+    const out = apply(appendDocument(WORKSPACE, value));
+    expect(out.slice(WORKSPACE.length)).not.toMatch(/[&*]a\d/);
+    expect(docJson(out, 3)).toEqual(value);
+    const inserted = apply(appendIn(WORKSPACE, 0, ['spec', 'containers'], { a: labels, b: labels }));
+    expect(inserted).not.toMatch(/[&*]a\d/);
+  });
+
   it('appends into an empty text without a separator', () => {
     const out = apply(appendDocument('', { kind: 'Namespace' }), '');
     expect(out).toBe('kind: Namespace\n');

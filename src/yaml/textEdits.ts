@@ -177,7 +177,18 @@ export function removeDocument(text: string, documentIndex: number): TextChange 
 
 // ---------------------------------------------------------------------------------------
 
-const STRINGIFY = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
+/**
+ * How new nodes are printed. `aliasDuplicateObjects: false`: a command may pass the same
+ * JS object twice (a Deployment's `selector.matchLabels` and its template labels), and
+ * the `yaml` package would otherwise print it once as `&a1` and then as `*a1`, which
+ * nobody writes in a manifest (and `kubectl` users would not expect).
+ */
+const STRINGIFY = {
+  lineWidth: 0,
+  minContentWidth: 0,
+  flowCollectionPadding: false,
+  aliasDuplicateObjects: false,
+} as const;
 
 interface Style {
   /** Whether block sequences are indented under their key (`key:\n  - a`) or not (`key:\n- a`). */

@@ -4,10 +4,8 @@ import { matchesNamespace } from '../evaluate/matchesPeer';
 import { resolveEndpoint } from '../evaluate/resolveEndpoint';
 import { matchesPeer } from '../evaluate/matchesPeer';
 import { formatLabelSelector } from '../selectors/matchesLabelSelector';
+import { BUILT_IN_NAMESPACES } from '../normalize/normalizeClusterObjects';
 import { peersKey, policyDiagnostic, rulePath, rulesWithDirection, selectedPods } from './lintContext';
-
-/** Namespaces that exist in every cluster, declared or not. */
-const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /**
  * NP001 (a policy that selects no pod) and NP002 (a pod peer that selects nothing), checked

@@ -25,7 +25,9 @@ export type ObjectOrigin = DiagnosticSource & { readonly documentIndex: number }
 
 /**
  * A namespace. Every namespace carries `kubernetes.io/metadata.name: <name>`, the label the
- * API server sets; `declared` is false for namespaces created because something referenced them.
+ * API server sets; `declared` is false for namespaces created because something referenced them,
+ * except the built-in ones (`default`, `kube-system`, ...), which exist in every cluster. A
+ * namespace declared by a Namespace object has a `source`.
  */
 export type NamespaceInfo = {
   readonly name: string;

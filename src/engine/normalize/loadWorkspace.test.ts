@@ -57,6 +57,23 @@ describe('loadWorkspace', () => {
     ]);
   });
 
+  it('counts the built-in namespaces as declared without a Namespace object', () => {
+    const { workspace } = loadWorkspace([
+      pod('default', 'p'),
+      pod('kube-system', 'dns'),
+      netpol('kube-public', 'np', {}),
+      netpol('kube-node-lease', 'np', {}),
+      pod('defaults', 'q'),
+    ]);
+    expect(workspace.namespaces.map((n) => [n.name, n.declared, n.labels, n.source])).toEqual([
+      ['default', true, { 'kubernetes.io/metadata.name': 'default' }, undefined],
+      ['kube-system', true, { 'kubernetes.io/metadata.name': 'kube-system' }, undefined],
+      ['kube-public', true, { 'kubernetes.io/metadata.name': 'kube-public' }, undefined],
+      ['kube-node-lease', true, { 'kubernetes.io/metadata.name': 'kube-node-lease' }, undefined],
+      ['defaults', false, { 'kubernetes.io/metadata.name': 'defaults' }, undefined],
+    ]);
+  });
+
   it('gives hostNetwork pods their node InternalIPs', () => {
     const { workspace } = loadWorkspace([
       node('n1', ['192.168.0.10']),

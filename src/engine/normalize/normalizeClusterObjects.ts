@@ -30,9 +30,28 @@ export function normalizeNamespace(obj: RawRecord, origin: ObjectOrigin): Result
   };
 }
 
-/** A namespace that something referenced but no Namespace object declared. */
+/**
+ * Namespaces that exist in every cluster, whether or not a Namespace object declares them:
+ * a pod or a policy in one of them is not waiting for its namespace to be created.
+ */
+export const BUILT_IN_NAMESPACES: readonly string[] = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+];
+
+/**
+ * A namespace that something referenced but no Namespace object declared. It counts as
+ * declared when it is built in (see {@link BUILT_IN_NAMESPACES}); its labels are the same
+ * either way (only `kubernetes.io/metadata.name`), so evaluation does not depend on it.
+ */
 export function implicitNamespace(name: string): NamespaceInfo {
-  return { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false };
+  return {
+    name,
+    labels: { [NAMESPACE_NAME_LABEL]: name },
+    declared: BUILT_IN_NAMESPACES.includes(name),
+  };
 }
 
 /** Reads a Node: its name, labels and `status.addresses` of type InternalIP. */

@@ -9,7 +9,9 @@ export const addNamespace: Command<{ name: string; labels?: Record<string, strin
   perform({ text, workspace }, { name, labels }) {
     if (!isDnsLabel(name))
       return { error: `"${name}" is not a valid namespace name (lower-case letters, digits and "-")` };
-    if (workspace.namespaces.some((ns) => ns.name === name && ns.declared))
+    // A Namespace object already there; a built-in namespace (declared implicitly) may still
+    // get one, to give it labels.
+    if (workspace.namespaces.some((ns) => ns.name === name && ns.source !== undefined))
       return { error: `namespace ${name} already exists` };
     const metadata = labels && Object.keys(labels).length > 0 ? { name, labels } : { name };
     return appendDocument(text, { apiVersion: 'v1', kind: 'Namespace', metadata });

@@ -1,45 +1,52 @@
 /**
  * "Allow exactly this connection": the policy change a drag from A to B proposes.
  * Ingress is opened on B's side when B is isolated for ingress, egress on A's side when
- * A is isolated for egress. An existing policy that selects just B's kind of pod is
- * extended with a rule; otherwise a new policy is added. Peers use the pods'
+ * A is isolated for egress. An existing policy that selects just B's kind of pod, and
+ * whose name is about B alone or about this same connection, is extended with a rule;
+ * otherwise a new policy named for the connection is added. Peers use the pods'
  * distinguishing labels and, across namespaces, `kubernetes.io/metadata.name`.
+ *
+ * Either end may also be a whole namespace (`ns:data`, see {@link namespaceRef}): "A may
+ * reach every pod of data", or "every pod of monitoring may reach B".
  */
 import { evaluateConnection, podsSelectedBy } from '../../engine';
-import type { Endpoint, PodInfo, PodKey, PortQuery, Workspace } from '../../engine';
-import { appendDocument, appendIn, applyChange } from '../../yaml/textEdits';
+import type { Endpoint, PodInfo, PodKey, PortQuery, Verdict, Workspace } from '../../engine';
 import type { Command, CommandOutcome } from './command';
-import { uniquePolicyName } from './policyNames';
+import {
+  namespaceParty,
+  namespacePeer,
+  openNamespace,
+  openSide,
+  partyOf,
+  peerFor,
+  portsFor,
+} from './trafficPolicies';
+import type { Party } from './trafficPolicies';
+
+export { distinguishingLabels } from './trafficPolicies';
 
 export interface AllowTrafficArgs {
-  /** A pod key (`ns/name`), an IP address or a CIDR. */
+  /** A pod key (`ns/name`), an IP address, a CIDR, or a whole namespace ({@link namespaceRef}). */
   from: string;
   to: string;
   port: PortQuery;
 }
 
-const PREFERRED_KEYS = ['app.kubernetes.io/name', 'app', 'k8s-app', 'name', 'component', 'role', 'tier'];
-const IGNORED_KEYS = new Set([
-  'pod-template-hash',
-  'controller-revision-hash',
-  'statefulset.kubernetes.io/pod-name',
-]);
+const NAMESPACE_PREFIX = 'ns:';
 
-/** The fewest labels that tell `pod` apart from the other pods of its namespace (all of them if none do). */
-export function distinguishingLabels(ws: Workspace, pod: PodInfo): Record<string, string> {
-  const others = ws.pods.filter((p) => p.namespace === pod.namespace && p.key !== pod.key);
-  const entries = Object.entries(pod.labels)
-    .filter(([k]) => !IGNORED_KEYS.has(k))
-    .sort(([a], [b]) => rank(a) - rank(b));
-  const unique = (subset: [string, string][]) =>
-    !others.some((o) => subset.every(([k, v]) => o.labels[k] === v));
-  for (const entry of entries) if (unique([entry])) return Object.fromEntries([entry]);
-  return Object.fromEntries(entries);
+/** The endpoint that stands for every pod of a namespace (as a drop onto its frame means). */
+export function namespaceRef(name: string): string {
+  return `${NAMESPACE_PREFIX}${name}`;
 }
 
-function rank(key: string): number {
-  const i = PREFERRED_KEYS.indexOf(key);
-  return i < 0 ? PREFERRED_KEYS.length : i;
+/** Whether an endpoint is a whole namespace (`ns:NAME`); no address or pod key starts so. */
+export function isNamespaceRef(ref: string): boolean {
+  return ref.startsWith(NAMESPACE_PREFIX);
+}
+
+/** The namespace a {@link namespaceRef} stands for, or null for a pod or an address. */
+export function namespaceOfRef(ref: string): string | null {
+  return isNamespaceRef(ref) ? ref.slice(NAMESPACE_PREFIX.length) : null;
 }
 
 function endpointOf(ref: string): Endpoint {
@@ -48,116 +55,197 @@ function endpointOf(ref: string): Endpoint {
     : { kind: 'ip', ip: ref.split('/')[0] ?? ref };
 }
 
-function cidrOf(ref: string): string {
-  if (ref.includes('/')) return ref;
-  return ref.includes(':') ? `${ref}/128` : `${ref}/32`;
+/**
+ * Whether a direction must be opened: it blocks, or (for `any`) both directions admit
+ * something but no common port, and this side is isolated, so a rule for every port fixes it.
+ */
+function blocks(verdict: Verdict, direction: 'ingress' | 'egress'): boolean {
+  const side = verdict[direction];
+  return !side.allowed || (verdict.reason === 'no-common-port' && side.isolated);
 }
 
-/** A `NetworkPolicyPeer` for `target` as seen from a policy in `policyNamespace`. */
-function peerFor(ws: Workspace, target: string, policyNamespace: string): Record<string, unknown> | string {
-  const pod = ws.pods.find((p) => p.key === target);
-  if (!pod) return { ipBlock: { cidr: cidrOf(target) } };
-  const labels = distinguishingLabels(ws, pod);
-  if (Object.keys(labels).length === 0) return `${pod.key} has no labels to select it by: add one first`;
-  const podSelector = { matchLabels: labels };
-  return pod.namespace === policyNamespace
-    ? { podSelector }
-    : { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': pod.namespace } }, podSelector };
-}
+/**
+ * One change of a command: it edits the text the previous step produced; `created` holds
+ * the policies (`namespace/name`) the earlier steps added, so names never clash.
+ */
+type Step = (text: string, created: Set<string>) => CommandOutcome;
 
-function portsFor(port: PortQuery): Record<string, unknown> {
-  return port === 'any' ? {} : { ports: [{ protocol: port.protocol, port: port.port }] };
-}
-
-/** Adds a rule admitting `peer` to the policy for `pod` and `direction`, extending a policy that selects just its kind. */
-function openSide(
-  text: string,
-  ws: Workspace,
-  pod: PodInfo,
-  direction: 'Ingress' | 'Egress',
-  rule: Record<string, unknown>,
-  otherName: string,
-): CommandOutcome {
-  const labels = distinguishingLabels(ws, pod);
-  if (Object.keys(labels).length === 0)
-    return { error: `${pod.key} has no labels to select it by: add one first` };
-  const sameKind = new Set<string>(
-    ws.pods
-      .filter(
-        (p) => p.namespace === pod.namespace && Object.entries(labels).every(([k, v]) => p.labels[k] === v),
-      )
-      .map((p) => p.key),
-  );
-  const list = direction === 'Ingress' ? 'ingress' : 'egress';
-  const existing = ws.policies
-    .filter(
-      (p) =>
-        p.policyTypes.includes(direction) &&
-        p.podSelector.requirements.length > 0 &&
-        p.source &&
-        (p.source.objectPath ?? []).length === 0,
-    )
-    .map((p) => ({ p, selected: podsSelectedBy(ws, p) }))
-    .filter(({ selected }) => selected.includes(pod.key) && selected.every((k) => sameKind.has(k)))
-    .sort((a, b) => a.selected.length - b.selected.length)[0];
-  if (existing?.p.source) {
-    const change = appendIn(text, existing.p.source.documentIndex, ['spec', list], rule);
-    return change
-      ? { text: applyChange(text, change) }
-      : { error: `cannot extend ${existing.p.key} in the YAML` };
+/** Runs the steps in order, each on the text the previous one produced. */
+function chain(text: string, steps: readonly Step[]): CommandOutcome {
+  const created = new Set<string>();
+  let next = text;
+  for (const step of steps) {
+    const outcome = step(next, created);
+    if ('error' in outcome) return outcome;
+    next =
+      'start' in outcome
+        ? next.slice(0, outcome.start) + outcome.text + next.slice(outcome.end)
+        : outcome.text;
   }
-  const base =
-    direction === 'Ingress' ? `allow-${otherName}-to-${pod.name}` : `allow-${pod.name}-to-${otherName}`;
-  const name = uniquePolicyName(ws, pod.namespace, base);
-  const policy = {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name, namespace: pod.namespace },
-    spec: { podSelector: { matchLabels: labels }, policyTypes: [direction], [list]: [rule] },
-  };
-  return { text: applyChange(text, appendDocument(text, policy)) };
+  return next === text ? { error: 'nothing to change' } : { text: next };
 }
 
 export const allowTraffic: Command<AllowTrafficArgs> = {
   id: 'allowTraffic',
   label: 'Allow this connection',
   perform({ text, workspace }, { from, to, port }) {
+    const sourceNamespace = namespaceOfRef(from);
+    const targetNamespace = namespaceOfRef(to);
+    if (sourceNamespace !== null && targetNamespace !== null)
+      return {
+        error: 'drag from a namespace to a pod, or from a pod to a namespace, not between namespaces',
+      };
+    if (targetNamespace !== null) return allowToNamespace(text, workspace, from, targetNamespace, port);
+    if (sourceNamespace !== null) return allowFromNamespace(text, workspace, sourceNamespace, to, port);
     const verdict = evaluateConnection(workspace, endpointOf(from), endpointOf(to), port);
     if (verdict.problems.length > 0) return { error: verdict.problems.join('; ') };
     if (verdict.allowed) return { error: `${from} → ${to} is already allowed` };
     const source = workspace.pods.find((p) => p.key === from);
     const target = workspace.pods.find((p) => p.key === to);
-    const shortName = (ref: string) =>
-      workspace.pods.find((p) => p.key === ref)?.name ?? ref.replace(/[./:]/g, '-');
-    let next = text;
-    if (target && !verdict.ingress.allowed) {
+    const steps: Step[] = [];
+    if (target && blocks(verdict, 'ingress')) {
       const peer = peerFor(workspace, from, target.namespace);
       if (typeof peer === 'string') return { error: peer };
-      const outcome = openSide(
-        next,
-        workspace,
-        target,
-        'Ingress',
-        { from: [peer], ...portsFor(port) },
-        shortName(from),
-      );
-      if (!('text' in outcome) || 'start' in outcome) return outcome;
-      next = outcome.text;
+      const rule = { from: [peer], ...portsFor(port) };
+      steps.push((t, c) => openSide(t, workspace, target, 'Ingress', rule, partyOf(workspace, from), c));
     }
+    // With `any` and no common port, the ingress rule (every port) is enough.
     if (source && !verdict.egress.allowed) {
       const peer = peerFor(workspace, to, source.namespace);
       if (typeof peer === 'string') return { error: peer };
-      const outcome = openSide(
-        next,
-        workspace,
-        source,
-        'Egress',
-        { to: [peer], ...portsFor(port) },
-        shortName(to),
-      );
-      if (!('text' in outcome) || 'start' in outcome) return outcome;
-      next = outcome.text;
+      const rule = { to: [peer], ...portsFor(port) };
+      steps.push((t, c) => openSide(t, workspace, source, 'Egress', rule, partyOf(workspace, to), c));
     }
-    return { text: next };
+    return chain(text, steps);
   },
 };
+
+/**
+ * The pods a namespace endpoint stands for: those pod selectors can select. hostNetwork
+ * pods use their node's network, so no policy selects them or admits them as pods.
+ */
+function membersOf(ws: Workspace, namespace: string): PodInfo[] | { error: string } {
+  if (!ws.namespaces.some((n) => n.name === namespace)) return { error: `no namespace ${namespace}` };
+  const members = ws.pods.filter((p) => p.namespace === namespace && !p.hostNetwork);
+  return members.length > 0 ? members : { error: `${namespace} has no pods to allow traffic for` };
+}
+
+function podEndpoint(pod: PodInfo): Endpoint {
+  return { kind: 'pod', key: pod.key };
+}
+
+/** The pods some policy isolates for `direction` (port-independent, unlike a verdict). */
+function isolatedFor(ws: Workspace, direction: 'Ingress' | 'Egress'): Set<string> {
+  return new Set(
+    ws.policies.filter((p) => p.policyTypes.includes(direction)).flatMap((p) => podsSelectedBy(ws, p)),
+  );
+}
+
+/**
+ * Opens `direction` for the `blocked` pods of a namespace: one policy selecting every pod
+ * when all of them are isolated for it already (so selecting them all isolates nobody
+ * new), else a rule per blocked pod, each at its own side.
+ */
+function openMembers(
+  ws: Workspace,
+  namespace: string,
+  members: readonly PodInfo[],
+  blocked: readonly PodInfo[],
+  direction: 'Ingress' | 'Egress',
+  rule: Record<string, unknown>,
+  peer: Party,
+  base: string,
+): Step[] {
+  if (blocked.length === 0) return [];
+  const isolated = isolatedFor(ws, direction);
+  if (members.every((p) => isolated.has(p.key)))
+    return [(t, c) => openNamespace(t, ws, namespace, direction, rule, base, c)];
+  return blocked.map(
+    (pod): Step =>
+      (t, c) =>
+        openSide(t, ws, pod, direction, rule, peer, c),
+  );
+}
+
+/** `from` (a pod or an address) may reach every pod of `namespace`. */
+function allowToNamespace(
+  text: string,
+  ws: Workspace,
+  from: string,
+  namespace: string,
+  port: PortQuery,
+): CommandOutcome {
+  const pods = membersOf(ws, namespace);
+  if ('error' in pods) return pods;
+  const members = pods.map((pod) => ({
+    pod,
+    verdict: evaluateConnection(ws, endpointOf(from), podEndpoint(pod), port),
+  }));
+  const problems = members.flatMap(({ verdict }) => verdict.problems);
+  if (problems.length > 0) return { error: problems[0] ?? 'unknown endpoint' };
+  if (members.every(({ verdict }) => verdict.allowed))
+    return { error: `${from} → every pod of ${namespace} is already allowed` };
+  const peer = peerFor(ws, from, namespace);
+  if (typeof peer === 'string') return { error: peer };
+  const source = partyOf(ws, from);
+  const steps = openMembers(
+    ws,
+    namespace,
+    pods,
+    members.filter(({ verdict }) => blocks(verdict, 'ingress')).map(({ pod }) => pod),
+    'Ingress',
+    { from: [peer], ...portsFor(port) },
+    source,
+    `allow-${source.name}-to-ns-${namespace}`,
+  );
+  const pod = ws.pods.find((p) => p.key === from);
+  if (pod && members.some(({ verdict }) => !verdict.egress.allowed)) {
+    const rule = { to: [namespacePeer(namespace)], ...portsFor(port) };
+    steps.push((t, c) => openSide(t, ws, pod, 'Egress', rule, namespaceParty(namespace), c));
+  }
+  return chain(text, steps);
+}
+
+/** Every pod of `namespace` may reach `to` (a pod or an address). */
+function allowFromNamespace(
+  text: string,
+  ws: Workspace,
+  namespace: string,
+  to: string,
+  port: PortQuery,
+): CommandOutcome {
+  const pods = membersOf(ws, namespace);
+  if ('error' in pods) return pods;
+  const members = pods.map((pod) => ({
+    pod,
+    verdict: evaluateConnection(ws, podEndpoint(pod), endpointOf(to), port),
+  }));
+  const problems = members.flatMap(({ verdict }) => verdict.problems);
+  if (problems.length > 0) return { error: problems[0] ?? 'unknown endpoint' };
+  if (members.every(({ verdict }) => verdict.allowed))
+    return { error: `every pod of ${namespace} → ${to} is already allowed` };
+  const steps: Step[] = [];
+  const target = ws.pods.find((p) => p.key === to);
+  // With `any` and no common port, the ingress rule (every port) is enough.
+  const ingressBlocked = members.some(({ verdict }) => blocks(verdict, 'ingress'));
+  if (target && ingressBlocked) {
+    const rule = { from: [namespacePeer(namespace)], ...portsFor(port) };
+    steps.push((t, c) => openSide(t, ws, target, 'Ingress', rule, namespaceParty(namespace), c));
+  }
+  const peer = peerFor(ws, to, namespace);
+  if (typeof peer === 'string') return { error: peer };
+  const destination = partyOf(ws, to);
+  steps.push(
+    ...openMembers(
+      ws,
+      namespace,
+      pods,
+      members.filter(({ verdict }) => !verdict.egress.allowed).map(({ pod }) => pod),
+      'Egress',
+      { to: [peer], ...portsFor(port) },
+      destination,
+      `allow-ns-${namespace}-to-${destination.name}`,
+    ),
+  );
+  return chain(text, steps);
+}

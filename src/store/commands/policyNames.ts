@@ -1,8 +1,18 @@
 import type { Workspace } from '../../engine';
 
-/** `base`, or `base-2`, `base-3`... : the first name no policy of the namespace has. */
-export function uniquePolicyName(workspace: Workspace, namespace: string, base: string): string {
+/**
+ * `base`, or `base-2`, `base-3`... : the first name no policy of the namespace has, nor
+ * one in `alsoTaken` (`namespace/name` keys of policies a command is adding at once).
+ */
+export function uniquePolicyName(
+  workspace: Workspace,
+  namespace: string,
+  base: string,
+  alsoTaken: ReadonlySet<string> = new Set(),
+): string {
   const taken = new Set(workspace.policies.filter((p) => p.namespace === namespace).map((p) => p.name));
+  for (const key of alsoTaken)
+    if (key.startsWith(`${namespace}/`)) taken.add(key.slice(namespace.length + 1));
   const clean =
     base
       .replace(/[^a-z0-9-]/g, '-')

@@ -1,3 +1,4 @@
+import { plural } from './plural';
 import { useAppStore } from './storeContext';
 
 /** Asks whether imported text replaces the workspace or is merged into it. */
@@ -13,7 +14,12 @@ export function ImportDialog() {
     );
   }
   if (!pending) return null;
-  const documents = pending.text.split(/^---\s*$/m).filter((d) => d.trim() !== '').length;
+  // Counted by the worker as the workspace reads the text (a `kubectl get -o yaml` List is
+  // one document of many objects); it arrives a moment after the dialog opens.
+  const summary = pending.summary;
+  const count = !summary
+    ? 'Counting the objects…'
+    : `${plural(summary.objects, 'object')}${summary.lists > 0 ? ` (${plural(summary.lists, 'List')})` : ''}.`;
   return (
     <div className="dialog-backdrop">
       <div
@@ -25,8 +31,8 @@ export function ImportDialog() {
       >
         <h2 id="import-title">Import {pending.sources.join(', ')}</h2>
         <p>
-          {documents} document{documents === 1 ? '' : 's'}. Replace the current workspace, or add them after
-          it? Either way, Ctrl+Z in the YAML pane takes it back.
+          <span data-testid="import.count">{count}</span> Replace the current workspace, or add them after it?
+          Either way, Ctrl+Z in the YAML pane takes it back.
         </p>
         <div className="dialog-actions">
           <button type="button" data-testid="import.replace" onClick={() => resolve('replace')}>

@@ -1,5 +1,6 @@
 import { LESSONS, RECIPE_CATEGORY_TITLES, RECIPES } from '../../recipes';
 import type { Recipe } from '../../recipes';
+import { plural } from './plural';
 import { useAppStore } from './storeContext';
 import { useEscapeKey } from './useEscapeKey';
 
@@ -37,7 +38,7 @@ export function RecipeGallery({ onClose }: { onClose: () => void }) {
               }}
             >
               <b>{lesson.title}</b>
-              <span>{lesson.steps.length} steps</span>
+              <span>{plural(lesson.steps.length, 'step')}</span>
             </button>
           ))}
         </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PluginProfile } from '../../store/appStore';
 import { CompareMenu } from './CompareMenu';
 import { FileMenu } from './FileMenu';
+import { plural } from './plural';
 import { RecipeGallery } from './RecipeGallery';
 import { ShareDialog } from './ShareDialog';
 import { useAppStore } from './storeContext';
@@ -60,7 +61,7 @@ export function TopBar() {
       {sharing && <ShareDialog onClose={() => setSharing(false)} lesson={lessonRef} />}
       {gallery && <RecipeGallery onClose={() => setGallery(false)} />}
       <span className="topbar-summary" data-testid="topbar.summary">
-        {pods} pods · {policies} policies
+        {plural(pods, 'pod')} · {plural(policies, 'policy', 'policies')}
       </span>
       {saveError && (
         <span className="topbar-error" role="alert">
@@ -72,7 +73,7 @@ export function TopBar() {
       </span>
       {presenting && (
         <span className="present-hint" data-testid="present.hint">
-          Presenting: → next · ← back · C canvas only · Esc exit
+          Presenting: → next · ← back · C show or hide the YAML · Esc exit
         </span>
       )}
       {millis !== null && !stale && <span className="topbar-millis">{Math.round(millis)} ms</span>}

@@ -5,10 +5,10 @@ import { addNamespace } from '../../store/commands/addNamespace';
 import { addPod } from '../../store/commands/addPod';
 import { parseContainerPorts } from '../../store/commands/containerPortsText';
 import { parseLabels } from '../../store/commands/labelText';
-import { downloadUrl } from '../app/download';
-import { exportCanvasImage } from '../app/exportImage';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
+import { portSubtitle } from './picture/pictureFromFlow';
+import { savePicture } from './picture/savePicture';
 
 type Form = 'namespace' | 'pod' | null;
 
@@ -17,12 +17,16 @@ export function CanvasToolbar() {
   const [form, setForm] = useState<Form>(null);
   const resetLayout = useAppStore((s) => s.resetLayout);
   const theme = useAppStore((s) => s.theme);
+  const workspaceName = useAppStore((s) => s.workspaces.find((w) => w.id === s.workspaceId)?.name);
+  const port = useAppStore((s) => s.port);
   const flow = useReactFlow();
   const saveImage = (format: 'png' | 'svg') => {
-    const bounds = flow.getNodesBounds(flow.getNodes());
-    void exportCanvasImage(bounds, format, theme === 'dark').then((url) =>
-      downloadUrl(`netpol-canvas.${format}`, url),
-    );
+    const heading = {
+      title: workspaceName ?? 'NetPol Canvas',
+      subtitle: portSubtitle(port),
+      dark: theme === 'dark',
+    };
+    void savePicture(flow, format, heading);
   };
   return (
     <Panel position="top-right" className="canvas-toolbar">

@@ -1,20 +1,12 @@
-import {
-  Background,
-  Controls,
-  MiniMap,
-  Panel,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-} from '@xyflow/react';
+import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Connection, Edge, NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import { BundleEdge } from './BundleEdge';
+import { effectiveMode, PAIR_EDGES_LIMIT } from './buildEdges';
 import type { FlowNode } from './buildFlow';
-import { effectiveMode } from './buildFlow';
 import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectDialog } from './ConnectDialog';
 import { ExternalNode } from './ExternalNode';
@@ -22,21 +14,24 @@ import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
 import { PodNode } from './PodNode';
 import { PolicyDiagram } from './PolicyDiagram';
+import { useCanvasFit } from './useCanvasFit';
 import { useClusterGraph } from './useClusterGraph';
 import { VerdictEdge } from './VerdictEdge';
 
 // Module constants: React Flow warns when these are recreated on each render.
 const nodeTypes = { pod: PodNode, namespace: NamespaceNode, external: ExternalNode };
 const edgeTypes = { verdict: VerdictEdge, bundle: BundleEdge };
-// Room at the top for the legend and the toolbar.
-const fitViewOptions = { padding: { top: '90px', left: '24px', right: '24px', bottom: '24px' } } as const;
 const proOptions = { hideAttribution: true };
 
 const minimapColour = (node: FlowNode): string =>
   node.type === 'namespace' ? 'rgba(47, 111, 222, 0.15)' : node.type === 'external' ? '#c98a14' : '#6b7690';
 
-/** Node id (`pod:KEY`, `ext:ADDRESS`) to the endpoint it stands for. */
-const endpointOfNode = (id: string | null): string | null => (id ? id.replace(/^(pod|ext):/, '') : null);
+/** A node id (`pod:KEY`, `ns:NAME`, `ext:ADDRESS`) as an endpoint of a proposed policy. */
+function endpointOfNode(id: string, cidrOf: (address: string) => string | undefined): string {
+  if (id.startsWith('pod:')) return id.slice(4);
+  if (id.startsWith('ext:')) return cidrOf(id.slice(4)) ?? id.slice(4);
+  return id; // `ns:NAME`: every pod of that namespace
+}
 
 export function CanvasView() {
   const policyView = useAppStore((s) => s.policyView);
@@ -49,26 +44,52 @@ export function CanvasView() {
 }
 
 function ClusterCanvas() {
-  const { nodes, edges, onNodesChange, onNodeDragStop, podCount } = useClusterGraph();
+  const [hoveredPod, setHoveredPod] = useState<string | null>(null);
+  const { nodes, edges, onNodesChange, onNodeDragStop, podCount, layoutPending } =
+    useClusterGraph(hoveredPod);
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const plugin = useAppStore((s) => s.plugin);
+  const presenting = useAppStore((s) => s.presenting);
+  const lesson = useAppStore((s) => s.lesson !== null);
   const progress = useAppStore((s) => (s.evaluation.stale ? s.evaluation.progress : null));
   const selectPod = useAppStore((s) => s.selectPod);
   const selectEdge = useAppStore((s) => s.selectEdge);
   const selectNamespace = useAppStore((s) => s.selectNamespace);
   const clearSelection = useAppStore((s) => s.clearSelection);
+  const externals = useAppStore((s) => s.parsed.externals);
   const [connecting, setConnecting] = useState<{ from: string; to: string } | null>(null);
+  // The keyboard path to drawing: select a pod, press C, then click the target.
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  useCanvasFit(nodes, layoutPending);
+
+  const endpoint = useCallback(
+    (id: string) => endpointOfNode(id, (address) => externals.find((e) => e.address === address)?.cidr),
+    [externals],
+  );
+  const propose = useCallback(
+    (sourceId: string, targetId: string) => {
+      const from = endpoint(sourceId);
+      const to = endpoint(targetId);
+      if (from !== to) setConnecting({ from, to });
+    },
+    [endpoint],
+  );
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
     (_event, node) => {
+      if (connectFrom) {
+        setConnectFrom(null);
+        if (node.id !== connectFrom) propose(connectFrom, node.id);
+        return;
+      }
       if (node.type === 'pod') selectPod(node.data.key);
       else if (node.type === 'namespace') selectNamespace(node.data.name);
       else clearSelection();
     },
-    [selectPod, selectNamespace, clearSelection],
+    [connectFrom, propose, selectPod, selectNamespace, clearSelection],
   );
   const predicting = useAppStore((s) => s.lesson?.phase === 'predict');
   const togglePrediction = useAppStore((s) => s.togglePrediction);
@@ -84,22 +105,33 @@ function ClusterCanvas() {
     },
     [predicting, selectEdge, togglePrediction],
   );
-  const externals = useAppStore((s) => s.parsed.externals);
   const onConnect = useCallback(
-    (connection: Connection) => {
-      // An outside node that stands for an ipBlock is that CIDR; "outside the cluster" its address.
-      const endpoint = (id: string | null) => {
-        const ref = endpointOfNode(id);
-        return externals.find((e) => e.address === ref)?.cidr ?? ref;
-      };
-      const from = endpoint(connection.source);
-      const to = endpoint(connection.target);
-      if (from && to && from !== to) setConnecting({ from, to });
-    },
-    [externals],
+    (connection: Connection) => propose(connection.source, connection.target),
+    [propose],
   );
+  // Hovering a pod shows its connections in full (not at scale: that would redraw thousands).
+  const hoverable = podCount <= PAIR_EDGES_LIMIT;
+  const onNodeMouseEnter: NodeMouseHandler<FlowNode> = useCallback(
+    (_event, node) => {
+      if (hoverable && node.type === 'pod') setHoveredPod(node.data.key);
+    },
+    [hoverable],
+  );
+  const onNodeMouseLeave = useCallback(() => setHoveredPod(null), []);
 
-  const mode = effectiveMode(edgeMode, podCount, selectedPod);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      // In presentation mode C means "canvas only".
+      if ((event.key === 'c' || event.key === 'C') && selectedPod && !presenting)
+        setConnectFrom(`pod:${selectedPod}`);
+      else if (event.key === 'Escape') setConnectFrom(null);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [selectedPod, presenting]);
+
+  const mode = effectiveMode(edgeMode, podCount, selectedPod, lesson);
   return (
     <>
       <ReactFlow
@@ -110,26 +142,40 @@ function ClusterCanvas() {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onNodeMouseEnter={onNodeMouseEnter}
+        onNodeMouseLeave={onNodeMouseLeave}
         onEdgeClick={onEdgeClick}
         onPaneClick={clearSelection}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target && !c.target.startsWith('ns:')}
-        fitView
-        fitViewOptions={fitViewOptions}
+        isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('ns:')}
+        className={connectFrom ? 'picking-target' : undefined}
+        data-layout={layoutPending ? 'pending' : 'ready'}
         minZoom={0.05}
+        maxZoom={2.5}
         proOptions={proOptions}
         colorMode={theme}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
+        // Layers set by hand: edges under frames (a frame's title is never crossed), pods on
+        // top; a selected pod's edges never rise above other pods and their drag grips.
+        zIndexMode="manual"
+        elevateNodesOnSelect={false}
+        nodesConnectable={!presenting}
         onlyRenderVisibleElements={podCount > 200}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
-        <Controls />
+        {!presenting && (
+          <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
+        )}
+        <Controls showInteractive={false} />
         <Legend mode={mode} />
-        <CanvasToolbar />
-        <CanvasKeys nodeCount={nodes.length} />
+        {!presenting && <CanvasToolbar />}
+        {connectFrom && (
+          <Panel position="top-center" className="canvas-hint" data-testid="canvas.connect-hint">
+            Click the pod, namespace or outside node that {connectFrom.slice(4)} should reach (Esc cancels).
+          </Panel>
+        )}
         {mode === 'focus' && !selectedPod && (
           <Panel position="top-center" className="canvas-hint" data-testid="canvas.focus-hint">
             Click a pod to see its connections.
@@ -160,51 +206,4 @@ function ClusterCanvas() {
       )}
     </>
   );
-}
-
-/**
- * F fits the view (outside text fields); the other shortcuts are global. The view is
- * also fitted when the first nodes arrive and when another workspace is loaded.
- */
-function CanvasKeys({ nodeCount }: { nodeCount: number }) {
-  const flow = useReactFlow();
-  const workspaceId = useAppStore((s) => s.workspaceId);
-  const origin = useAppStore((s) => s.origin);
-  // Fit once per workspace, when its own analysis has arrived (not the previous one's nodes).
-  const ready = useAppStore((s) => s.parsed.text === s.text) && nodeCount > 0;
-  const fitted = useRef<string | null>(null);
-  useEffect(() => {
-    if (!ready || fitted.current === workspaceId) return undefined;
-    fitted.current = workspaceId;
-    const frame = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
-    return () => cancelAnimationFrame(frame);
-  }, [flow, ready, workspaceId]);
-  // Something drawn on the canvas must be in view: fit again when a gesture adds nodes.
-  // A pod selected from the YAML is brought into view (large workspaces do not fit).
-  const revealPod = useAppStore((s) => s.revealPod);
-  useEffect(() => {
-    if (!revealPod) return undefined;
-    const frame = requestAnimationFrame(
-      () =>
-        void flow.fitView({ nodes: [{ id: `pod:${revealPod}` }], duration: 200, maxZoom: 1.1, padding: 0.5 }),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [flow, revealPod]);
-  const lastCount = useRef(nodeCount);
-  useEffect(() => {
-    const grew = nodeCount > lastCount.current && origin === 'canvas';
-    lastCount.current = nodeCount;
-    if (grew) void flow.fitView({ ...fitViewOptions, duration: 150 });
-  }, [flow, nodeCount, origin]);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target)) return;
-      if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        void flow.fitView({ ...fitViewOptions, duration: 200 });
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow]);
-  return null;
 }

@@ -1,12 +1,18 @@
 import { diffLines } from 'diff';
 import { useMemo, useState } from 'react';
-import { allowTraffic } from '../../store/commands/allowTraffic';
+import { allowTraffic, namespaceOfRef } from '../../store/commands/allowTraffic';
 import { parsePortQuery } from '../../store/portQuery';
 import { parseWorkspace } from '../../store/parseWorkspace';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { useEscapeKey } from '../app/useEscapeKey';
 
 const CONTEXT = 2;
+
+/** An endpoint as the title says it: a namespace dropped on stands for all its pods. */
+function describe(ref: string): string {
+  const namespace = namespaceOfRef(ref);
+  return namespace === null ? ref : `every pod of ${namespace}`;
+}
 
 /** A drag from A to B: the policy change that allows exactly that, as a YAML diff to confirm. */
 export function ConnectDialog({ from, to, onClose }: { from: string; to: string; onClose: () => void }) {
@@ -54,7 +60,7 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
         data-testid="connect.dialog"
       >
         <h2 id="connect-title">
-          Allow {from} → {to}
+          Allow {describe(from)} → {describe(to)}
         </h2>
         <label className="dialog-field">
           Port

@@ -1,19 +1,27 @@
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useConnection } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ExternalNodeData } from './buildFlow';
+import { DropTarget } from './DropTarget';
 
 /** An address outside the cluster: an ipBlock of some policy, or "outside the cluster". */
-function ExternalNodeView({ data }: NodeProps<Node<ExternalNodeData, 'external'>>) {
+function ExternalNodeView({ id, data }: NodeProps<Node<ExternalNodeData, 'external'>>) {
+  const connecting = useConnection((c) => c.inProgress && c.fromNode.id !== id);
   return (
     <div
       className={`ext-node emphasis-${data.emphasis}`}
       title={`Stands for ${data.label} (sample address ${data.address})`}
     >
       <Handle type="target" position={Position.Left} className="pod-handle" />
+      {connecting && <DropTarget />}
       <div className="ext-label">{data.label}</div>
       <div className="ext-address">e.g. {data.address}</div>
-      <Handle type="source" position={Position.Right} className="pod-handle source" />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="pod-handle source pod-grip"
+        title="Drag onto a pod to allow traffic from this address"
+      />
     </div>
   );
 }

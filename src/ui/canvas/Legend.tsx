@@ -3,20 +3,24 @@ import { useState } from 'react';
 import { formatPortQueryText, parsePortQuery } from '../../store/portQuery';
 import type { EdgeMode } from '../../store/viewSlice';
 import { useAppStore } from '../app/storeContext';
+import type { DrawnMode } from './buildEdges';
 
 const MODES: { value: EdgeMode; label: string }[] = [
-  { value: 'auto', label: 'Automatic' },
+  { value: 'auto', label: 'Service map' },
   { value: 'all', label: 'Every pod pair' },
   { value: 'focus', label: 'Selected pod only' },
   { value: 'bundles', label: 'Namespace bundles' },
 ];
 
 /** What the colours mean, and the pickers that change it: the port, and how edges are drawn. */
-export function Legend({ mode }: { mode: Exclude<EdgeMode, 'auto'> }) {
+export function Legend({ mode }: { mode: DrawnMode }) {
   const port = useAppStore((s) => s.port);
   const setPort = useAppStore((s) => s.setPort);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const setEdgeMode = useAppStore((s) => s.setEdgeMode);
+  const showBlocked = useAppStore((s) => s.showBlocked);
+  const setShowBlocked = useAppStore((s) => s.setShowBlocked);
+  const lessonPhase = useAppStore((s) => s.lesson?.phase ?? null);
   const pods = useAppStore((s) => s.parsed.workspace.pods);
   const [draft, setDraft] = useState(formatPortQueryText(port));
   const [shownPort, setShownPort] = useState(port);
@@ -87,15 +91,53 @@ export function Legend({ mode }: { mode: Exclude<EdgeMode, 'auto'> }) {
         </span>
         <span className="legend-row">
           <span className="legend-swatch blocked" /> blocked
+          {mode === 'map' && (
+            <label
+              className="legend-toggle"
+              title="The service map shows a pod's blocked connections when you point at it or select it; this shows them all"
+            >
+              (
+              <input
+                type="checkbox"
+                checked={showBlocked}
+                onChange={(e) => setShowBlocked(e.target.checked)}
+                data-testid="legend.show-blocked"
+              />
+              all)
+            </label>
+          )}
         </span>
+        {mode === 'map' && (
+          <span
+            className="legend-row"
+            title="Reachable from everywhere: every pod and outside address may connect to it (no edges drawn for that)"
+          >
+            <span className="badge badge-openIn">◎ open</span> to all
+          </span>
+        )}
         {mode === 'bundles' && (
           <span className="legend-row">
             <span className="legend-swatch mixed" /> mixed
           </span>
         )}
-        <span className="legend-row">
-          <span className="legend-swatch stale" /> re-evaluating
-        </span>
+        {lessonPhase === 'predict' && (
+          <span className="legend-row" data-testid="legend.predicted">
+            <span className="legend-swatch predicted" /> your prediction
+          </span>
+        )}
+        {lessonPhase === 'revealed' && (
+          <>
+            <span className="legend-row" data-testid="legend.scores">
+              <span className="legend-swatch score-right" /> predicted right
+            </span>
+            <span className="legend-row">
+              <span className="legend-swatch score-missed" /> missed
+            </span>
+            <span className="legend-row">
+              <span className="legend-swatch score-wrong" /> wrong guess
+            </span>
+          </>
+        )}
       </div>
       {port === 'any' && (
         <div className="legend-note">any port: allowed when some port is allowed both ways</div>

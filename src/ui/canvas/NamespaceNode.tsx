@@ -1,15 +1,26 @@
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useConnection, useStore } from '@xyflow/react';
+import type { ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { useAppStore } from '../app/storeContext';
 import type { NamespaceNodeData } from './buildFlow';
+import { DropTarget } from './DropTarget';
+import { DETAIL_ZOOM } from './PodNode';
+
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 
 function NamespaceNodeView({ data, selected }: NodeProps<Node<NamespaceNodeData, 'namespace'>>) {
   const toggleCollapsed = useAppStore((s) => s.toggleCollapsed);
+  // A pod dragged onto the frame (not onto one of its pods) proposes a namespaceSelector rule.
+  const connecting = useConnection((c) => c.inProgress && c.fromNode.type !== 'namespace');
+  // Zoomed out, the title is set large, as pod names are.
+  const compact = useStore(zoomedOut);
+  const classes = ['ns-frame', selected && 'selected', data.collapsed && 'collapsed', compact && 'compact'];
   return (
-    <div className={`ns-frame${selected ? ' selected' : ''}${data.collapsed ? ' collapsed' : ''}`}>
+    <div className={classes.filter(Boolean).join(' ')}>
       <Handle type="target" position={Position.Left} className="pod-handle" isConnectable={false} />
       <Handle type="source" position={Position.Right} className="pod-handle" isConnectable={false} />
+      {connecting && <DropTarget />}
       <div className="ns-title" title={data.declared ? data.name : `${data.name} (referenced, not declared)`}>
         <button
           type="button"

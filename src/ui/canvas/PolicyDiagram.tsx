@@ -3,6 +3,7 @@ import type { Edge, Node, NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { summarisePolicy } from '../../engine';
 import type { PeerSummary } from '../../engine';
+import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
 
 interface BoxData extends Record<string, unknown> {
@@ -62,7 +63,7 @@ export function PolicyDiagram({ policyKey }: { policyKey: string }) {
       type: 'box',
       position: { x: COLUMN, y: middleY },
       data: {
-        title: `${policy.namespace}: ${summary.selects.length} selected pod(s)`,
+        title: `${policy.namespace}: ${plural(summary.selects.length, 'selected pod')}`,
         lines: summary.selects.slice(0, 8),
         tone: 'target',
       },

@@ -1,47 +1,47 @@
 import { BaseEdge, useInternalNode } from '@xyflow/react';
 import type { EdgeProps, InternalNode } from '@xyflow/react';
 import { memo } from 'react';
+import { floatingCurve, routeCurve } from './edgeGeometry';
+import type { Box, Point } from './edgeGeometry';
 
-/** Where the line from a node's centre towards `toward` leaves the node's box. */
-function borderPoint(node: InternalNode, toward: { x: number; y: number }): { x: number; y: number } {
-  const w = (node.measured.width ?? 0) / 2;
-  const h = (node.measured.height ?? 0) / 2;
-  const cx = node.internals.positionAbsolute.x + w;
-  const cy = node.internals.positionAbsolute.y + h;
-  const dx = toward.x - cx;
-  const dy = toward.y - cy;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const scale = Math.min(w / Math.abs(dx || 1e-9), h / Math.abs(dy || 1e-9));
-  return { x: cx + dx * scale, y: cy + dy * scale };
+function boxOf(node: InternalNode): Box {
+  return {
+    x: node.internals.positionAbsolute.x,
+    y: node.internals.positionAbsolute.y,
+    width: node.measured.width ?? node.width ?? 0,
+    height: node.measured.height ?? node.height ?? 0,
+  };
 }
 
-function centre(node: InternalNode): { x: number; y: number } {
-  return {
-    x: node.internals.positionAbsolute.x + (node.measured.width ?? 0) / 2,
-    y: node.internals.positionAbsolute.y + (node.measured.height ?? 0) / 2,
-  };
+/** What the edge builder attaches: one edge for both directions, and ELK's route when it is current. */
+export interface VerdictEdgeData {
+  both?: boolean;
+  route?: Point[];
 }
 
 /**
- * A "floating" edge between two pod boxes: it leaves each box where the line between
- * their centres crosses its border and bends to its right, so A->B and B->A stay apart.
+ * An edge between two pods (or a pod and an outside node): along ELK's route while the
+ * layout it was computed for is unchanged (around nodes, at right angles), else a
+ * "floating" curve between the two boxes (see `edgeGeometry.ts`): straight with two
+ * arrowheads when it stands for both directions, else bent to its right so that A->B
+ * and B->A stay apart. The picture export draws the same path.
  */
-function VerdictEdgeView({ id, source, target, markerEnd, style }: EdgeProps) {
+function VerdictEdgeView({ id, source, target, markerEnd, markerStart, style, data }: EdgeProps) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
-  const start = borderPoint(from, centre(to));
-  const end = borderPoint(to, centre(from));
-  const dx = end.x - start.x;
-  const dy = end.y - start.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const bend = Math.min(40, length * 0.15);
-  const control = {
-    x: (start.x + end.x) / 2 + (dy / length) * bend,
-    y: (start.y + end.y) / 2 - (dx / length) * bend,
-  };
-  const path = `M ${start.x} ${start.y} Q ${control.x} ${control.y} ${end.x} ${end.y}`;
-  return <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={12} />;
+  const { both, route } = (data ?? {}) as VerdictEdgeData;
+  const { path } = route ? routeCurve(route) : floatingCurve(boxOf(from), boxOf(to), both ? 0 : 1);
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      markerEnd={markerEnd}
+      markerStart={markerStart}
+      style={style}
+      interactionWidth={10}
+    />
+  );
 }
 
 export const VerdictEdge = memo(VerdictEdgeView);

@@ -1,30 +1,36 @@
 /**
- * Where things go on the canvas. Namespace frames and outside nodes are arranged by
- * dagre (top to bottom along the allowed connections) the first time, or when the user
- * asks for a new layout; after that, positions are kept (view state, persisted), so
- * an edit only places what is new: a new pod takes the next free slot of its frame, a
- * new frame goes to the right of the others. Dragged positions are never overridden.
+ * Where things go on the canvas, between two full layouts. A full layout (ELK, see
+ * `elkLayout.ts`) runs when nothing on the canvas has a position yet (a new workspace,
+ * an Open or a paste that replaced everything, _Auto layout_); until it answers, a
+ * provisional grid is drawn and nothing is saved. Otherwise saved positions are kept
+ * (view state, persisted) and only what is new is placed: a new pod in the first free
+ * slot of its frame (the frame grows to fit), a new frame or outside node in the free
+ * space to the right. Then nothing may overlap: a box that overlaps another is pushed
+ * down or right, never the one the user just dragged.
  */
-import dagre from '@dagrejs/dagre';
 
-export const POD_WIDTH = 210;
-export const POD_HEIGHT = 92;
+export const POD_WIDTH = 220;
+export const POD_HEIGHT = 76;
 export const EXTERNAL_WIDTH = 190;
 export const EXTERNAL_HEIGHT = 56;
-export const GAP = 24;
-export const HEADER = 38;
+/** Space between boxes, and a frame's inner padding. */
+export const GAP = 20;
+/** The frame's title bar: pods never go above it. */
+export const HEADER = 44;
 const PODS_PER_ROW = 2;
-const COLLAPSED = { width: POD_WIDTH + 2 * GAP, height: HEADER + 28 };
+const COLLAPSED = { width: POD_WIDTH + 2 * GAP, height: HEADER + 20 };
 
 export interface Point {
   x: number;
   y: number;
 }
 
-export interface Box extends Point {
+export interface Size {
   width: number;
   height: number;
 }
+
+export interface Box extends Point, Size {}
 
 /** Saved positions by node id: `ns:NAME` and `ext:ADDRESS` absolute, `pod:KEY` relative to its frame. */
 export type Positions = Record<string, Point>;
@@ -32,19 +38,27 @@ export type Positions = Record<string, Point>;
 export interface LayoutInput {
   namespaces: { name: string; pods: string[]; collapsed: boolean }[];
   externals: string[];
-  /** Frame/external ids that have at least one allowed connection, for dagre's ordering (asked only when dagre runs). */
-  links: () => [string, string][];
 }
 
 export interface Layout {
   frames: Record<string, Box>;
   pods: Record<string, Point>;
   externals: Record<string, Point>;
-  /** Positions that were computed now (not saved before): the caller saves them. */
+  /** Positions that were computed or moved now: the caller saves them. */
   placed: Positions;
+  /** Nothing had a position: this is a provisional grid, and a full layout should run. */
+  fresh: boolean;
 }
 
-const overlaps = (a: Point, b: Point) => Math.abs(a.x - b.x) < POD_WIDTH && Math.abs(a.y - b.y) < POD_HEIGHT;
+/** Whether two boxes overlap, or come closer than `margin`. */
+export function overlaps(a: Box, b: Box, margin = 0): boolean {
+  return (
+    a.x < b.x + b.width + margin &&
+    b.x < a.x + a.width + margin &&
+    a.y < b.y + b.height + margin &&
+    b.y < a.y + a.height + margin
+  );
+}
 
 function slot(i: number): Point {
   return {
@@ -53,86 +67,94 @@ function slot(i: number): Point {
   };
 }
 
-export function computeLayout(input: LayoutInput, saved: Positions): Layout {
+const podBox = (p: Point): Box => ({ ...p, width: POD_WIDTH, height: POD_HEIGHT });
+
+/**
+ * Pushes boxes apart until none overlap (with `margin`): of two overlapping boxes the
+ * later one in reading order moves, unless it is `pinned`; it moves down or right,
+ * whichever is shorter. Moves only ever go down or right, so this ends.
+ */
+export function separate(boxes: (Box & { id: string })[], pinned: string | null, margin = GAP): void {
+  const order = [...boxes].sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let pass = 0; pass < boxes.length * boxes.length + 1; pass++) {
+    let moved = false;
+    for (let i = 0; i < order.length; i++) {
+      for (let k = i + 1; k < order.length; k++) {
+        const a = order[i];
+        const b = order[k];
+        if (!a || !b || !overlaps(a, b, margin - 1)) continue;
+        const [still, mover] = b.id === pinned ? [b, a] : [a, b];
+        const down = still.y + still.height + margin - mover.y;
+        const right = still.x + still.width + margin - mover.x;
+        if (down <= right) mover.y += down;
+        else mover.x += right;
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+export function computeLayout(input: LayoutInput, saved: Positions, pinned: string | null = null): Layout {
+  const ids = [
+    ...input.namespaces.flatMap((ns) => [`ns:${ns.name}`, ...ns.pods.map((k) => `pod:${k}`)]),
+    ...input.externals.map((a) => `ext:${a}`),
+  ];
+  const fresh = ids.length > 0 && ids.every((id) => !saved[id]);
   const placed: Positions = {};
   const pods: Record<string, Point> = {};
-  const sizes: Record<string, { width: number; height: number }> = {};
+  const sizes: Record<string, Size> = {};
 
   for (const ns of input.namespaces) {
-    const taken: Point[] = [];
+    const boxes: (Box & { id: string })[] = [];
     const fresh: string[] = [];
     for (const key of ns.pods) {
       const at = saved[`pod:${key}`];
-      if (at) {
-        pods[key] = at;
-        taken.push(at);
-      } else fresh.push(key);
+      if (at) boxes.push({ id: key, ...podBox({ x: Math.max(GAP, at.x), y: Math.max(HEADER, at.y) }) });
+      else fresh.push(key);
     }
+    // Pods dragged onto each other are pushed apart (the dragged one stays).
+    separate(boxes, pinned?.startsWith('pod:') ? pinned.slice(4) : null);
     let i = 0;
     for (const key of fresh) {
       let candidate = slot(i);
-      while (taken.some((t) => overlaps(t, candidate))) candidate = slot(++i);
-      pods[key] = candidate;
-      taken.push(candidate);
-      placed[`pod:${key}`] = candidate;
+      while (boxes.some((b) => overlaps(b, podBox(candidate), GAP - 1))) candidate = slot(++i);
+      boxes.push({ id: key, ...podBox(candidate) });
     }
-    const right = Math.max(POD_WIDTH + GAP, ...taken.map((p) => p.x + POD_WIDTH)) + GAP;
-    const bottom = Math.max(HEADER + POD_HEIGHT, ...taken.map((p) => p.y + POD_HEIGHT)) + GAP;
+    for (const b of boxes) {
+      pods[b.id] = { x: b.x, y: b.y };
+      const before = saved[`pod:${b.id}`];
+      if (!before || before.x !== b.x || before.y !== b.y) placed[`pod:${b.id}`] = { x: b.x, y: b.y };
+    }
+    const right = Math.max(POD_WIDTH + GAP, ...boxes.map((p) => p.x + POD_WIDTH)) + GAP;
+    const bottom = Math.max(HEADER + POD_HEIGHT, ...boxes.map((p) => p.y + POD_HEIGHT)) + GAP;
     sizes[`ns:${ns.name}`] = ns.collapsed ? COLLAPSED : { width: right, height: bottom };
   }
   for (const address of input.externals)
     sizes[`ext:${address}`] = { width: EXTERNAL_WIDTH, height: EXTERNAL_HEIGHT };
 
-  const ids = Object.keys(sizes);
-  const missing = ids.filter((id) => !saved[id]);
-  const positions: Positions = {};
-  for (const id of ids) if (saved[id]) positions[id] = saved[id];
-  if (missing.length === ids.length) Object.assign(positions, arrangeWithDagre(ids, sizes, input.links()));
-  else placeToTheRight(missing, sizes, positions);
-  for (const id of missing) if (positions[id]) placed[id] = positions[id];
+  const top = Object.keys(sizes);
+  const boxes: (Box & { id: string })[] = [];
+  const known = top.filter((id) => saved[id]);
+  for (const id of known) boxes.push({ id, ...(saved[id] as Point), ...(sizes[id] as Size) });
+  // New frames and outside nodes: a column in the free space right of everything placed.
+  const right = Math.max(0, ...boxes.map((b) => b.x + b.width + GAP * 3));
+  let y = Math.min(0, ...boxes.map((b) => b.y));
+  for (const id of top.filter((t) => !saved[t])) {
+    const size = sizes[id] as Size;
+    boxes.push({ id, x: fresh ? 0 : right, y, ...size });
+    y += size.height + GAP * 2;
+  }
+  separate(boxes, pinned);
 
   const frames: Record<string, Box> = {};
   const externals: Record<string, Point> = {};
-  for (const id of ids) {
-    const at = positions[id] ?? { x: 0, y: 0 };
-    const size = sizes[id] ?? COLLAPSED;
-    if (id.startsWith('ns:')) frames[id.slice(3)] = { ...at, ...size };
-    else externals[id.slice(4)] = at;
+  for (const b of boxes) {
+    const before = saved[b.id];
+    if (!before || before.x !== b.x || before.y !== b.y) placed[b.id] = { x: b.x, y: b.y };
+    if (b.id.startsWith('ns:')) frames[b.id.slice(3)] = { x: b.x, y: b.y, width: b.width, height: b.height };
+    else externals[b.id.slice(4)] = { x: b.x, y: b.y };
   }
-  return { frames, pods, externals, placed };
-}
-
-function arrangeWithDagre(
-  ids: string[],
-  sizes: Record<string, { width: number; height: number }>,
-  links: [string, string][],
-): Positions {
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'TB', nodesep: 50, ranksep: 70, marginx: 0, marginy: 0 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const id of ids) graph.setNode(id, { ...sizes[id] });
-  for (const [a, b] of links) if (a !== b && graph.hasNode(a) && graph.hasNode(b)) graph.setEdge(a, b);
-  dagre.layout(graph);
-  const out: Positions = {};
-  for (const id of ids) {
-    const node = graph.node(id) as { x: number; y: number; width: number; height: number } | undefined;
-    // dagre gives centres; React Flow positions are top-left corners.
-    if (node) out[id] = { x: Math.round(node.x - node.width / 2), y: Math.round(node.y - node.height / 2) };
-  }
-  return out;
-}
-
-/** New frames and outside nodes go in a column to the right of everything placed. */
-function placeToTheRight(
-  missing: string[],
-  sizes: Record<string, { width: number; height: number }>,
-  positions: Positions,
-): void {
-  const boxes = Object.entries(positions).map(([id, p]) => ({ ...p, ...(sizes[id] ?? COLLAPSED) }));
-  const right = Math.max(0, ...boxes.map((b) => b.x + b.width)) + GAP * 3;
-  let y = Math.min(...boxes.map((b) => b.y), 0);
-  for (const id of missing) {
-    positions[id] = { x: right, y };
-    y += (sizes[id]?.height ?? COLLAPSED.height) + GAP * 2;
-  }
+  // A provisional grid is drawn, not saved: the full layout replaces it.
+  return { frames, pods, externals, placed: fresh ? {} : placed, fresh };
 }

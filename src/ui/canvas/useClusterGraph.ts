@@ -1,20 +1,28 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { NodeChange } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Edge, NodeChange } from '@xyflow/react';
+import type { EdgeRoutes } from '../../store/persistence';
 import { summarisePolicy } from '../../engine';
 import { diffMatrices } from '../../store/compare';
-import { useAppStore } from '../app/storeContext';
-import { buildEdges, buildNodes } from './buildFlow';
+import { useAppStore, useAppStoreApi } from '../app/storeContext';
+import { buildEdges, mapPairs, openEnds } from './buildEdges';
+import type { EdgeOptions } from './buildEdges';
+import { buildNodes, isolationOf } from './buildFlow';
 import type { FlowNode } from './buildFlow';
+import { browserElk } from './elkBrowser';
+import { layoutWithElk } from './elkLayout';
+import type { Routes } from './elkLayout';
 import { computeLayout } from './layout';
-import type { Point } from './layout';
+import type { Layout, LayoutInput, Point } from './layout';
 
 /**
- * Everything the cluster canvas draws, derived from the store: the layout (placing
- * only what is new, and saving it), the nodes with their emphasis, the edges for the
- * current mode, and the drag handling that keeps dragged positions as view state.
+ * Everything the cluster canvas draws, derived from the store: the layout (a full ELK
+ * layout when nothing has a position, else placing only what is new, and saving it),
+ * the nodes with their emphasis, the edges for the current mode and focus, and the drag
+ * handling that keeps dragged positions as view state.
  */
-export function useClusterGraph() {
+export function useClusterGraph(hoveredPod: string | null) {
   const workspace = useAppStore((s) => s.parsed.workspace);
+  const parsedText = useAppStore((s) => s.parsed.text);
   const externals = useAppStore((s) => s.parsed.externals);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const result = useAppStore((s) => s.evaluation.result);
@@ -24,12 +32,15 @@ export function useClusterGraph() {
   const selectedPolicy = useAppStore((s) => s.selectedPolicy);
   const selectedNamespace = useAppStore((s) => s.selectedNamespace);
   const edgeMode = useAppStore((s) => s.edgeMode);
+  const showBlocked = useAppStore((s) => s.showBlocked);
   const positions = useAppStore((s) => s.positions);
   const collapsed = useAppStore((s) => s.collapsed);
   const mergePositions = useAppStore((s) => s.mergePositions);
+  const applyLayout = useAppStore((s) => s.applyLayout);
+  const routes = useAppStore((s) => s.routes);
   const baseline = useAppStore((s) => s.baseline);
-  const lessonPredictions = useAppStore((s) => s.lesson?.predictions);
-  const predictions = useMemo(() => new Set(lessonPredictions ?? []), [lessonPredictions]);
+  const lesson = useAppStore((s) => s.lesson);
+  const predictions = useMemo(() => new Set(lesson?.predictions ?? []), [lesson?.predictions]);
   const changes = useMemo(() => {
     if (!baseline?.matrix || !result) return null;
     const diff = diffMatrices(baseline.matrix, result);
@@ -37,34 +48,80 @@ export function useClusterGraph() {
     return { gained: new Set(diff.gained.map(keyOf)), lost: new Set(diff.lost.map(keyOf)) };
   }, [baseline, result]);
 
-  const layout = useMemo(() => {
-    const namespaces = workspace.namespaces.map((ns) => ({
-      name: ns.name,
-      pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
-      collapsed: collapsed.includes(ns.name),
-    }));
-    // Namespace-level links for dagre: only needed when something has no position yet.
-    const links = (): [string, string][] => {
-      if (!result) return [];
-      const podNs = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
-      const ids = result.keys.map((key) => (podNs.has(key) ? `ns:${podNs.get(key)}` : `ext:${key}`));
-      const seen = new Set<string>();
-      const n = result.keys.length;
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
-          const a = ids[i] ?? '';
-          const b = ids[j] ?? '';
-          if (a !== b && result.allowed[i * n + j] === 1) seen.add(`${a}\n${b}`);
-        }
-      return [...seen].map((pair) => pair.split('\n') as [string, string]);
-    };
-    return computeLayout({ namespaces, externals: externals.map((e) => e.address), links }, positions);
-  }, [workspace, externals, collapsed, positions, result]);
+  const isolation = useMemo(() => isolationOf(workspace), [workspace]);
+  const open = useMemo(() => {
+    const empty = { in: new Set<string>(), out: new Set<string>() };
+    if (!result) return empty;
+    const ends = openEnds(result);
+    result.keys.forEach((key, i) => {
+      if (ends.openIn[i] === 1) empty.in.add(key);
+      if (ends.openOut[i] === 1) empty.out.add(key);
+    });
+    return empty;
+  }, [result]);
+  const namespaceOf = useMemo(
+    () => new Map(workspace.pods.map((p) => [p.key as string, p.namespace])),
+    [workspace],
+  );
 
-  // Save what was placed now, so the next edit does not move it.
+  // The node the user dragged last keeps its place when things are pushed apart.
+  const [pinned, setPinned] = useState<string | null>(null);
+  const layoutInput: LayoutInput = useMemo(
+    () => ({
+      namespaces: workspace.namespaces.map((ns) => ({
+        name: ns.name,
+        pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
+        collapsed: collapsed.includes(ns.name),
+      })),
+      externals: externals.map((e) => e.address),
+    }),
+    [workspace, externals, collapsed],
+  );
+  const layout = useMemo(
+    () => computeLayout(layoutInput, positions, pinned),
+    [layoutInput, positions, pinned],
+  );
+
+  // Save what was placed or pushed now, so the next edit does not move it.
   useEffect(() => {
     if (Object.keys(layout.placed).length > 0) mergePositions(layout.placed);
   }, [layout, mergePositions]);
+
+  // Nothing has a position: ask ELK for a full layout along the service map's connections.
+  const text = useAppStore((s) => s.text);
+  const store = useAppStoreApi();
+  const ready = parsedText === text && result !== null && !stale;
+  const [layoutPending, setLayoutPending] = useState(false);
+  const running = useRef<LayoutInput | null>(null);
+  useEffect(() => {
+    if (!layout.fresh || !ready || !result || running.current === layoutInput) return;
+    running.current = layoutInput;
+    setLayoutPending(true);
+    const collapsedSet = new Set(collapsed);
+    const nodeId = (key: string) => {
+      const ns = namespaceOf.get(key);
+      if (ns === undefined) return `ext:${key}`;
+      return collapsedSet.has(ns) ? `ns:${ns}` : `pod:${key}`;
+    };
+    const pairs = mapPairs(result, { ...EMPTY_FOCUS, isolation, namespaceOf });
+    const links = pairs.map(({ i, j }): [string, string] => [
+      nodeId(result.keys[i] ?? ''),
+      nodeId(result.keys[j] ?? ''),
+    ]);
+    const startedFor = text;
+    layoutWithElk(browserElk(), { ...layoutInput, links })
+      .catch(() => ({ positions: gridPositions(layoutInput), routes: {} }))
+      .then(({ positions: placed, routes: paths }) => {
+        if (running.current !== layoutInput) return;
+        running.current = null;
+        setLayoutPending(false);
+        // Too late: other text was opened meanwhile, or something was placed by hand.
+        const now = store.getState();
+        if (now.text !== startedFor || !computeLayout(layoutInput, now.positions).fresh) return;
+        applyLayout(placed, routesWithEnds(paths, placed));
+      })
+      .catch(() => setLayoutPending(false));
+  }, [layout.fresh, ready, result, text, layoutInput, collapsed, namespaceOf, isolation, applyLayout, store]);
 
   const highlight = useMemo(() => {
     const policy = selectedPolicy ? workspace.policies.find((p) => p.key === selectedPolicy) : undefined;
@@ -79,8 +136,7 @@ export function useClusterGraph() {
   }, [selectedPolicy, workspace, externals]);
 
   // Keep each node object when nothing about it changed, so React Flow (and its minimap)
-  // only touch what an edit really changed: at 1,000 pods most of a keystroke's main-thread
-  // time went into re-rendering identical nodes.
+  // only touch what an edit really changed.
   const stabilise = useMemo(() => createNodeStabiliser(), []);
   const freshNodes = useMemo(
     () =>
@@ -90,39 +146,64 @@ export function useClusterGraph() {
         selectedNamespace,
         collapsed,
         highlight,
-      }),
-    [workspace, externals, layout, staleDocuments, selectedPod, selectedNamespace, collapsed, highlight],
-  );
-  const baseNodes = useMemo(() => stabilise(freshNodes), [freshNodes, stabilise]);
-  const namespaceOf = useMemo(
-    () => new Map(workspace.pods.map((p) => [p.key as string, p.namespace])),
-    [workspace],
-  );
-  const edges = useMemo(
-    () =>
-      buildEdges(result, workspace.pods.length, {
-        mode: edgeMode,
-        selectedPod,
-        selectedEdge,
-        stale,
-        collapsed,
-        namespaceOf,
-        highlight,
-        changes,
-        predictions,
+        isolation,
+        open,
       }),
     [
-      changes,
-      predictions,
+      workspace,
+      externals,
+      layout,
+      staleDocuments,
+      selectedPod,
+      selectedNamespace,
+      collapsed,
+      highlight,
+      isolation,
+      open,
+    ],
+  );
+  const baseNodes = useMemo(() => stabilise(freshNodes), [freshNodes, stabilise]);
+  const focusPod = hoveredPod ?? selectedPod;
+  const edges = useMemo(
+    () =>
+      withRoutes(
+        buildEdges(result, workspace.pods.length, {
+          mode: edgeMode,
+          focusPod,
+          focusNamespace: focusPod ? null : selectedNamespace,
+          showBlocked,
+          lesson: lesson !== null,
+          selectedEdge,
+          stale,
+          collapsed,
+          namespaceOf,
+          isolation,
+          highlight,
+          changes,
+          predictions,
+          scored: lesson?.phase === 'revealed',
+        }),
+        routes,
+        layout,
+      ),
+    [
+      routes,
+      layout,
       result,
       workspace.pods.length,
       edgeMode,
-      selectedPod,
+      focusPod,
+      selectedNamespace,
+      showBlocked,
+      lesson,
       selectedEdge,
       stale,
       collapsed,
       namespaceOf,
+      isolation,
       highlight,
+      changes,
+      predictions,
     ],
   );
 
@@ -136,28 +217,114 @@ export function useClusterGraph() {
       }),
     [baseNodes, dragging],
   );
-  const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
-    for (const change of changes) {
+  const onNodesChange = (nodeChanges: NodeChange<FlowNode>[]) => {
+    for (const change of nodeChanges) {
       if (change.type !== 'position' || !change.position) continue;
       const { id, position } = change;
       if (change.dragging) setDragging((d) => ({ ...d, [id]: position }));
-      else {
-        mergePositions({ [id]: position });
-        setDragging((d) => {
-          const rest = { ...d };
-          delete rest[id];
-          return rest;
-        });
-      }
+      else release(id, position);
     }
   };
-  const onNodeDragStop = (_event: unknown, node: FlowNode) => {
-    const position = dragging[node.id] ?? node.position;
-    mergePositions({ [node.id]: position });
-    setDragging({});
+  const release = (id: string, position: Point) => {
+    setPinned(id);
+    mergePositions({ [id]: position });
+    setDragging((d) => {
+      const rest = { ...d };
+      delete rest[id];
+      return rest;
+    });
   };
+  const onNodeDragStop = (_event: unknown, node: FlowNode) =>
+    release(node.id, dragging[node.id] ?? node.position);
 
-  return { nodes, edges, onNodesChange, onNodeDragStop, podCount: workspace.pods.length };
+  return {
+    nodes,
+    edges,
+    onNodesChange,
+    onNodeDragStop,
+    podCount: workspace.pods.length,
+    layoutPending: layoutPending || layout.fresh,
+  };
+}
+
+/** Focus-free options: the connections the service map always draws (for the layout). */
+const EMPTY_FOCUS: Omit<EdgeOptions, 'isolation' | 'namespaceOf'> = {
+  mode: 'auto',
+  focusPod: null,
+  focusNamespace: null,
+  showBlocked: false,
+  lesson: false,
+  selectedEdge: null,
+  stale: false,
+  collapsed: [],
+  highlight: null,
+  changes: null,
+  predictions: new Set(),
+  scored: false,
+};
+
+/** Where a node's top-left corner is on the canvas (pods are placed relative to their frame). */
+function absoluteOf(
+  id: string,
+  positions: Record<string, Point>,
+  frameOf: (pod: string) => string | undefined,
+): Point | null {
+  const at = positions[id];
+  if (!at) return null;
+  if (!id.startsWith('pod:')) return at;
+  const frame = positions[`ns:${frameOf(id.slice(4)) ?? ''}`];
+  return frame ? { x: frame.x + at.x, y: frame.y + at.y } : null;
+}
+
+/** ELK's routes with where their two nodes were: a route is drawn only while they stay there. */
+function routesWithEnds(paths: Routes, positions: Record<string, Point>): EdgeRoutes {
+  const out: EdgeRoutes = {};
+  const frameOf = (pod: string) => pod.split('/')[0];
+  for (const [id, points] of Object.entries(paths)) {
+    const [from = '', to = ''] = id.split('->');
+    const source = absoluteOf(from, positions, frameOf);
+    const target = absoluteOf(to, positions, frameOf);
+    if (source && target) out[id] = { points, source, target };
+  }
+  return out;
+}
+
+/** Attaches the saved route to each pod-to-pod edge whose two nodes have not moved since it was routed. */
+function withRoutes(edges: Edge[], routes: EdgeRoutes, layout: Layout): Edge[] {
+  if (Object.keys(routes).length === 0) return edges;
+  const where = (id: string): Point | undefined => {
+    if (id.startsWith('ext:')) return layout.externals[id.slice(4)];
+    if (!id.startsWith('pod:')) return undefined;
+    const key = id.slice(4);
+    const pod = layout.pods[key];
+    const frame = layout.frames[key.split('/')[0] ?? ''];
+    return pod && frame ? { x: frame.x + pod.x, y: frame.y + pod.y } : undefined;
+  };
+  const same = (a: Point | undefined, b: Point) => a !== undefined && a.x === b.x && a.y === b.y;
+  // A pair drawn as two edges (different verdicts each way) keeps two bent curves apart.
+  const drawn = new Set(edges.map((e) => `${e.source}\n${e.target}`));
+  return edges.map((edge) => {
+    if (edge.type !== 'verdict' || drawn.has(`${edge.target}\n${edge.source}`)) return edge;
+    const forward = routes[`${edge.source}->${edge.target}`];
+    const backward = routes[`${edge.target}->${edge.source}`];
+    const points =
+      forward && same(where(edge.source), forward.source) && same(where(edge.target), forward.target)
+        ? forward.points
+        : backward && same(where(edge.source), backward.target) && same(where(edge.target), backward.source)
+          ? [...backward.points].reverse()
+          : null;
+    return points ? { ...edge, data: { ...edge.data, route: points } } : edge;
+  });
+}
+
+/** The provisional grid as positions: what is saved if ELK ever fails. */
+function gridPositions(input: LayoutInput): Record<string, Point> {
+  const layout = computeLayout(input, {});
+  const out: Record<string, Point> = {};
+  for (const [name, box] of Object.entries(layout.frames)) out[`ns:${name}`] = { x: box.x, y: box.y };
+  for (const [key, p] of Object.entries(layout.pods)) out[`pod:${key}`] = p;
+  for (const [address, p] of Object.entries(layout.externals)) out[`ext:${address}`] = p;
+  return out;
 }
 
 /** Returns each node's previous object when its content is unchanged (identity = "no re-render"). */

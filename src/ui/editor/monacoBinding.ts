@@ -5,6 +5,8 @@
  * Text flows both ways. Typing calls `setText(..., 'editor')`; text produced
  * elsewhere (canvas, import) enters Monaco through `pushEditOperations` on the
  * changed range only, so the cursor stays put and one undo stack covers both.
+ * A canvas gesture's change is scrolled into view and flashed briefly, so the user sees
+ * what the gesture wrote.
  */
 import type { AppStore } from '../../store/appStore';
 import { isFormField } from '../app/keyTarget';
@@ -18,6 +20,9 @@ import {
 } from './monacoSetup';
 import { registerPolicyInsights } from './policyInsights';
 import { bindSelectionSync } from './selectionSync';
+
+/** How long a canvas edit stays highlighted (the CSS animation of `.canvas-edit-flash` fades within it). */
+const FLASH_MS = 1600;
 
 export interface MonacoBinding {
   editor: monaco.editor.IStandaloneCodeEditor;
@@ -42,6 +47,24 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   });
 
   let applyingExternal = false;
+  const flash = editor.createDecorationsCollection();
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Scrolls to the lines a canvas command changed and highlights them for a moment. */
+  const showCanvasEdit = (edit: monaco.editor.IIdentifiedSingleEditOperation): void => {
+    // Text before the edit is unchanged, so its start position is the same after it.
+    const start = model.getOffsetAt({
+      lineNumber: edit.range.startLineNumber,
+      column: edit.range.startColumn,
+    });
+    const lines = changedLines(model, start, edit.text ?? '');
+    editor.revealRangeInCenterIfOutsideViewport(lines, monaco.editor.ScrollType.Smooth);
+    clearTimeout(flashTimer);
+    flash.clear();
+    // A deletion leaves nothing to highlight: the scroll shows where it was.
+    if ((edit.text ?? '').trim() === '') return;
+    flash.set([{ range: lines, options: { isWholeLine: true, className: 'canvas-edit-flash' } }]);
+    flashTimer = setTimeout(() => flash.clear(), FLASH_MS);
+  };
   const sizeCheck = () => setSchemaValidation(model.getLineCount() <= SCHEMA_VALIDATION_MAX_LINES);
   sizeCheck();
   const contentListener = model.onDidChangeContent(() => {
@@ -68,8 +91,10 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     try {
       // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
       model.pushStackElement();
-      model.pushEditOperations([], [minimalEdit(model, current, state.text)], () => null);
+      const edit = minimalEdit(model, current, state.text);
+      model.pushEditOperations([], [edit], () => null);
       model.pushStackElement();
+      if (state.origin === 'canvas') showCanvasEdit(edit);
     } finally {
       applyingExternal = false;
     }
@@ -93,6 +118,8 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     editor,
     dispose() {
       window.removeEventListener('keydown', onKeyDown);
+      clearTimeout(flashTimer);
+      flash.clear();
       selectionSync.dispose();
       insights.dispose();
       unsubscribe();
@@ -100,6 +127,18 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
       editor.dispose();
     },
   };
+}
+
+/**
+ * The whole lines that `inserted` (written at offset `start`, already applied) covers: a
+ * newline that only ends the line before, or ends the text, does not count as a line.
+ */
+function changedLines(model: monaco.editor.ITextModel, start: number, inserted: string): monaco.Range {
+  const lead = /^[ \t]*\n/.test(inserted) ? inserted.indexOf('\n') + 1 : 0;
+  const trail = inserted.endsWith('\n') ? 1 : 0;
+  const from = model.getPositionAt(start + Math.min(lead, inserted.length));
+  const to = model.getPositionAt(start + Math.max(lead, inserted.length - trail));
+  return new monaco.Range(from.lineNumber, 1, Math.max(from.lineNumber, to.lineNumber), 1);
 }
 
 /** The single replace operation that turns `before` into `after`: common prefix and suffix kept. */

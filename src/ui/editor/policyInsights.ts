@@ -8,6 +8,7 @@ import type { CompiledPolicy } from '../../engine';
 import type { AppStore } from '../../store/appStore';
 import { objectRangeKey } from '../../worker/analyzeText';
 import { SourceMap } from '../../yaml/sourceMap';
+import { plural } from '../app/plural';
 import { monaco } from './monacoSetup';
 
 const MAX_LISTED = 12;
@@ -55,7 +56,7 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
       const selection = selectionAt(parsed.workspace, policy, at.path.slice(0, k + 1));
       if (!selection) return null;
       const noun = selection.kind === 'pods' ? 'pod' : 'namespace';
-      const count = `${selection.matches.length} ${noun}${selection.matches.length === 1 ? '' : 's'}`;
+      const count = plural(selection.matches.length, noun);
       const note = selection.note ? `\n\n_${selection.note}_` : '';
       return { contents: [{ value: `**Selects ${count} now:** ${listed(selection.matches)}${note}` }] };
     },
@@ -82,7 +83,7 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
           policy.policyTypes.length > 0
             ? ` · isolates ${policy.policyTypes.join(' and ').toLowerCase()}`
             : '';
-        const title = `applies to ${pods.length} pod${pods.length === 1 ? '' : 's'}${pods.length > 0 ? `: ${pods.slice(0, 4).join(', ')}${pods.length > 4 ? ', …' : ''}` : ''}${isolates}`;
+        const title = `applies to ${plural(pods.length, 'pod')}${pods.length > 0 ? `: ${pods.slice(0, 4).join(', ')}${pods.length > 4 ? ', …' : ''}` : ''}${isolates}`;
         result.push({ range: new monaco.Range(line, 1, line, 1), command: { id: NOOP_COMMAND, title } });
       }
       return { lenses: result, dispose: () => undefined };

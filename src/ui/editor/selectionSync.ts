@@ -22,9 +22,12 @@ export function bindSelectionSync(
   const rangeOf = (pod: PodInfo): TextRange | null =>
     (pod.source && store.getState().parsed.objectRanges[objectRangeKey(pod.source)]) ?? null;
 
+  /** The pod whose object was last scrolled into view. */
+  let revealedFor: string | null = null;
   const showSelection = (): void => {
     const { selectedPod, parsed, text } = store.getState();
     const pod = selectedPod ? parsed.workspace.pods.find((p) => p.key === selectedPod) : undefined;
+    if (!selectedPod) revealedFor = null;
     if (!pod || model.getValue() !== text || parsed.text !== text) {
       highlight.clear();
       return;
@@ -44,8 +47,11 @@ export function bindSelectionSync(
         },
       },
     ]);
-    if (!editor.hasTextFocus())
+    // Scroll only when the selection is new (or newly located), not on every re-parse:
+    // after a canvas edit the view stays on the change the binding just revealed.
+    if (revealedFor !== pod.key && !editor.hasTextFocus())
       editor.revealRangeInCenterIfOutsideViewport(lines, monaco.editor.ScrollType.Smooth);
+    revealedFor = pod.key;
   };
 
   // "Show YAML" links (explanations, policies): select the field and bring it into view.

@@ -3,6 +3,17 @@ import { PodInspector } from './PodInspector';
 
 const MAX_ROWS = 100;
 
+/** A verdict as a symbol that fits the narrow side panel; the word stays for titles and screen readers. */
+function VerdictCell({ allowed, from, to }: { allowed: boolean; from: string; to: string }) {
+  const word = allowed ? 'allowed' : 'blocked';
+  return (
+    <td className={word} title={`${from} → ${to}: ${word}`}>
+      <span aria-hidden="true">{allowed ? '✓' : '✕'}</span>
+      <span className="visually-hidden">{word}</span>
+    </td>
+  );
+}
+
 /** The selected pod: its labels and ports, and its verdicts in both directions. */
 export function PodDetails({ podKey }: { podKey: string }) {
   const pod = useAppStore((s) => s.parsed.workspace.pods.find((p) => p.key === podKey));
@@ -12,7 +23,7 @@ export function PodDetails({ podKey }: { podKey: string }) {
   const n = result ? result.keys.length : 0;
   const peers =
     result && index >= 0 ? result.keys.map((key, j) => ({ key, j })).filter(({ j }) => j !== index) : [];
-  const verdict = (i: number, j: number) => (result?.allowed[i * n + j] ? 'allowed' : 'blocked');
+  const allowed = (i: number, j: number) => result?.allowed[i * n + j] === 1;
   return (
     <section data-testid="pod-details">
       <h2 className="side-title">{pod.name}</h2>
@@ -22,20 +33,20 @@ export function PodDetails({ podKey }: { podKey: string }) {
       <h3>Labels and container ports</h3>
       <PodInspector pod={pod} />
       <h3>Connections</h3>
-      <table className="verdicts">
+      <table className="verdicts" data-testid="pod-details.connections">
         <thead>
           <tr>
             <th>peer</th>
-            <th>out</th>
-            <th>in</th>
+            <th title={`from ${pod.name} to the peer`}>out</th>
+            <th title={`from the peer to ${pod.name}`}>in</th>
           </tr>
         </thead>
         <tbody>
           {peers.slice(0, MAX_ROWS).map(({ key, j }) => (
             <tr key={key}>
-              <td>{key}</td>
-              <td className={verdict(index, j)}>{verdict(index, j)}</td>
-              <td className={verdict(j, index)}>{verdict(j, index)}</td>
+              <td className="verdicts-peer">{key}</td>
+              <VerdictCell allowed={allowed(index, j)} from={podKey} to={key} />
+              <VerdictCell allowed={allowed(j, index)} from={key} to={podKey} />
             </tr>
           ))}
         </tbody>

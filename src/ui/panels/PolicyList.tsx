@@ -1,4 +1,5 @@
 import { podsSelectedBy } from '../../engine';
+import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
 
 /** Every policy of the workspace; click one to select it. */
@@ -16,7 +17,7 @@ export function PolicyList() {
               {p.key}
             </button>{' '}
             <span className="muted">
-              · {podsSelectedBy(workspace, p).length} pods · {p.policyTypes.join('+').toLowerCase()}
+              · {plural(podsSelectedBy(workspace, p).length, 'pod')} · {p.policyTypes.join('+').toLowerCase()}
             </span>
           </li>
         ))}

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/appPage';
+import type { AppPage } from './fixtures/appPage';
+
+const MICROSERVICES = readFileSync(new URL('./fixtures/microservices.yaml', import.meta.url), 'utf8');
+
+interface Rect {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The screen boxes of frames, pods and outside nodes as drawn now. */
+async function boxes(page: Page): Promise<{ frames: Rect[]; pods: Rect[]; externals: Rect[]; canvas: Rect }> {
+  return page.evaluate(() => {
+    const rect = (el: Element, id: string) => {
+      const r = el.getBoundingClientRect();
+      return { id, x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const all = (selector: string, attr: string) =>
+      [...document.querySelectorAll(selector)].map((el) => rect(el, el.getAttribute(attr) ?? ''));
+    const canvas = document.querySelector('.react-flow');
+    if (!canvas) throw new Error('no canvas');
+    return {
+      frames: all('.react-flow__node-namespace', 'data-namespace'),
+      pods: all('.react-flow__node-pod', 'data-pod'),
+      externals: all('.react-flow__node-external', 'data-external'),
+      canvas: rect(canvas, 'canvas'),
+    };
+  });
+}
+
+const overlapping = (list: Rect[]): string[] => {
+  const out: string[] = [];
+  for (const [i, a] of list.entries())
+    for (const b of list.slice(i + 1))
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        out.push(`${a.id} / ${b.id}`);
+  return out;
+};
+
+/** No two frames, no two pods, no outside node on a frame. */
+async function expectNoOverlap(page: Page): Promise<void> {
+  const { frames, pods, externals } = await boxes(page);
+  expect(overlapping(frames), 'frames overlap').toEqual([]);
+  expect(overlapping(pods), 'pods overlap').toEqual([]);
+  expect(overlapping([...frames, ...externals]), 'outside nodes overlap frames').toEqual([]);
+}
+
+/** The smallest pod name as it appears on screen (font size times zoom), in CSS pixels. */
+async function smallestName(app: AppPage): Promise<number> {
+  const zoom = await app.zoom();
+  const sizes = await app.page
+    .locator('.react-flow__node-pod .pod-name')
+    .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  return Math.min(...sizes) * zoom;
+}
+
+async function openMicroservices(app: AppPage): Promise<void> {
+  await app.openFiles([{ name: 'microservices.yaml', text: MICROSERVICES }]);
+  await app.page.getByTestId('import.replace').click();
+  await expect(app.pod('shop/checkoutservice')).toBeVisible();
+  await app.waitForEvaluation();
+  await app.waitForStillCanvas();
+}
+
+test.describe('the canvas as a service map', () => {
+  test('the demo: policy-shaped edges, badges always, a pod’s blocked peers on selection', async ({
+    app,
+    page,
+  }, testInfo) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    // Only what policies shape: web -> api (api admits web) and api -> postgres.
+    await expect(app.edges).toHaveCount(2);
+    await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(app.edge('shop/api', 'data/postgres')).toHaveAttribute('data-verdict', 'allowed');
+    // Isolation and openness are badges, not N edges.
+    await expect(app.pod('shop/api').locator('[data-badge="ingress"]')).toBeVisible();
+    await expect(app.pod('shop/web').locator('[data-badge="openIn"]')).toBeVisible();
+    await expect(app.pod('monitoring/prometheus').locator('[data-badge="openIn"]')).toBeVisible();
+    await app.waitForStillCanvas();
+    await page.screenshot({ path: testInfo.outputPath('map-demo.png') });
+
+    // Selecting api draws all its connections: who may reach it and who may not.
+    await app.pod('shop/api').click();
+    await expect(app.edge('monitoring/prometheus', 'shop/api')).toHaveAttribute('data-verdict', 'blocked');
+    await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(app.edge('198.51.100.10', 'shop/api')).toHaveAttribute('data-verdict', 'blocked');
+    await page.screenshot({ path: testInfo.outputPath('map-demo-selected.png') });
+    await page.screenshot({ path: 'e2e-artifacts/map-demo-selected.png' });
+
+    // Pointing at another pod shows its connections instead; leaving it, the selection's.
+    const postgres = await app.pod('data/postgres').boundingBox();
+    if (!postgres) throw new Error('no postgres');
+    await page.mouse.move(postgres.x + 40, postgres.y + 20);
+    await expect(app.edge('shop/web', 'data/postgres')).toHaveAttribute('data-verdict', 'blocked');
+    await expect(app.edge('monitoring/prometheus', 'shop/api')).toHaveCount(0);
+    await page.mouse.move(postgres.x + 40, postgres.y - 150);
+    await expect(app.edge('monitoring/prometheus', 'shop/api')).toHaveCount(1);
+
+    // The toggle shows every blocked connection.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('legend.show-blocked').check();
+    await expect(app.edge('shop/web', 'data/postgres')).toHaveAttribute('data-verdict', 'blocked');
+  });
+
+  test('a 12-service app reads as a map: few edges, no overlap, readable names, all in view', async ({
+    app,
+    page,
+  }, testInfo) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    await openMicroservices(app);
+    // One edge per allow rule peer: 15 connections, none of them the "anyone may reach the front end" ones.
+    await expect(app.edges).toHaveCount(15);
+    await expect(app.edges.and(page.locator('[data-verdict="allowed"]'))).toHaveCount(15);
+    await expect(app.edge('shop/checkoutservice', 'shop/paymentservice')).toHaveCount(1);
+    await expect(app.edge('web/loadgenerator', 'web/frontend')).toHaveCount(0);
+    await expect(app.pod('web/frontend').locator('[data-badge="openIn"]')).toBeVisible();
+    await expectNoOverlap(page);
+    // Laid out left to right along the traffic: web, then shop, then data.
+    const { frames, pods, canvas } = await boxes(page);
+    const x = (ns: string) => frames.find((f) => f.id === ns)?.x ?? NaN;
+    expect(x('web')).toBeLessThan(x('shop'));
+    expect(x('shop')).toBeLessThan(x('data'));
+    for (const pod of pods) {
+      expect(pod.x, pod.id).toBeGreaterThanOrEqual(canvas.x);
+      expect(pod.y, pod.id).toBeGreaterThanOrEqual(canvas.y);
+      expect(pod.x + pod.width, pod.id).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(pod.y + pod.height, pod.id).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
+    expect(await smallestName(app)).toBeGreaterThanOrEqual(9);
+    await page.screenshot({ path: testInfo.outputPath('map-microservices.png') });
+    await page.screenshot({ path: 'e2e-artifacts/map-microservices.png' });
+
+    // Pointing at checkout shows everything it may and may not reach.
+    await app.pod('shop/checkoutservice').hover();
+    await expect(app.edge('shop/checkoutservice', 'shop/adservice')).toHaveAttribute(
+      'data-verdict',
+      'blocked',
+    );
+    await expect(app.edge('shop/checkoutservice', 'shop/paymentservice')).toHaveAttribute(
+      'data-verdict',
+      'allowed',
+    );
+    await page.screenshot({ path: testInfo.outputPath('map-microservices-hover.png') });
+  });
+
+  test('typing a namespace with two pods, and merging a file, never overlaps anything', async ({
+    app,
+    page,
+  }, testInfo) => {
+    await app.goto();
+    await app.waitForEditor();
+    await app.waitForEvaluation();
+    await openMicroservices(app);
+    await app.editorEnd();
+    await app.typeLines(
+      [
+        '---',
+        'apiVersion: v1',
+        'kind: Namespace',
+        'metadata:',
+        '  name: billing',
+        '---',
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: invoicer',
+        '  namespace: billing',
+        '  labels:',
+        '    app: invoicer',
+        '---',
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: ledger',
+        '  namespace: billing',
+        '  labels:',
+        '    app: ledger',
+      ].join('\n'),
+    );
+    await expect(app.pod('billing/ledger')).toBeVisible();
+    await app.waitForEvaluation();
+    await expectNoOverlap(page);
+
+    // A merge adds a namespace with pods, and more pods to an existing frame.
+    await app.openFiles([
+      {
+        name: 'more.yaml',
+        text: [
+          'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: db\n',
+          ...['pg-0', 'pg-1', 'pg-2'].map(
+            (name) =>
+              `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: db\n  labels:\n    app: pg\n`,
+          ),
+          ...['audit', 'mailer'].map(
+            (name) =>
+              `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: shop\n  labels:\n    app: ${name}\n`,
+          ),
+        ].join('---\n'),
+      },
+    ]);
+    await page.getByTestId('import.merge').click();
+    await expect(app.pod('db/pg-2')).toBeVisible();
+    await expect(app.pod('shop/mailer')).toBeVisible();
+    await app.waitForEvaluation();
+    await expectNoOverlap(page);
+    await page.screenshot({ path: testInfo.outputPath('map-after-merge.png') });
+
+    // Auto layout redoes everything, still without overlap, and fits the pods into view.
+    await page.getByTestId('canvas.relayout').click();
+    await app.waitForStillCanvas();
+    await expectNoOverlap(page);
+  });
+
+  test('drawing: from a pod onto another pod’s body, onto a namespace frame, and by keyboard', async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    // Onto the middle of the target pod: the proposal opens.
+    await app.connect('[data-pod="monitoring/prometheus"]', '[data-pod="shop/api"]');
+    await expect(page.getByTestId('connect.dialog')).toBeVisible();
+    await expect(page.getByTestId('connect.diff')).toContainText('name: allow-prometheus-to-api');
+    await page.getByTestId('connect.cancel').click();
+
+    // Onto a namespace frame (its title bar): a rule for every pod of it.
+    await app.connect('[data-pod="monitoring/prometheus"]', '[data-namespace="data"]', { x: 60, y: 16 });
+    await expect(page.getByTestId('connect.dialog')).toContainText('every pod of data');
+    await page.getByTestId('connect.cancel').click();
+
+    // Keyboard: select the source, press C, click the target.
+    await app.pod('monitoring/prometheus').click();
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('canvas.connect-hint')).toBeVisible();
+    await app.pod('data/postgres').click();
+    await expect(page.getByTestId('connect.dialog')).toContainText('monitoring/prometheus → data/postgres');
+    await page.getByTestId('connect.apply').click();
+    await expect(page.getByTestId('connect.dialog')).toHaveCount(0);
+    // The new policy shows in the YAML pane, and the map now draws the connection.
+    await expect(app.editorLines.filter({ hasText: 'allow-prometheus-to-postgres' }).first()).toBeVisible();
+    await expect(app.edge('monitoring/prometheus', 'data/postgres')).toHaveAttribute(
+      'data-verdict',
+      'allowed',
+    );
+  });
+});

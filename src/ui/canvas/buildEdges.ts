@@ -1,0 +1,290 @@
+/**
+ * The canvas edges for the latest truth table. The default, the **service map**, draws
+ * the connectivity that policies shape: an allowed connection is drawn when a policy
+ * isolating one of its ends admits it (a connection nothing isolates is allowed by
+ * default and says nothing), and a pod reachable from everywhere (or reaching
+ * everywhere) gets a badge instead of an edge from every other pod. Both directions of a pair become one
+ * edge with two arrowheads. Blocked connections appear around the focus (the hovered
+ * or selected pod, the selected namespace) or on demand. The other modes: every pod
+ * pair, the selected pod's row and column, or namespace-to-namespace bundles.
+ */
+import { MarkerType } from '@xyflow/react';
+import type { Edge } from '@xyflow/react';
+import type { EdgeMode } from '../../store/viewSlice';
+import type { MatrixResult } from '../../worker/protocol';
+
+/** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */
+export const PAIR_EDGES_LIMIT = 150;
+/** Lessons and `all` draw every pod pair up to this many pods. */
+export const ALL_EDGES_LIMIT = 16;
+
+export type Verdict = 'allowed' | 'blocked';
+/** What is drawn: `auto` is the service map (every pair during a small lesson). */
+export type DrawnMode = 'map' | Exclude<EdgeMode, 'auto'>;
+
+export const EDGE_COLOURS = {
+  allowed: '#1f9d55',
+  blocked: '#d64545',
+  mixed: '#c98a14',
+  stale: '#9aa3b2',
+} as const;
+
+export interface Isolation {
+  ingress: boolean;
+  egress: boolean;
+}
+
+export interface EdgeOptions {
+  mode: EdgeMode;
+  /** The pod whose connections are shown in full (hovered, else selected). */
+  focusPod: string | null;
+  /** A selected namespace: the traffic crossing its boundary is shown in full. */
+  focusNamespace: string | null;
+  /** Draw blocked connections everywhere (service map). */
+  showBlocked: boolean;
+  /** A lesson is running: small workspaces show every pair, so any connection can be predicted. */
+  lesson: boolean;
+  selectedEdge: { from: string; to: string } | null;
+  stale: boolean;
+  collapsed: readonly string[];
+  /** Namespace of each pod key (outside addresses have none). */
+  namespaceOf: ReadonlyMap<string, string>;
+  /** Which pods a policy isolates, per direction (absent: none). */
+  isolation: ReadonlyMap<string, Isolation>;
+  /** A selected policy: edges touching its target pods stay bright, the rest dim. */
+  highlight: { targets: ReadonlySet<string>; peers: ReadonlySet<string> } | null;
+  /** Connections gained and lost against a baseline, as `from->to` keys. */
+  changes: { gained: ReadonlySet<string>; lost: ReadonlySet<string> } | null;
+  /** Edges a learner marked as "will change" (lessons), as `from->to` keys. */
+  predictions: ReadonlySet<string>;
+  /** After a lesson's reveal: how each prediction (and each missed change) scored. */
+  scored: boolean;
+}
+
+/** The mode actually drawn for this many pods. */
+export function effectiveMode(
+  mode: EdgeMode,
+  podCount: number,
+  selectedPod: string | null,
+  lesson = false,
+): DrawnMode {
+  const wanted: DrawnMode = mode === 'auto' ? (lesson && podCount <= ALL_EDGES_LIMIT ? 'all' : 'map') : mode;
+  if ((wanted === 'map' || wanted === 'all') && podCount > PAIR_EDGES_LIMIT)
+    return selectedPod ? 'focus' : 'bundles';
+  return wanted;
+}
+
+/** Per endpoint: every other endpoint may reach it (column) / it may reach every other (row). */
+export function openEnds(result: MatrixResult): { openIn: Uint8Array; openOut: Uint8Array } {
+  const n = result.keys.length;
+  const openIn = new Uint8Array(n).fill(1);
+  const openOut = new Uint8Array(n).fill(1);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      if (i !== j && result.allowed[i * n + j] !== 1) {
+        openOut[i] = 0;
+        openIn[j] = 0;
+      }
+  return { openIn, openOut };
+}
+
+interface Pair {
+  i: number;
+  j: number;
+  verdict: Verdict;
+}
+
+/** Pairs the service map draws (indices into `result.keys`). */
+export function mapPairs(result: MatrixResult, options: EdgeOptions): Pair[] {
+  const { keys, allowed } = result;
+  const n = keys.length;
+  const { openIn, openOut } = openEnds(result);
+  const iso = keys.map((k) => options.isolation.get(k));
+  const ns = keys.map((k) => options.namespaceOf.get(k));
+  const focus = options.focusPod ? keys.indexOf(options.focusPod) : -1;
+  // The connection being explained stays drawn.
+  const chosenFrom = options.selectedEdge ? keys.indexOf(options.selectedEdge.from) : -1;
+  const chosenTo = options.selectedEdge ? keys.indexOf(options.selectedEdge.to) : -1;
+  const pairs: Pair[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j || (ns[i] === undefined && ns[j] === undefined)) continue;
+      const inFocus =
+        (i === chosenFrom && j === chosenTo) ||
+        i === focus ||
+        j === focus ||
+        (options.focusNamespace !== null &&
+          (ns[i] === options.focusNamespace) !== (ns[j] === options.focusNamespace));
+      if (allowed[i * n + j] === 1) {
+        // Drawn when an isolated end restricts who it talks to and admits this one. Not drawn:
+        // allowed by default (nothing isolates either end), or by an end that admits every
+        // peer (its "open" badge says so).
+        const shaped =
+          (iso[j]?.ingress === true && openIn[j] !== 1) || (iso[i]?.egress === true && openOut[i] !== 1);
+        if (shaped || inFocus) pairs.push({ i, j, verdict: 'allowed' });
+      } else if (options.showBlocked || inFocus) pairs.push({ i, j, verdict: 'blocked' });
+    }
+  }
+  return pairs;
+}
+
+function allPairs(result: MatrixResult, options: EdgeOptions, mode: DrawnMode): Pair[] {
+  const { keys, allowed } = result;
+  const n = keys.length;
+  const external = keys.map((k) => !options.namespaceOf.has(k));
+  const pairs: Pair[] = [];
+  const visit = (i: number, j: number) => {
+    if (i === j || (external[i] && external[j])) return;
+    pairs.push({ i, j, verdict: allowed[i * n + j] === 1 ? 'allowed' : 'blocked' });
+  };
+  const focus = options.focusPod ? keys.indexOf(options.focusPod) : -1;
+  if (mode === 'focus') {
+    if (focus >= 0)
+      for (let k = 0; k < n; k++) {
+        visit(focus, k);
+        visit(k, focus);
+      }
+  } else for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) visit(i, j);
+  return pairs;
+}
+
+export function buildEdges(result: MatrixResult | null, podCount: number, options: EdgeOptions): Edge[] {
+  if (!result) return [];
+  const mode = effectiveMode(options.mode, podCount, options.focusPod, options.lesson);
+  const { keys } = result;
+  const collapsed = new Set(options.collapsed);
+  const focusNs = options.focusPod ? options.namespaceOf.get(options.focusPod) : undefined;
+  // At scale, the focused pod's connections to other namespaces are bundled per namespace.
+  const bundleOtherNamespaces = mode === 'focus' && podCount > PAIR_EDGES_LIMIT;
+  const nodeOf = (key: string): string => {
+    const ns = options.namespaceOf.get(key);
+    if (ns === undefined) return `ext:${key}`;
+    if (mode === 'bundles' || collapsed.has(ns)) return `ns:${ns}`;
+    if (bundleOtherNamespaces && key !== options.focusPod && ns !== focusNs) return `ns:${ns}`;
+    return `pod:${key}`;
+  };
+  const nodes = keys.map(nodeOf);
+  const pairs =
+    mode === 'map'
+      ? mapPairs(result, options)
+      : mode === 'bundles'
+        ? allPairs(result, options, 'all')
+        : allPairs(result, options, mode);
+
+  const edges: Edge[] = [];
+  const bundles = new Map<string, { source: string; target: string; yes: number; no: number }>();
+  const single = new Map<string, Pair>();
+  for (const pair of pairs) {
+    const source = nodes[pair.i] ?? '';
+    const target = nodes[pair.j] ?? '';
+    if (source.startsWith('ns:') || target.startsWith('ns:')) {
+      if (source === target) continue;
+      const id = `${source}->${target}`;
+      const bundle = bundles.get(id) ?? { source, target, yes: 0, no: 0 };
+      if (pair.verdict === 'allowed') bundle.yes++;
+      else bundle.no++;
+      bundles.set(id, bundle);
+    } else single.set(`${pair.i},${pair.j}`, pair);
+  }
+  for (const pair of single.values()) {
+    const back = single.get(`${pair.j},${pair.i}`);
+    // The service map draws a pair allowed (or blocked) both ways as one edge with two heads.
+    const both = mode === 'map' && back !== undefined && back.verdict === pair.verdict;
+    if (both && pair.i > pair.j) continue;
+    edges.push(pairEdge(keys, nodes, pair, both, options));
+  }
+  for (const b of bundles.values()) edges.push(bundleEdge(b.source, b.target, b.yes, b.no, options.stale));
+  return edges;
+}
+
+function pairEdge(
+  keys: readonly string[],
+  nodes: readonly string[],
+  pair: Pair,
+  both: boolean,
+  options: EdgeOptions,
+): Edge {
+  const from = keys[pair.i] ?? '';
+  const to = keys[pair.j] ?? '';
+  const { verdict } = pair;
+  const focused = options.focusPod !== null;
+  const touchesFocus = !focused || from === options.focusPod || to === options.focusPod;
+  const highlighted = options.highlight
+    ? options.highlight.targets.has(to) || options.highlight.targets.has(from)
+    : true;
+  const dim = !touchesFocus || !highlighted;
+  const isSelected =
+    (options.selectedEdge?.from === from && options.selectedEdge.to === to) ||
+    (both && options.selectedEdge?.from === to && options.selectedEdge.to === from);
+  const keyOf = (a: string, b: string) => `${a}->${b}`;
+  const changeOf = (key: string) =>
+    options.changes?.gained.has(key) ? 'gained' : options.changes?.lost.has(key) ? 'lost' : null;
+  const change = changeOf(keyOf(from, to)) ?? (both ? changeOf(keyOf(to, from)) : null);
+  const predicted = options.predictions.has(keyOf(from, to));
+  // After a reveal: a predicted change is right, a predicted non-change wrong, an unpredicted change missed.
+  const score = options.scored ? (predicted ? (change ? 'right' : 'wrong') : change ? 'missed' : null) : null;
+  const colour = options.stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict];
+  const marker = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: colour };
+  const classes = [
+    `verdict-${verdict}`,
+    options.stale && 'verdict-stale',
+    dim && !change && 'dimmed',
+    isSelected && 'chosen',
+    change && `diff-${change}`,
+    predicted && !options.scored && 'predicted',
+    score && `score-${score}`,
+    both && 'both-ways',
+  ];
+  return {
+    id: both ? `${from}<->${to}` : keyOf(from, to),
+    source: nodes[pair.i] ?? '',
+    target: nodes[pair.j] ?? '',
+    type: 'verdict',
+    className: classes.filter(Boolean).join(' '),
+    markerEnd: marker,
+    ...(both ? { markerStart: marker } : {}),
+    data: { both },
+    // Focused edges above the rest, so hovering a pod never hides its own connections.
+    zIndex: focused && touchesFocus ? 2 : 1,
+    domAttributes: {
+      'data-from': from,
+      'data-to': to,
+      'data-verdict': verdict,
+      ...(both ? { 'data-both': 'true' } : {}),
+      ...(change ? { 'data-change': change } : {}),
+      ...(score ? { 'data-score': score } : {}),
+    } as Record<string, string>,
+    selected: isSelected,
+  };
+}
+
+function bundleEdge(
+  source: string,
+  target: string,
+  allowedCount: number,
+  blockedCount: number,
+  stale: boolean,
+): Edge {
+  const verdict = blockedCount === 0 ? 'allowed' : allowedCount === 0 ? 'blocked' : 'mixed';
+  return {
+    id: `${source}->${target}`,
+    source,
+    target,
+    type: 'bundle',
+    className: `bundle bundle-${verdict}${stale ? ' verdict-stale' : ''}`,
+    data: { allowed: allowedCount, blocked: blockedCount },
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      width: 14,
+      height: 14,
+      color: stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict],
+    },
+    domAttributes: {
+      'data-bundle-from': source.replace(/^(ns|ext|pod):/, ''),
+      'data-bundle-to': target.replace(/^(ns|ext|pod):/, ''),
+      'data-verdict': verdict,
+      'data-allowed': String(allowedCount),
+      'data-blocked': String(blockedCount),
+    } as Record<string, string>,
+  };
+}
