@@ -76,6 +76,8 @@ test.describe('teaching', () => {
     // The lesson bar renders together with the new analysis request: wait for it first.
     await expect(page.getByTestId('lesson')).toContainText(`step 1 of ${lesson.steps.length}`);
     await app.waitForEvaluation();
+    await app.waitForStillCanvas();
+    await expect(page.locator('.react-flow__edge[data-from]').first()).toBeVisible();
     // Find, from the app's own answer after the step, one edge that changes and one that does not.
     const edges = await page.locator('.react-flow__edge[data-from][data-to]').evaluateAll((els) =>
       els.map((e) => ({
@@ -87,6 +89,7 @@ test.describe('teaching', () => {
     await page.getByTestId('lesson.reveal').click();
     await expect(page.getByTestId('lesson')).toContainText(`step 2 of ${lesson.steps.length}`);
     await app.waitForEvaluation();
+    await expect(page.locator('.react-flow__edge[data-change]').first()).toBeVisible();
     const after = await page.locator('.react-flow__edge[data-from][data-to]').evaluateAll((els) =>
       els.map((e) => ({
         from: e.getAttribute('data-from') ?? '',

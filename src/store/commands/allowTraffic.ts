@@ -167,6 +167,21 @@ function openMembers(
   );
 }
 
+/** The verdict for each pod of a namespace, one end of each connection being that pod. */
+function blockedMembers(
+  ws: Workspace,
+  namespace: string,
+  port: PortQuery,
+  ends: (pod: PodInfo) => [Endpoint, Endpoint],
+): { pods: PodInfo[]; members: { pod: PodInfo; verdict: Verdict }[] } | { error: string } {
+  const pods = membersOf(ws, namespace);
+  if ('error' in pods) return pods;
+  const members = pods.map((pod) => ({ pod, verdict: evaluateConnection(ws, ...ends(pod), port) }));
+  const problems = members.flatMap(({ verdict }) => verdict.problems);
+  if (problems.length > 0) return { error: problems[0] ?? 'unknown endpoint' };
+  return { pods, members };
+}
+
 /** `from` (a pod or an address) may reach every pod of `namespace`. */
 function allowToNamespace(
   text: string,
@@ -175,16 +190,11 @@ function allowToNamespace(
   namespace: string,
   port: PortQuery,
 ): CommandOutcome {
-  const pods = membersOf(ws, namespace);
-  if ('error' in pods) return pods;
-  const members = pods.map((pod) => ({
-    pod,
-    verdict: evaluateConnection(ws, endpointOf(from), podEndpoint(pod), port),
-  }));
-  const problems = members.flatMap(({ verdict }) => verdict.problems);
-  if (problems.length > 0) return { error: problems[0] ?? 'unknown endpoint' };
-  if (members.every(({ verdict }) => verdict.allowed))
+  const found = blockedMembers(ws, namespace, port, (pod) => [endpointOf(from), podEndpoint(pod)]);
+  if ('error' in found) return found;
+  if (found.members.every(({ verdict }) => verdict.allowed))
     return { error: `${from} → every pod of ${namespace} is already allowed` };
+  const { pods, members } = found;
   const peer = peerFor(ws, from, namespace);
   if (typeof peer === 'string') return { error: peer };
   const source = partyOf(ws, from);
@@ -214,16 +224,11 @@ function allowFromNamespace(
   to: string,
   port: PortQuery,
 ): CommandOutcome {
-  const pods = membersOf(ws, namespace);
-  if ('error' in pods) return pods;
-  const members = pods.map((pod) => ({
-    pod,
-    verdict: evaluateConnection(ws, podEndpoint(pod), endpointOf(to), port),
-  }));
-  const problems = members.flatMap(({ verdict }) => verdict.problems);
-  if (problems.length > 0) return { error: problems[0] ?? 'unknown endpoint' };
-  if (members.every(({ verdict }) => verdict.allowed))
+  const found = blockedMembers(ws, namespace, port, (pod) => [podEndpoint(pod), endpointOf(to)]);
+  if ('error' in found) return found;
+  if (found.members.every(({ verdict }) => verdict.allowed))
     return { error: `every pod of ${namespace} → ${to} is already allowed` };
+  const { pods, members } = found;
   const steps: Step[] = [];
   const target = ws.pods.find((p) => p.key === to);
   // With `any` and no common port, the ingress rule (every port) is enough.

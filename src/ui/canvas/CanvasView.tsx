@@ -22,6 +22,8 @@ import { VerdictEdge } from './VerdictEdge';
 const nodeTypes = { pod: PodNode, namespace: NamespaceNode, external: ExternalNode };
 const edgeTypes = { verdict: VerdictEdge, bundle: BundleEdge };
 const proOptions = { hideAttribution: true };
+/** Above this many pods the whole graph no longer reads at the fitted view: show a minimap. */
+const MINIMAP_FROM = 40;
 
 const minimapColour = (node: FlowNode): string =>
   node.type === 'namespace' ? 'rgba(47, 111, 222, 0.15)' : node.type === 'external' ? '#c98a14' : '#6b7690';
@@ -165,7 +167,8 @@ function ClusterCanvas() {
         onlyRenderVisibleElements={podCount > 200}
       >
         <Background gap={24} />
-        {!presenting && (
+        {/* A small workspace fits the view: a minimap would only cover part of it. */}
+        {!presenting && podCount > MINIMAP_FROM && (
           <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
         )}
         <Controls showInteractive={false} />

@@ -12,6 +12,7 @@ import { MarkerType } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../worker/protocol';
+import { EDGE_COLOURS } from './edgeGeometry';
 
 /** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */
 export const PAIR_EDGES_LIMIT = 150;
@@ -22,12 +23,6 @@ export type Verdict = 'allowed' | 'blocked';
 /** What is drawn: `auto` is the service map (every pair during a small lesson). */
 export type DrawnMode = 'map' | Exclude<EdgeMode, 'auto'>;
 
-export const EDGE_COLOURS = {
-  allowed: '#1f9d55',
-  blocked: '#d64545',
-  mixed: '#c98a14',
-  stale: '#9aa3b2',
-} as const;
 
 export interface Isolation {
   ingress: boolean;
@@ -224,7 +219,14 @@ function pairEdge(
   // After a reveal: a predicted change is right, a predicted non-change wrong, an unpredicted change missed.
   const score = options.scored ? (predicted ? (change ? 'right' : 'wrong') : change ? 'missed' : null) : null;
   const colour = options.stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict];
-  const marker = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: colour };
+  // Arrowheads in canvas units, not stroke widths: a thick (changed) edge keeps normal heads.
+  const marker = {
+    type: MarkerType.ArrowClosed,
+    width: 16,
+    height: 16,
+    color: colour,
+    markerUnits: 'userSpaceOnUse',
+  };
   const classes = [
     `verdict-${verdict}`,
     options.stale && 'verdict-stale',
@@ -275,9 +277,10 @@ function bundleEdge(
     data: { allowed: allowedCount, blocked: blockedCount },
     markerEnd: {
       type: MarkerType.ArrowClosed,
-      width: 14,
-      height: 14,
+      width: 16,
+      height: 16,
       color: stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict],
+      markerUnits: 'userSpaceOnUse',
     },
     domAttributes: {
       'data-bundle-from': source.replace(/^(ns|ext|pod):/, ''),

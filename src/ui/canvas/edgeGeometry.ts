@@ -5,6 +5,14 @@
  * Pure functions of flow coordinates, no React.
  */
 
+/** Edge colours, on the canvas and in pictures (the same in both themes: one legend). */
+export const EDGE_COLOURS = {
+  allowed: '#1f9d55',
+  blocked: '#d64545',
+  mixed: '#c98a14',
+  stale: '#9aa3b2',
+} as const;
+
 export interface Box {
   x: number;
   y: number;

@@ -7,7 +7,7 @@
  * absolute, pods relative to their frame, as React Flow wants them).
  */
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
-import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, GAP, HEADER, POD_HEIGHT, POD_WIDTH } from './layout';
+import { EMPTY_FRAME, EXTERNAL_HEIGHT, EXTERNAL_WIDTH, GAP, HEADER, POD_HEIGHT, POD_WIDTH } from './layout';
 import type { LayoutInput, Point, Positions } from './layout';
 
 export interface ElkInput extends LayoutInput {
@@ -41,6 +41,7 @@ export function toElkGraph(input: ElkInput): ElkNode {
     const id = `ns:${ns.name}`;
     known.add(id);
     if (ns.collapsed) return { id, width: POD_WIDTH + 2 * GAP, height: HEADER + 20 };
+    if (ns.pods.length === 0) return { id, ...EMPTY_FRAME };
     return {
       id,
       layoutOptions: { 'elk.padding': FRAME_PADDING },

@@ -19,6 +19,8 @@ export const GAP = 20;
 export const HEADER = 44;
 const PODS_PER_ROW = 2;
 const COLLAPSED = { width: POD_WIDTH + 2 * GAP, height: HEADER + 20 };
+/** A namespace without pods is only its title bar. */
+export const EMPTY_FRAME = { width: 200, height: HEADER + 12 };
 
 export interface Point {
   x: number;
@@ -128,7 +130,11 @@ export function computeLayout(input: LayoutInput, saved: Positions, pinned: stri
     }
     const right = Math.max(POD_WIDTH + GAP, ...boxes.map((p) => p.x + POD_WIDTH)) + GAP;
     const bottom = Math.max(HEADER + POD_HEIGHT, ...boxes.map((p) => p.y + POD_HEIGHT)) + GAP;
-    sizes[`ns:${ns.name}`] = ns.collapsed ? COLLAPSED : { width: right, height: bottom };
+    sizes[`ns:${ns.name}`] = ns.collapsed
+      ? COLLAPSED
+      : boxes.length === 0
+        ? EMPTY_FRAME
+        : { width: right, height: bottom };
   }
   for (const address of input.externals)
     sizes[`ext:${address}`] = { width: EXTERNAL_WIDTH, height: EXTERNAL_HEIGHT };

@@ -3,6 +3,7 @@
  * out like their React components (PodNode, NamespaceNode, ExternalNode) so that the
  * picture reads like the screen.
  */
+import { EDGE_COLOURS } from '../edgeGeometry';
 import type { PictureExternal, PictureFrame, PicturePod } from './picture';
 import { escapeXml, fitText, MONO, num, textWidth } from './svgText';
 
@@ -48,14 +49,6 @@ export const DARK: Palette = {
   frameFillOpacity: 0.06,
   frameTitle: '#e3e8f2',
 };
-
-/** Edge colours: the same in both themes, so a picture's legend means one thing. */
-export const EDGE_COLOURS = {
-  allowed: '#1f9d55',
-  blocked: '#d64545',
-  mixed: '#c98a14',
-  stale: '#9aa3b2',
-} as const;
 
 const MAX_CHIPS = 3;
 const PAD = 10;

@@ -4,9 +4,9 @@
  * is a few kilobytes, opens anywhere, and rasterises the same in every browser.
  * Edges use the canvas's own curves (`floatingCurve`), so the picture matches the screen.
  */
-import { floatingCurve, routeCurve } from '../edgeGeometry';
+import { EDGE_COLOURS, floatingCurve, routeCurve } from '../edgeGeometry';
 import type { Box, EdgeCurve } from '../edgeGeometry';
-import { DARK, drawExternal, drawFrame, drawPod, EDGE_COLOURS, LIGHT, text } from './drawNodes';
+import { DARK, drawExternal, drawFrame, drawPod, LIGHT, text } from './drawNodes';
 import type { Palette } from './drawNodes';
 import type { Picture, PictureEdge } from './picture';
 import { escapeXml, fitText, num, SANS, textWidth } from './svgText';
