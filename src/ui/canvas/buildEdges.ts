@@ -23,7 +23,6 @@ export type Verdict = 'allowed' | 'blocked';
 /** What is drawn: `auto` is the service map (every pair during a small lesson). */
 export type DrawnMode = 'map' | Exclude<EdgeMode, 'auto'>;
 
-
 export interface Isolation {
   ingress: boolean;
   egress: boolean;
