@@ -88,8 +88,17 @@ interface Pair {
   verdict: Verdict;
 }
 
+/** Called for each pair drawn; pairs are visited by index, so nothing is allocated per pair. */
+type Emit = (i: number, j: number, verdict: Verdict) => void;
+
 /** Pairs the service map draws (indices into `result.keys`). */
 export function mapPairs(result: MatrixResult, options: EdgeOptions): Pair[] {
+  const pairs: Pair[] = [];
+  forEachMapPair(result, options, (i, j, verdict) => pairs.push({ i, j, verdict }));
+  return pairs;
+}
+
+function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit): void {
   const { keys, allowed } = result;
   const n = keys.length;
   const { openIn, openOut } = openEnds(result);
@@ -99,7 +108,6 @@ export function mapPairs(result: MatrixResult, options: EdgeOptions): Pair[] {
   // The connection being explained stays drawn.
   const chosenFrom = options.selectedEdge ? keys.indexOf(options.selectedEdge.from) : -1;
   const chosenTo = options.selectedEdge ? keys.indexOf(options.selectedEdge.to) : -1;
-  const pairs: Pair[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j || (ns[i] === undefined && ns[j] === undefined)) continue;
@@ -115,21 +123,20 @@ export function mapPairs(result: MatrixResult, options: EdgeOptions): Pair[] {
         // peer (its "open" badge says so).
         const shaped =
           (iso[j]?.ingress === true && openIn[j] !== 1) || (iso[i]?.egress === true && openOut[i] !== 1);
-        if (shaped || inFocus) pairs.push({ i, j, verdict: 'allowed' });
-      } else if (options.showBlocked || inFocus) pairs.push({ i, j, verdict: 'blocked' });
+        if (shaped || inFocus) emit(i, j, 'allowed');
+      } else if (options.showBlocked || inFocus) emit(i, j, 'blocked');
     }
   }
-  return pairs;
 }
 
-function allPairs(result: MatrixResult, options: EdgeOptions, mode: DrawnMode): Pair[] {
+/** Every pair (`all`, `bundles`), or the focused pod's row and column (`focus`). */
+function forEachPair(result: MatrixResult, options: EdgeOptions, mode: DrawnMode, emit: Emit): void {
   const { keys, allowed } = result;
   const n = keys.length;
   const external = keys.map((k) => !options.namespaceOf.has(k));
-  const pairs: Pair[] = [];
   const visit = (i: number, j: number) => {
     if (i === j || (external[i] && external[j])) return;
-    pairs.push({ i, j, verdict: allowed[i * n + j] === 1 ? 'allowed' : 'blocked' });
+    emit(i, j, allowed[i * n + j] === 1 ? 'allowed' : 'blocked');
   };
   const focus = options.focusPod ? keys.indexOf(options.focusPod) : -1;
   if (mode === 'focus') {
@@ -139,7 +146,6 @@ function allPairs(result: MatrixResult, options: EdgeOptions, mode: DrawnMode): 
         visit(k, focus);
       }
   } else for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) visit(i, j);
-  return pairs;
 }
 
 export function buildEdges(result: MatrixResult | null, podCount: number, options: EdgeOptions): Edge[] {
@@ -158,36 +164,44 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
     return `pod:${key}`;
   };
   const nodes = keys.map(nodeOf);
-  const pairs =
-    mode === 'map'
-      ? mapPairs(result, options)
-      : mode === 'bundles'
-        ? allPairs(result, options, 'all')
-        : allPairs(result, options, mode);
+  // Per endpoint, once: a small group number for counting bundles, and whether it is a
+  // namespace node. The pair loop then only reads numbers (a million pairs at 1,000 pods).
+  const groupOf = new Map<string, number>();
+  const group = Int32Array.from(nodes, (id) => {
+    if (!groupOf.has(id)) groupOf.set(id, groupOf.size);
+    return groupOf.get(id) ?? 0;
+  });
+  const groupIds = [...groupOf.keys()];
+  const isNamespace = groupIds.map((id) => id.startsWith('ns:'));
+  const g = groupIds.length;
+  const counts = new Int32Array(g * g * 2);
+  const single = new Map<number, Pair>();
+  const n = keys.length;
+  const emit: Emit = (i, j, verdict) => {
+    const gi = group[i] ?? 0;
+    const gj = group[j] ?? 0;
+    if (isNamespace[gi] || isNamespace[gj]) {
+      const at = (gi * g + gj) * 2 + (verdict === 'allowed' ? 0 : 1);
+      if (gi !== gj) counts[at] = (counts[at] ?? 0) + 1;
+    } else single.set(i * n + j, { i, j, verdict });
+  };
+  if (mode === 'map') forEachMapPair(result, options, emit);
+  else forEachPair(result, options, mode === 'bundles' ? 'all' : mode, emit);
 
   const edges: Edge[] = [];
-  const bundles = new Map<string, { source: string; target: string; yes: number; no: number }>();
-  const single = new Map<string, Pair>();
-  for (const pair of pairs) {
-    const source = nodes[pair.i] ?? '';
-    const target = nodes[pair.j] ?? '';
-    if (source.startsWith('ns:') || target.startsWith('ns:')) {
-      if (source === target) continue;
-      const id = `${source}->${target}`;
-      const bundle = bundles.get(id) ?? { source, target, yes: 0, no: 0 };
-      if (pair.verdict === 'allowed') bundle.yes++;
-      else bundle.no++;
-      bundles.set(id, bundle);
-    } else single.set(`${pair.i},${pair.j}`, pair);
-  }
   for (const pair of single.values()) {
-    const back = single.get(`${pair.j},${pair.i}`);
+    const back = single.get(pair.j * n + pair.i);
     // The service map draws a pair allowed (or blocked) both ways as one edge with two heads.
     const both = mode === 'map' && back !== undefined && back.verdict === pair.verdict;
     if (both && pair.i > pair.j) continue;
     edges.push(pairEdge(keys, nodes, pair, both, options));
   }
-  for (const b of bundles.values()) edges.push(bundleEdge(b.source, b.target, b.yes, b.no, options.stale));
+  for (let a = 0; a < g; a++)
+    for (let b = 0; b < g; b++) {
+      const yes = counts[(a * g + b) * 2] ?? 0;
+      const no = counts[(a * g + b) * 2 + 1] ?? 0;
+      if (yes + no > 0) edges.push(bundleEdge(groupIds[a] ?? '', groupIds[b] ?? '', yes, no, options.stale));
+    }
   return edges;
 }
 

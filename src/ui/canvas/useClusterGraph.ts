@@ -109,7 +109,12 @@ export function useClusterGraph(hoveredPod: string | null) {
       nodeId(result.keys[j] ?? ''),
     ]);
     const startedFor = text;
-    layoutWithElk(browserElk(), { ...layoutInput, links })
+    // Beyond what a layered layout does in a few seconds, the grid is the layout.
+    const elk =
+      workspace.pods.length <= ELK_POD_LIMIT
+        ? layoutWithElk(browserElk(), { ...layoutInput, links: links.slice(0, ELK_LINK_LIMIT) })
+        : Promise.reject(new Error('too large for a full layout'));
+    elk
       .catch(() => ({ positions: gridPositions(layoutInput), routes: {} }))
       .then(({ positions: placed, routes: paths }) => {
         if (running.current !== layoutInput) return;
@@ -121,7 +126,19 @@ export function useClusterGraph(hoveredPod: string | null) {
         applyLayout(placed, routesWithEnds(paths, placed));
       })
       .catch(() => setLayoutPending(false));
-  }, [layout.fresh, ready, result, text, layoutInput, collapsed, namespaceOf, isolation, applyLayout, store]);
+  }, [
+    layout.fresh,
+    ready,
+    result,
+    text,
+    layoutInput,
+    collapsed,
+    namespaceOf,
+    isolation,
+    applyLayout,
+    store,
+    workspace.pods.length,
+  ]);
 
   const highlight = useMemo(() => {
     const policy = selectedPolicy ? workspace.policies.find((p) => p.key === selectedPolicy) : undefined;
@@ -246,6 +263,10 @@ export function useClusterGraph(hoveredPod: string | null) {
     layoutPending: layoutPending || layout.fresh,
   };
 }
+
+/** Up to this many pods (and connections) a full ELK layout runs; beyond, a grid. */
+const ELK_POD_LIMIT = 1500;
+const ELK_LINK_LIMIT = 4000;
 
 /** Focus-free options: the connections the service map always draws (for the layout). */
 const EMPTY_FOCUS: Omit<EdgeOptions, 'isolation' | 'namespaceOf'> = {

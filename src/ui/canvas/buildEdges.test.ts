@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { MatrixResult } from '../../worker/protocol';
+import { buildEdges, effectiveMode, mapPairs } from './buildEdges';
+import type { EdgeOptions, Isolation } from './buildEdges';
+
+/**
+ * The demo, as a truth table: web admits everyone (an allow-all policy), api admits web,
+ * postgres admits api; prometheus and the outside address are not isolated.
+ */
+const keys = ['shop/web', 'shop/api', 'data/postgres', 'monitoring/prometheus', '198.51.100.10'];
+const allowedPairs = new Set([
+  'shop/api->shop/web',
+  'data/postgres->shop/web',
+  'monitoring/prometheus->shop/web',
+  '198.51.100.10->shop/web',
+  'shop/web->shop/api',
+  'shop/api->data/postgres',
+  ...keys.filter((k) => k !== 'monitoring/prometheus').map((k) => `${k}->monitoring/prometheus`),
+  ...['shop/web', 'shop/api', 'data/postgres', 'monitoring/prometheus'].map((k) => `${k}->198.51.100.10`),
+]);
+const result: MatrixResult = {
+  keys,
+  allowed: Uint8Array.from(keys.flatMap((a) => keys.map((b) => (allowedPairs.has(`${a}->${b}`) ? 1 : 0)))),
+};
+const isolated: Isolation = { ingress: true, egress: false };
+const options = (more: Partial<EdgeOptions> = {}): EdgeOptions => ({
+  mode: 'auto',
+  focusPod: null,
+  focusNamespace: null,
+  showBlocked: false,
+  lesson: false,
+  selectedEdge: null,
+  stale: false,
+  collapsed: [],
+  namespaceOf: new Map(keys.slice(0, 4).map((k) => [k, k.split('/')[0] ?? ''])),
+  isolation: new Map([
+    ['shop/web', isolated],
+    ['shop/api', isolated],
+    ['data/postgres', isolated],
+  ]),
+  highlight: null,
+  changes: null,
+  predictions: new Set(),
+  scored: false,
+  ...more,
+});
+const drawn = (o: EdgeOptions) =>
+  buildEdges(result, 4, o).map((e) => {
+    const a = e.domAttributes as Record<string, string>;
+    return `${a['data-from']}${a['data-both'] ? '<->' : '->'}${a['data-to']} ${a['data-verdict']}`;
+  });
+
+describe('the service map', () => {
+  it('draws only what policies shape: web -> api and api -> postgres', () => {
+    expect(drawn(options()).sort()).toEqual([
+      'shop/api->data/postgres allowed',
+      'shop/web->shop/api allowed',
+    ]);
+    // The same pairs lay the canvas out.
+    expect(mapPairs(result, options())).toHaveLength(2);
+  });
+
+  it('a focused pod shows its whole row and column, blocked ones too, both ways as one edge', () => {
+    const edges = drawn(options({ focusPod: 'shop/api' }));
+    expect(edges).toContain('shop/web<->shop/api allowed');
+    expect(edges).toContain('monitoring/prometheus->shop/api blocked');
+    expect(edges).toContain('198.51.100.10->shop/api blocked');
+    expect(edges).toContain('shop/api->data/postgres allowed');
+    expect(edges).toContain('data/postgres->shop/api blocked');
+    expect(edges).toHaveLength(7);
+  });
+
+  it('a selected namespace shows the traffic crossing its boundary', () => {
+    const edges = drawn(options({ focusNamespace: 'data' }));
+    expect(edges).toContain('shop/web->data/postgres blocked');
+    expect(edges).toContain('data/postgres->monitoring/prometheus allowed');
+    expect(edges).not.toContain('monitoring/prometheus->shop/api blocked');
+  });
+
+  it('the explained connection stays drawn, and "all" adds every blocked one', () => {
+    expect(drawn(options({ selectedEdge: { from: 'shop/web', to: 'data/postgres' } }))).toContain(
+      'shop/web->data/postgres blocked',
+    );
+    const all = drawn(options({ showBlocked: true }));
+    expect(all.filter((e) => e.endsWith('blocked'))).toHaveLength(
+      keys.length * keys.length - keys.length - allowedPairs.size,
+    );
+  });
+
+  it('bundles count pod pairs per namespace pair', () => {
+    const bundles = buildEdges(result, 4, options({ mode: 'bundles' })).map((e) => e.domAttributes);
+    expect(bundles).toContainEqual(
+      expect.objectContaining({
+        'data-bundle-from': 'monitoring',
+        'data-bundle-to': 'shop',
+        'data-allowed': '1',
+        'data-blocked': '1',
+      }),
+    );
+  });
+
+  it('falls back to bundles (or the selected pod) above 150 pods; small lessons draw every pair', () => {
+    expect(effectiveMode('auto', 151, null)).toBe('bundles');
+    expect(effectiveMode('auto', 151, 'a/b')).toBe('focus');
+    expect(effectiveMode('auto', 10, null, true)).toBe('all');
+    expect(effectiveMode('auto', 10, null)).toBe('map');
+  });
+});
