@@ -1,27 +1,19 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { internalBox } from './internalBox';
+import { floatingCurve } from './edgeGeometry';
 
-/** Namespace-to-namespace connections, counted: how many pod pairs are allowed and blocked. */
-function BundleEdgeView({
-  id,
-  sourceX,
-  sourceY,
-  targetX,
-  targetY,
-  sourcePosition,
-  targetPosition,
-  markerEnd,
-  data,
-}: EdgeProps) {
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+/**
+ * Namespace-to-namespace connections, counted: how many pod pairs are allowed and
+ * blocked. Drawn between the two frames' borders (not from side handles, which sent
+ * lines across the frames), with the counts at the middle.
+ */
+function BundleEdgeView({ id, source, target, markerEnd, data }: EdgeProps) {
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  if (!from || !to) return null;
+  const { path, middle } = floatingCurve(internalBox(from), internalBox(to));
   const counts = data as { allowed: number; blocked: number } | undefined;
   return (
     <>
@@ -29,7 +21,7 @@ function BundleEdgeView({
       <EdgeLabelRenderer>
         <div
           className="bundle-label"
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
         >
           <span className="allowed">{counts?.allowed ?? 0} ✓</span>{' '}
           <span className="blocked">{counts?.blocked ?? 0} ✗</span>

@@ -9,6 +9,7 @@ import { effectiveMode, PAIR_EDGES_LIMIT } from './buildEdges';
 import type { FlowNode } from './buildFlow';
 import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectDialog } from './ConnectDialog';
+import { warmUpElk } from './elkBrowser';
 import { ExternalNode } from './ExternalNode';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
@@ -66,6 +67,7 @@ function ClusterCanvas() {
   // The keyboard path to drawing: select a pod, press C, then click the target.
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   useCanvasFit(nodes, layoutPending);
+  useEffect(warmUpElk, []);
 
   const endpoint = useCallback(
     (id: string) => endpointOfNode(id, (address) => externals.find((e) => e.address === address)?.cidr),
@@ -175,12 +177,12 @@ function ClusterCanvas() {
         <Legend mode={mode} />
         {!presenting && <CanvasToolbar />}
         {connectFrom && (
-          <Panel position="top-center" className="canvas-hint" data-testid="canvas.connect-hint">
+          <Panel position="bottom-center" className="canvas-hint" data-testid="canvas.connect-hint">
             Click the pod, namespace or outside node that {connectFrom.slice(4)} should reach (Esc cancels).
           </Panel>
         )}
         {mode === 'focus' && !selectedPod && (
-          <Panel position="top-center" className="canvas-hint" data-testid="canvas.focus-hint">
+          <Panel position="bottom-center" className="canvas-hint" data-testid="canvas.focus-hint">
             Click a pod to see its connections.
           </Panel>
         )}

@@ -6,7 +6,7 @@ import { useAppStore } from '../app/storeContext';
 import type { DrawnMode } from './buildEdges';
 
 const MODES: { value: EdgeMode; label: string }[] = [
-  { value: 'auto', label: 'Service map' },
+  { value: 'auto', label: 'Automatic: service map' },
   { value: 'all', label: 'Every pod pair' },
   { value: 'focus', label: 'Selected pod only' },
   { value: 'bundles', label: 'Namespace bundles' },
@@ -141,6 +141,11 @@ export function Legend({ mode }: { mode: DrawnMode }) {
       </div>
       {port === 'any' && (
         <div className="legend-note">any port: allowed when some port is allowed both ways</div>
+      )}
+      {lessonPhase !== null && mode === 'all' && edgeMode === 'auto' && (
+        <div className="legend-note" data-testid="legend.lesson-note">
+          a lesson draws every pod pair, so that any connection can be predicted
+        </div>
       )}
     </Panel>
   );

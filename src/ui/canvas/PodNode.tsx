@@ -6,7 +6,7 @@ import { DropTarget } from './DropTarget';
 
 const MAX_CHIPS = 3;
 /** Below this zoom a pod is drawn as a named box: details would be too small to read. */
-export const DETAIL_ZOOM = 0.7;
+export const DETAIL_ZOOM = 0.6;
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 

@@ -1,17 +1,9 @@
 import { BaseEdge, useInternalNode } from '@xyflow/react';
-import type { EdgeProps, InternalNode } from '@xyflow/react';
+import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { internalBox } from './internalBox';
 import { floatingCurve, routeCurve } from './edgeGeometry';
-import type { Box, Point } from './edgeGeometry';
-
-function boxOf(node: InternalNode): Box {
-  return {
-    x: node.internals.positionAbsolute.x,
-    y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? node.width ?? 0,
-    height: node.measured.height ?? node.height ?? 0,
-  };
-}
+import type { Point } from './edgeGeometry';
 
 /** What the edge builder attaches: one edge for both directions, and ELK's route when it is current. */
 export interface VerdictEdgeData {
@@ -31,7 +23,9 @@ function VerdictEdgeView({ id, source, target, markerEnd, markerStart, style, da
   const to = useInternalNode(target);
   if (!from || !to) return null;
   const { both, route } = (data ?? {}) as VerdictEdgeData;
-  const { path } = route ? routeCurve(route) : floatingCurve(boxOf(from), boxOf(to), both ? 0 : 1);
+  const { path } = route
+    ? routeCurve(route)
+    : floatingCurve(internalBox(from), internalBox(to), both ? 0 : 1);
   return (
     <BaseEdge
       id={id}

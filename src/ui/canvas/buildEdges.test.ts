@@ -75,6 +75,11 @@ describe('the service map', () => {
     expect(edges).toContain('shop/web->data/postgres blocked');
     expect(edges).toContain('data/postgres->monitoring/prometheus allowed');
     expect(edges).not.toContain('monitoring/prometheus->shop/api blocked');
+    // Traffic inside other namespaces is dimmed.
+    const inShop = buildEdges(result, 4, options({ focusNamespace: 'data' })).find(
+      (e) => e.id === 'shop/web->shop/api',
+    );
+    expect(inShop?.className).toContain('dimmed');
   });
 
   it('the explained connection stays drawn, and "all" adds every blocked one', () => {

@@ -220,7 +220,10 @@ function pairEdge(
   const highlighted = options.highlight
     ? options.highlight.targets.has(to) || options.highlight.targets.has(from)
     : true;
-  const dim = !touchesFocus || !highlighted;
+  // A selected namespace: the traffic crossing its boundary stays bright.
+  const inside = (key: string) => options.namespaceOf.get(key) === options.focusNamespace;
+  const crossing = options.focusNamespace === null || inside(from) !== inside(to);
+  const dim = !touchesFocus || !highlighted || !crossing;
   const isSelected =
     (options.selectedEdge?.from === from && options.selectedEdge.to === to) ||
     (both && options.selectedEdge?.from === to && options.selectedEdge.to === from);

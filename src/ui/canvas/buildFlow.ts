@@ -116,7 +116,7 @@ export function buildNodes(
         id: `pod:${pod.key}`,
         type: 'pod',
         parentId: id,
-        extent: 'parent',
+        // Not held inside the frame while dragged: on release the frame grows (or moves) to wrap it.
         position: layout.pods[pod.key] ?? { x: 0, y: 0 },
         width: POD_WIDTH,
         height: POD_HEIGHT,

@@ -143,7 +143,27 @@ describe('layout', () => {
     saved['pod:shop/email'] = { x: at.x + 5, y: at.y + 5 };
     const layout = computeLayout(shop, saved, 'pod:shop/email');
     expectTidy(shop, layout);
-    expect(layout.pods['shop/email']).toEqual(saved['pod:shop/email']);
+    // Where it was dropped on the canvas (the frame may move to wrap its pods).
+    const absolute = (
+      frame: { x: number; y: number } | undefined,
+      pod: { x: number; y: number } | undefined,
+    ) => ({
+      x: (frame?.x ?? NaN) + (pod?.x ?? NaN),
+      y: (frame?.y ?? NaN) + (pod?.y ?? NaN),
+    });
+    expect(absolute(layout.frames.shop, layout.pods['shop/email'])).toEqual(
+      absolute(saved['ns:shop'], saved['pod:shop/email']),
+    );
+  });
+
+  it('a pod dragged out past the edge of its frame takes the frame with it', async () => {
+    const saved: Positions = (await layoutWithElk(elk, shop)).positions;
+    const frame = saved['ns:web'] ?? { x: 0, y: 0 };
+    saved['pod:web/loadgen'] = { x: -150, y: 300 };
+    const layout = computeLayout(shop, saved, 'pod:web/loadgen');
+    expectTidy(shop, layout);
+    expect(layout.frames.web?.x).toBe(frame.x - 150 - 20);
+    expect((layout.frames.web?.x ?? 0) + (layout.pods['web/loadgen']?.x ?? 0)).toBe(frame.x - 150);
   });
 
   it('new namespaces from a merge go to free space', async () => {

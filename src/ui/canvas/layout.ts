@@ -62,12 +62,19 @@ export function overlaps(a: Box, b: Box, margin = 0): boolean {
   );
 }
 
-function slot(i: number): Point {
+/**
+ * The i-th free slot of a frame with `columns` columns, as far apart as ELK's layers, so
+ * an edge between neighbours shows.
+ */
+function slot(i: number, columns: number): Point {
   return {
-    x: GAP + (i % PODS_PER_ROW) * (POD_WIDTH + GAP),
-    y: HEADER + Math.floor(i / PODS_PER_ROW) * (POD_HEIGHT + GAP),
+    x: GAP + (i % columns) * (POD_WIDTH + GAP * 3),
+    y: HEADER + Math.floor(i / columns) * (POD_HEIGHT + GAP * 2),
   };
 }
+
+/** Two columns for a few pods; for many, about as many columns as rows (a frame of 1,000 pods is not a tower). */
+const columnsFor = (pods: number): number => Math.max(PODS_PER_ROW, Math.round(Math.sqrt(pods / 2)));
 
 const podBox = (p: Point): Box => ({ ...p, width: POD_WIDTH, height: POD_HEIGHT });
 
@@ -97,6 +104,51 @@ export function separate(boxes: (Box & { id: string })[], pinned: string | null,
   }
 }
 
+/** The canvas is about as wide as it is tall: aim for boxes that fill such a shape. */
+const TARGET_ASPECT = 1.2;
+
+/**
+ * Puts new boxes in the free space beside the placed ones, in rows (shelves) no wider
+ * than the drawing should be: below everything when the drawing is wider than the
+ * canvas's shape, else in a new column to its right. With nothing placed, the rows
+ * start at the origin (the provisional grid, or the grid of a workspace too large for
+ * a full layout).
+ */
+function placeNew(boxes: (Box & { id: string })[], fresh: (Size & { id: string })[]): void {
+  if (fresh.length === 0) return;
+  const area = [...boxes, ...fresh].reduce((sum, b) => sum + (b.width + GAP) * (b.height + GAP), 0);
+  const widest = Math.max(...fresh.map((b) => b.width));
+  let originX = 0;
+  let originY = 0;
+  let rowWidth = Math.max(widest, Math.sqrt(area * TARGET_ASPECT));
+  if (boxes.length > 0) {
+    const left = Math.min(...boxes.map((b) => b.x));
+    const topY = Math.min(...boxes.map((b) => b.y));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    if (right - left > (bottom - topY) * TARGET_ASPECT) {
+      [originX, originY] = [left, bottom + GAP * 2];
+      rowWidth = Math.max(widest, right - left);
+    } else {
+      [originX, originY] = [right + GAP * 3, topY];
+      rowWidth = widest;
+    }
+  }
+  let x = originX;
+  let y = originY;
+  let rowHeight = 0;
+  for (const b of fresh) {
+    if (x > originX && x + b.width > originX + rowWidth) {
+      x = originX;
+      y += rowHeight + GAP * 2;
+      rowHeight = 0;
+    }
+    boxes.push({ ...b, x, y });
+    x += b.width + GAP * 2;
+    rowHeight = Math.max(rowHeight, b.height);
+  }
+}
+
 export function computeLayout(input: LayoutInput, saved: Positions, pinned: string | null = null): Layout {
   const ids = [
     ...input.namespaces.flatMap((ns) => [`ns:${ns.name}`, ...ns.pods.map((k) => `pod:${k}`)]),
@@ -106,21 +158,34 @@ export function computeLayout(input: LayoutInput, saved: Positions, pinned: stri
   const placed: Positions = {};
   const pods: Record<string, Point> = {};
   const sizes: Record<string, Size> = {};
+  const shifts: Record<string, Point> = {};
 
   for (const ns of input.namespaces) {
     const boxes: (Box & { id: string })[] = [];
     const fresh: string[] = [];
     for (const key of ns.pods) {
       const at = saved[`pod:${key}`];
-      if (at) boxes.push({ id: key, ...podBox({ x: Math.max(GAP, at.x), y: Math.max(HEADER, at.y) }) });
+      if (at) boxes.push({ id: key, ...podBox(at) });
       else fresh.push(key);
     }
     // Pods dragged onto each other are pushed apart (the dragged one stays).
     separate(boxes, pinned?.startsWith('pod:') ? pinned.slice(4) : null);
+    // A pod dragged past its frame's edge, or away from its top or left, moves the frame
+    // instead: the pods keep where they are on the canvas, the frame wraps them snugly.
+    if (boxes.length > 0 && saved[`ns:${ns.name}`]) {
+      const dx = Math.min(...boxes.map((b) => b.x)) - GAP;
+      const dy = Math.min(...boxes.map((b) => b.y)) - HEADER;
+      for (const b of boxes) {
+        b.x -= dx;
+        b.y -= dy;
+      }
+      if (dx !== 0 || dy !== 0) shifts[`ns:${ns.name}`] = { x: dx, y: dy };
+    }
     let i = 0;
+    const columns = columnsFor(ns.pods.length);
     for (const key of fresh) {
-      let candidate = slot(i);
-      while (boxes.some((b) => overlaps(b, podBox(candidate), GAP - 1))) candidate = slot(++i);
+      let candidate = slot(i, columns);
+      while (boxes.some((b) => overlaps(b, podBox(candidate), GAP - 1))) candidate = slot(++i, columns);
       boxes.push({ id: key, ...podBox(candidate) });
     }
     for (const b of boxes) {
@@ -142,15 +207,15 @@ export function computeLayout(input: LayoutInput, saved: Positions, pinned: stri
   const top = Object.keys(sizes);
   const boxes: (Box & { id: string })[] = [];
   const known = top.filter((id) => saved[id]);
-  for (const id of known) boxes.push({ id, ...(saved[id] as Point), ...(sizes[id] as Size) });
-  // New frames and outside nodes: a column in the free space right of everything placed.
-  const right = Math.max(0, ...boxes.map((b) => b.x + b.width + GAP * 3));
-  let y = Math.min(0, ...boxes.map((b) => b.y));
-  for (const id of top.filter((t) => !saved[t])) {
-    const size = sizes[id] as Size;
-    boxes.push({ id, x: fresh ? 0 : right, y, ...size });
-    y += size.height + GAP * 2;
+  for (const id of known) {
+    const at = saved[id] as Point;
+    const shift = shifts[id] ?? { x: 0, y: 0 };
+    boxes.push({ id, x: at.x + shift.x, y: at.y + shift.y, ...(sizes[id] as Size) });
   }
+  placeNew(
+    boxes,
+    top.filter((t) => !saved[t]).map((id) => ({ id, ...(sizes[id] as Size) })),
+  );
   separate(boxes, pinned);
 
   const frames: Record<string, Box> = {};

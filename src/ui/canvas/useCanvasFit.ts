@@ -63,14 +63,37 @@ export function useCanvasFit(nodes: readonly FlowNode[], layoutPending: boolean)
     return () => cancelAnimationFrame(frame);
   }, [flow, revealPod]);
 
-  // A gesture that adds a node must show it: fit again when the canvas grows from the canvas.
-  const origin = useAppStore((s) => s.origin);
-  const lastCount = useRef(nodes.length);
+  // Something new on the canvas (a gesture, a typed namespace or pod, a merge) must be in
+  // view: fit again when a node appears outside it.
+  const lastIds = useRef(new Set<string>());
   useEffect(() => {
-    const grew = nodes.length > lastCount.current && origin === 'canvas';
-    lastCount.current = nodes.length;
-    if (grew) void flow.fitView(fitOptions(150, presenting));
-  }, [flow, nodes.length, origin, presenting]);
+    const before = lastIds.current;
+    lastIds.current = new Set(nodes.map((n) => n.id));
+    if (before.size === 0 || layoutPending) return undefined;
+    const added = nodes.filter((n) => !before.has(n.id)).map((n) => n.id);
+    if (added.length === 0) return undefined;
+    const frame = requestAnimationFrame(() => {
+      const { x, y, zoom } = flow.getViewport();
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!pane) return;
+      const visible = { x: -x / zoom, y: -y / zoom, width: pane.width / zoom, height: pane.height / zoom };
+      const outside = added.some((id) => {
+        const node = flow.getInternalNode(id);
+        if (!node) return false;
+        const { x: nx, y: ny } = node.internals.positionAbsolute;
+        const w = node.measured.width ?? 0;
+        const h = node.measured.height ?? 0;
+        return (
+          nx < visible.x ||
+          ny < visible.y ||
+          nx + w > visible.x + visible.width ||
+          ny + h > visible.y + visible.height
+        );
+      });
+      if (outside) void flow.fitView(fitOptions(150, presenting));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, nodes, layoutPending, presenting]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -123,6 +123,10 @@ function chips(labels: [string, string][], x0: number, top: number, max: number,
   return out.join('');
 }
 
+/** As on the canvas: isolation badges red, "open to all" / "reaches all" green. */
+const badgeColour = (badge: string): string =>
+  badge.startsWith('◎') || badge.startsWith('→') ? EDGE_COLOURS.allowed : EDGE_COLOURS.blocked;
+
 /** Isolation badges, right-aligned so that they end at `right`; returns their width too. */
 function badges(list: string[], right: number, baseline: number): { svg: string; width: number } {
   const out: string[] = [];
@@ -130,10 +134,8 @@ function badges(list: string[], right: number, baseline: number): { svg: string;
   for (const badge of [...list].reverse()) {
     const width = textWidth(badge, 10, 'bold') + 10;
     x -= width;
-    out.push(rect(x, baseline - 11, width, 15, `rx="4" fill="${EDGE_COLOURS.blocked}" fill-opacity="0.12"`));
-    out.push(
-      text(x + 5, baseline, badge, `font-size="10" font-weight="bold" fill="${EDGE_COLOURS.blocked}"`),
-    );
+    out.push(rect(x, baseline - 11, width, 15, `rx="4" fill="${badgeColour(badge)}" fill-opacity="0.12"`));
+    out.push(text(x + 5, baseline, badge, `font-size="10" font-weight="bold" fill="${badgeColour(badge)}"`));
     x -= 3;
   }
   return { svg: out.join(''), width: right - x };

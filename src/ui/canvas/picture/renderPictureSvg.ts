@@ -177,6 +177,9 @@ function legendEntries(picture: Picture): LegendEntry[] {
     entries.push({ label: 'mixed', colour: EDGE_COLOURS.mixed, dash: null });
   if (picture.edges.some((e) => e.verdict === 'stale'))
     entries.push({ label: 'being re-evaluated', colour: EDGE_COLOURS.stale, dash: null });
+  // The service map leaves out what anyone may reach: the legend says what the badge means.
+  if (picture.pods.some((pod) => pod.badges.some((b) => b.startsWith('◎'))))
+    entries.push({ label: '◎ open: reachable from everywhere', colour: EDGE_COLOURS.allowed, dash: '0 40' });
   return entries;
 }
 
