@@ -1,9 +1,53 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { stringify } from 'yaml';
 import { expect, test } from './fixtures/appPage';
 import type { AppPage } from './fixtures/appPage';
 
 const MICROSERVICES = readFileSync(new URL('./fixtures/microservices.yaml', import.meta.url), 'utf8');
+
+interface CaseFile {
+  namespaces: { name: string; labels: Record<string, string> }[];
+  pods: {
+    namespace: string;
+    name: string;
+    labels: Record<string, string>;
+    ports?: { port: number; protocol: string; name?: string }[];
+  }[];
+  policies: string;
+}
+
+/** Google's Online Boutique as np-guard's conformance case has it, as manifests. */
+function onlineBoutique(): string {
+  const url = new URL('../conformance/cases/np-guard/onlineboutique.json', import.meta.url);
+  const data = JSON.parse(readFileSync(url, 'utf8')) as CaseFile;
+  const objects = [
+    ...data.namespaces.map((ns) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: ns })),
+    ...data.pods.map((pod) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: pod.name.split('-').slice(0, -2).join('-'),
+        namespace: pod.namespace,
+        labels: Object.fromEntries(Object.entries(pod.labels).filter(([k]) => k !== 'pod-template-hash')),
+      },
+      spec: {
+        containers: [
+          {
+            name: 'main',
+            image: 'example',
+            ports: (pod.ports ?? []).map((p) => ({
+              containerPort: p.port,
+              protocol: p.protocol,
+              name: p.name,
+            })),
+          },
+        ],
+      },
+    })),
+  ];
+  return `${objects.map((o) => stringify(o)).join('---\n')}---\n${data.policies}`;
+}
 
 interface Rect {
   id: string;
@@ -148,6 +192,37 @@ test.describe('the canvas as a service map', () => {
       'allowed',
     );
     await page.screenshot({ path: testInfo.outputPath('map-microservices-hover.png') });
+  });
+
+  test('a gesture shows what it changed, for a few seconds', async ({ app, page }) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveCount(0);
+    // Default-deny ingress for monitoring: everything that reached prometheus is now blocked.
+    await app.namespaceAction('monitoring', 'denyIngress');
+    await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveAttribute('data-change', 'lost');
+    await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveAttribute('data-verdict', 'blocked');
+    await expect(app.edge('198.51.100.10', 'monitoring/prometheus')).toHaveAttribute('data-change', 'lost');
+    await expect(page.locator('[data-change="gained"]')).toHaveCount(0);
+    // Then the map is the map again (nothing there is shaped by an allow rule).
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 400 } });
+    await expect(app.edge('shop/api', 'monitoring/prometheus')).toHaveCount(0);
+  });
+
+  test('Online Boutique (np-guard’s manifests) reads as a map', async ({ app, page }, testInfo) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    await app.openFiles([{ name: 'onlineboutique.yaml', text: onlineBoutique() }]);
+    await page.getByTestId('import.replace').click();
+    await expect(app.pod('default/checkoutservice')).toBeVisible();
+    await app.waitForEvaluation();
+    await app.waitForStillCanvas();
+    const count = await app.edges.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(60);
+    await expectNoOverlap(page);
+    expect(await smallestName(app)).toBeGreaterThanOrEqual(9);
+    await page.screenshot({ path: testInfo.outputPath('map-online-boutique.png') });
   });
 
   test('typing a namespace with two pods, and merging a file, never overlaps anything', async ({

@@ -108,11 +108,23 @@ function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit):
   // The connection being explained stays drawn.
   const chosenFrom = options.selectedEdge ? keys.indexOf(options.selectedEdge.from) : -1;
   const chosenTo = options.selectedEdge ? keys.indexOf(options.selectedEdge.to) : -1;
+  // Connections that changed (against a baseline, or by the last gesture) are always drawn.
+  const changed = new Set<number>();
+  if (options.changes) {
+    const index = new Map(keys.map((k, i) => [k, i]));
+    for (const key of [...options.changes.gained, ...options.changes.lost]) {
+      const [from = '', to = ''] = key.split('->');
+      const i = index.get(from);
+      const j = index.get(to);
+      if (i !== undefined && j !== undefined) changed.add(i * n + j);
+    }
+  }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j || (ns[i] === undefined && ns[j] === undefined)) continue;
       const inFocus =
         (i === chosenFrom && j === chosenTo) ||
+        changed.has(i * n + j) ||
         i === focus ||
         j === focus ||
         (options.focusNamespace !== null &&

@@ -4,6 +4,7 @@ import type { EdgeRoutes } from '../../store/persistence';
 import { summarisePolicy } from '../../engine';
 import { diffMatrices } from '../../store/compare';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
+import { useRecentChanges } from './useRecentChanges';
 import { buildEdges, mapPairs, openEnds } from './buildEdges';
 import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationOf } from './buildFlow';
@@ -41,12 +42,15 @@ export function useClusterGraph(hoveredPod: string | null) {
   const baseline = useAppStore((s) => s.baseline);
   const lesson = useAppStore((s) => s.lesson);
   const predictions = useMemo(() => new Set(lesson?.predictions ?? []), [lesson?.predictions]);
-  const changes = useMemo(() => {
+  const compared = useMemo(() => {
     if (!baseline?.matrix || !result) return null;
     const diff = diffMatrices(baseline.matrix, result);
     const keyOf = (e: { from: string; to: string }) => `${e.from}->${e.to}`;
     return { gained: new Set(diff.gained.map(keyOf)), lost: new Set(diff.lost.map(keyOf)) };
   }, [baseline, result]);
+  // Against a baseline (Compare, lessons) when there is one, else what the last gesture changed.
+  const recent = useRecentChanges(result, parsedText);
+  const changes = compared ?? recent;
 
   const isolation = useMemo(() => isolationOf(workspace), [workspace]);
   const open = useMemo(() => {
@@ -109,11 +113,22 @@ export function useClusterGraph(hoveredPod: string | null) {
       nodeId(result.keys[j] ?? ''),
     ]);
     const startedFor = text;
-    // Beyond what a layered layout does in a few seconds, the grid is the layout.
+    // ELK lays out what the connections tie together; frames and outside nodes that no
+    // connection touches (empty namespaces, kube-system...) are placed after it, in rows
+    // beside the drawing, instead of widening it. With no connection at all, and beyond
+    // what a layered layout does in a few seconds, the grid is the layout.
+    const tied = new Set(
+      links.flat().map((id) => (id.startsWith('pod:') ? `ns:${namespaceOf.get(id.slice(4)) ?? ''}` : id)),
+    );
+    const elkInput = {
+      namespaces: layoutInput.namespaces.filter((ns) => tied.has(`ns:${ns.name}`)),
+      externals: layoutInput.externals.filter((address) => tied.has(`ext:${address}`)),
+      links,
+    };
     const elk =
-      workspace.pods.length <= ELK_POD_LIMIT && links.length <= ELK_LINK_LIMIT
-        ? layoutWithElk(browserElk(), { ...layoutInput, links })
-        : Promise.reject(new Error('too large for a full layout'));
+      links.length > 0 && workspace.pods.length <= ELK_POD_LIMIT && links.length <= ELK_LINK_LIMIT
+        ? layoutWithElk(browserElk(), elkInput)
+        : Promise.reject(new Error('no connection to lay out along, or too large'));
     elk
       .catch(() => ({ positions: gridPositions(layoutInput), routes: {} }))
       .then(({ positions: placed, routes: paths }) => {
