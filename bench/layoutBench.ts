@@ -12,9 +12,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { mapPairs } from '../src/ui/canvas/buildEdges';
+import { serviceMapLinks } from '../src/ui/canvas/buildEdges';
 import { isolationOf } from '../src/ui/canvas/buildFlow';
-import { layoutWithElk } from '../src/ui/canvas/elkLayout';
+import { layoutWithElk, tiedTogether } from '../src/ui/canvas/elkLayout';
 import type { ElkInput } from '../src/ui/canvas/elkLayout';
 import { createAnalyzer } from '../src/worker/createAnalyzer';
 import { generateWorkspace, toManifestText } from './generateWorkspace';
@@ -33,35 +33,16 @@ function inputFor(text: string): { input: ElkInput; pods: number } {
   });
   const { workspace, matrix } = result;
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
-  const pairs = mapPairs(matrix, {
-    mode: 'auto',
-    focusPod: null,
-    focusNamespace: null,
-    showBlocked: false,
-    lesson: false,
-    selectedEdge: null,
-    stale: false,
-    collapsed: [],
-    highlight: null,
-    changes: null,
-    predictions: new Set(),
-    scored: false,
-    isolation: isolationOf(workspace),
-    namespaceOf,
-  });
-  const id = (key: string) => (namespaceOf.has(key) ? `pod:${key}` : `ext:${key}`);
-  return {
-    pods: workspace.pods.length,
-    input: {
-      namespaces: workspace.namespaces.map((ns) => ({
-        name: ns.name,
-        pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
-        collapsed: false,
-      })),
-      externals: result.externals.map((e) => e.address),
-      links: pairs.map(({ i, j }): [string, string] => [id(matrix.keys[i] ?? ''), id(matrix.keys[j] ?? '')]),
-    },
+  const links = serviceMapLinks(matrix, { isolation: isolationOf(workspace), namespaceOf, collapsed: [] });
+  const all = {
+    namespaces: workspace.namespaces.map((ns) => ({
+      name: ns.name,
+      pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
+      collapsed: false,
+    })),
+    externals: result.externals.map((e) => e.address),
   };
+  return { pods: workspace.pods.length, input: tiedTogether(all, links) };
 }
 
 const generated = (pods: number) =>

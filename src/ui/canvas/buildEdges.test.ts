@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixResult } from '../../worker/protocol';
-import { buildEdges, effectiveMode, mapPairs } from './buildEdges';
+import { buildEdges, effectiveMode, mapPairs, unfocusedOptions } from './buildEdges';
 import type { EdgeOptions, Isolation } from './buildEdges';
 
 /**
@@ -24,24 +24,14 @@ const result: MatrixResult = {
 };
 const isolated: Isolation = { ingress: true, egress: false };
 const options = (more: Partial<EdgeOptions> = {}): EdgeOptions => ({
-  mode: 'auto',
-  focusPod: null,
-  focusNamespace: null,
-  showBlocked: false,
-  lesson: false,
-  selectedEdge: null,
-  stale: false,
-  collapsed: [],
-  namespaceOf: new Map(keys.slice(0, 4).map((k) => [k, k.split('/')[0] ?? ''])),
-  isolation: new Map([
-    ['shop/web', isolated],
-    ['shop/api', isolated],
-    ['data/postgres', isolated],
-  ]),
-  highlight: null,
-  changes: null,
-  predictions: new Set(),
-  scored: false,
+  ...unfocusedOptions({
+    namespaceOf: new Map(keys.slice(0, 4).map((k) => [k, k.split('/')[0] ?? ''])),
+    isolation: new Map([
+      ['shop/web', isolated],
+      ['shop/api', isolated],
+      ['data/postgres', isolated],
+    ]),
+  }),
   ...more,
 });
 const drawn = (o: EdgeOptions) =>

@@ -98,6 +98,47 @@ export function mapPairs(result: MatrixResult, options: EdgeOptions): Pair[] {
   return pairs;
 }
 
+/** Options with no focus, selection, baseline or lesson: what the service map always draws. */
+export function unfocusedOptions(
+  context: Pick<EdgeOptions, 'isolation' | 'namespaceOf'> & Partial<Pick<EdgeOptions, 'collapsed'>>,
+): EdgeOptions {
+  return {
+    mode: 'auto',
+    focusPod: null,
+    focusNamespace: null,
+    showBlocked: false,
+    lesson: false,
+    selectedEdge: null,
+    stale: false,
+    collapsed: [],
+    highlight: null,
+    changes: null,
+    predictions: new Set(),
+    scored: false,
+    ...context,
+  };
+}
+
+/**
+ * The connections the layout follows: the service map's unfocused pairs as node ids
+ * (`pod:KEY`, `ext:ADDRESS`, or `ns:NAME` for a pod of a collapsed namespace).
+ */
+export function serviceMapLinks(
+  result: MatrixResult,
+  context: Pick<EdgeOptions, 'isolation' | 'namespaceOf' | 'collapsed'>,
+): [string, string][] {
+  const collapsed = new Set(context.collapsed);
+  const nodeId = (key: string) => {
+    const ns = context.namespaceOf.get(key);
+    if (ns === undefined) return `ext:${key}`;
+    return collapsed.has(ns) ? `ns:${ns}` : `pod:${key}`;
+  };
+  return mapPairs(result, unfocusedOptions(context)).map(({ i, j }): [string, string] => [
+    nodeId(result.keys[i] ?? ''),
+    nodeId(result.keys[j] ?? ''),
+  ]);
+}
+
 function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit): void {
   const { keys, allowed } = result;
   const n = keys.length;

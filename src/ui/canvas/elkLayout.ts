@@ -34,6 +34,21 @@ const ROOT_OPTIONS = {
 /** Room for the frame's title above its pods, and the same gap as between pods around them. */
 const FRAME_PADDING = `[top=${HEADER},left=${GAP},bottom=${GAP},right=${GAP}]`;
 
+/**
+ * What ELK lays out: what the connections tie together. Frames and outside nodes that no
+ * connection touches (empty namespaces, kube-system...) are left out and placed after
+ * it, in rows beside the drawing (`layout.ts`), instead of widening it.
+ */
+export function tiedTogether(input: LayoutInput, links: [string, string][]): ElkInput {
+  const frameOf = (id: string) => (id.startsWith('pod:') ? `ns:${id.slice(4).split('/')[0] ?? ''}` : id);
+  const tied = new Set(links.flat().map(frameOf));
+  return {
+    namespaces: input.namespaces.filter((ns) => tied.has(`ns:${ns.name}`)),
+    externals: input.externals.filter((address) => tied.has(`ext:${address}`)),
+    links,
+  };
+}
+
 /** The ELK graph for the canvas. */
 export function toElkGraph(input: ElkInput): ElkNode {
   const known = new Set<string>();

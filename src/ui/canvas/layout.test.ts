@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { layoutWithElk } from './elkLayout';
+import { layoutWithElk, tiedTogether } from './elkLayout';
 import type { ElkInput } from './elkLayout';
 import { computeLayout, HEADER, overlaps, POD_HEIGHT, POD_WIDTH } from './layout';
 import type { Box, Layout, LayoutInput, Positions } from './layout';
@@ -99,6 +99,18 @@ describe('layout', () => {
     expect(x('a')).toBeLessThan(x('b'));
     expect(x('b')).toBeLessThan(x('c'));
     expect(new Set(['a/1', 'a/2', 'a/3', 'a/4', 'a/5'].map((k) => layout.pods[k]?.x)).size).toBe(2);
+  });
+
+  it('ELK gets what connections tie together; untouched frames are placed beside it, in view', async () => {
+    const input: LayoutInput = {
+      ...shop,
+      namespaces: [...shop.namespaces, { name: 'kube-system', pods: [], collapsed: false }],
+    };
+    const elkInput = tiedTogether(input, shop.links);
+    expect(elkInput.namespaces.map((ns) => ns.name)).toEqual(['web', 'shop', 'data']);
+    const layout = computeLayout(input, (await layoutWithElk(elk, elkInput)).positions);
+    expectTidy(input, layout);
+    expect(layout.placed['ns:kube-system']).toBeDefined();
   });
 
   it('with nothing saved, the layout is provisional and saves nothing', () => {

@@ -5,12 +5,11 @@ import { summarisePolicy } from '../../engine';
 import { diffMatrices } from '../../store/compare';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { useRecentChanges } from './useRecentChanges';
-import { buildEdges, mapPairs, openEnds } from './buildEdges';
-import type { EdgeOptions } from './buildEdges';
+import { buildEdges, openEnds, serviceMapLinks } from './buildEdges';
 import { buildNodes, isolationOf } from './buildFlow';
 import type { FlowNode } from './buildFlow';
 import { browserElk } from './elkBrowser';
-import { layoutWithElk } from './elkLayout';
+import { layoutWithElk, tiedTogether } from './elkLayout';
 import type { Routes } from './elkLayout';
 import { computeLayout } from './layout';
 import type { Layout, LayoutInput, Point } from './layout';
@@ -101,30 +100,11 @@ export function useClusterGraph(hoveredPod: string | null) {
     if (!layout.fresh || !ready || !result || running.current === layoutInput) return;
     running.current = layoutInput;
     setLayoutPending(true);
-    const collapsedSet = new Set(collapsed);
-    const nodeId = (key: string) => {
-      const ns = namespaceOf.get(key);
-      if (ns === undefined) return `ext:${key}`;
-      return collapsedSet.has(ns) ? `ns:${ns}` : `pod:${key}`;
-    };
-    const pairs = mapPairs(result, { ...EMPTY_FOCUS, isolation, namespaceOf });
-    const links = pairs.map(({ i, j }): [string, string] => [
-      nodeId(result.keys[i] ?? ''),
-      nodeId(result.keys[j] ?? ''),
-    ]);
+    const links = serviceMapLinks(result, { isolation, namespaceOf, collapsed });
     const startedFor = text;
-    // ELK lays out what the connections tie together; frames and outside nodes that no
-    // connection touches (empty namespaces, kube-system...) are placed after it, in rows
-    // beside the drawing, instead of widening it. With no connection at all, and beyond
-    // what a layered layout does in a few seconds, the grid is the layout.
-    const tied = new Set(
-      links.flat().map((id) => (id.startsWith('pod:') ? `ns:${namespaceOf.get(id.slice(4)) ?? ''}` : id)),
-    );
-    const elkInput = {
-      namespaces: layoutInput.namespaces.filter((ns) => tied.has(`ns:${ns.name}`)),
-      externals: layoutInput.externals.filter((address) => tied.has(`ext:${address}`)),
-      links,
-    };
+    // With no connection at all, and beyond what a layered layout does in a few seconds,
+    // the grid is the layout.
+    const elkInput = tiedTogether(layoutInput, links);
     const elk =
       links.length > 0 && workspace.pods.length <= ELK_POD_LIMIT && links.length <= ELK_LINK_LIMIT
         ? layoutWithElk(browserElk(), elkInput)
@@ -286,22 +266,6 @@ export function useClusterGraph(hoveredPod: string | null) {
  */
 const ELK_POD_LIMIT = 100;
 const ELK_LINK_LIMIT = 200;
-
-/** Focus-free options: the connections the service map always draws (for the layout). */
-const EMPTY_FOCUS: Omit<EdgeOptions, 'isolation' | 'namespaceOf'> = {
-  mode: 'auto',
-  focusPod: null,
-  focusNamespace: null,
-  showBlocked: false,
-  lesson: false,
-  selectedEdge: null,
-  stale: false,
-  collapsed: [],
-  highlight: null,
-  changes: null,
-  predictions: new Set(),
-  scored: false,
-};
 
 /** Where a node's top-left corner is on the canvas (pods are placed relative to their frame). */
 function absoluteOf(
