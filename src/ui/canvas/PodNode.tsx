@@ -78,7 +78,9 @@ function PodNodeView({ id, data, selected }: NodeProps<Node<PodNodeData, 'pod'>>
     <div
       className={classes}
       title={
-        data.stale ? `${data.key}: its YAML has a syntax error; showing the last good version` : data.key
+        data.stale
+          ? `${data.key}: its YAML has a syntax error; showing the last good version`
+          : `${data.key}${kind ? ` (${kind})` : ''}`
       }
     >
       <Handle type="target" position={Position.Left} className="pod-handle" />
