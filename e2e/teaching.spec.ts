@@ -140,19 +140,11 @@ test.describe('teaching', () => {
   test('presentation mode steps forward and back with the keyboard', async ({ app, page }, testInfo) => {
     const lesson = LESSONS[0];
     if (!lesson) throw new Error('no lesson');
-    await app.goto();
-    await page.getByTestId('gallery.open').click();
-    await page.locator(`[data-lesson="${lesson.id}"]`).click();
-    await app.waitForEvaluation();
+    await app.openLesson(lesson.id);
     await page.getByTestId('present.open').click();
     await expect(page.getByTestId('present.hint')).toBeVisible();
     await expect(page.getByTestId('side-panel')).toBeHidden();
-    await page.locator('.react-flow__pane').click();
-    await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('lesson')).toContainText(`step 2 of ${lesson.steps.length}`);
-    await app.waitForEvaluation();
-    await expect(page.locator('[data-change]').first()).toBeVisible();
-    await app.waitForStillCanvas();
+    await app.revealNextStep(2, lesson.steps.length);
     await page.screenshot({ path: testInfo.outputPath('presentation.png') });
     await page.screenshot({ path: 'e2e-artifacts/presentation.png' });
     await page.keyboard.press('ArrowLeft');

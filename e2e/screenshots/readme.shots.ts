@@ -48,17 +48,9 @@ test.describe('README screenshots', () => {
   test('presentation mode, a lesson step revealed', async ({ app, page }) => {
     const lesson = LESSONS[0];
     if (!lesson) throw new Error('no lesson');
-    await app.goto();
-    await page.getByTestId('gallery.open').click();
-    await page.locator(`[data-lesson="${lesson.id}"]`).click();
-    await app.waitForEvaluation();
+    await app.openLesson(lesson.id);
     await page.getByTestId('present.open').click();
-    await page.locator('.react-flow__pane').click();
-    await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('lesson')).toContainText(`step 2 of ${lesson.steps.length}`);
-    await app.waitForEvaluation();
-    await expect(page.locator('[data-change]').first()).toBeVisible();
-    await app.waitForStillCanvas();
+    await app.revealNextStep(2, lesson.steps.length);
     await page.screenshot({ path: docs('presentation.png') });
   });
 });
