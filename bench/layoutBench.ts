@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { serviceMapLinks } from '../src/ui/canvas/buildEdges';
-import { isolationOf } from '../src/ui/canvas/buildFlow';
+import { isolationFrom } from '../src/ui/canvas/buildFlow';
 import { layoutWithElk, tiedTogether } from '../src/ui/canvas/elkLayout';
 import type { ElkInput } from '../src/ui/canvas/elkLayout';
 import { createAnalyzer } from '../src/worker/createAnalyzer';
@@ -31,9 +31,13 @@ function inputFor(text: string): { input: ElkInput; pods: number } {
     options: {},
     seq: 1,
   });
-  const { workspace, matrix } = result;
+  const { workspace, matrix, podIsolation } = result;
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
-  const links = serviceMapLinks(matrix, { isolation: isolationOf(workspace), namespaceOf, collapsed: [] });
+  const links = serviceMapLinks(matrix, {
+    isolation: isolationFrom(workspace, podIsolation),
+    namespaceOf,
+    collapsed: [],
+  });
   const all = {
     namespaces: workspace.namespaces.map((ns) => ({
       name: ns.name,

@@ -63,7 +63,7 @@ export { NAMESPACE_NAME_LABEL } from './normalize/normalizeClusterObjects';
 export { evaluateConnection } from './evaluate/evaluateConnection';
 export { computeTruthTable } from './evaluate/computeTruthTable';
 export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/computeTruthTable';
-export { createEvaluator } from './evaluate/fast/createEvaluator';
+export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/fast/createEvaluator';
 export type { Evaluator, EvaluatorUpdate } from './evaluate/fast/createEvaluator';
 export type { FastTruthTable } from './evaluate/fast/classTable';
 export { explainVerdict, formatEndpoint, formatPortQuery, formatRuleMatch } from './explain/explainVerdict';

@@ -105,9 +105,23 @@ describe('app store', () => {
     const first = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE, storage });
     first.getState().setText(`${DEMO_WORKSPACE}# edited\n`, 'editor');
     first.getState().selectPod('shop/api');
+    // Written after a pause in typing, or at once when the page is hidden (flushSave).
+    const early = createAppStore({ evaluator: inlineEvaluator(), initialText: 'ignored', storage });
+    expect(early.getState().text).toBe(DEMO_WORKSPACE);
+    first.getState().flushSave();
     const second = createAppStore({ evaluator: inlineEvaluator(), initialText: 'ignored', storage });
     expect(second.getState().text).toBe(`${DEMO_WORKSPACE}# edited\n`);
     expect(second.getState().selectedPod).toBe('shop/api');
+  });
+
+  it('an edit not yet autosaved is kept when another workspace is opened', () => {
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const s = () => store.getState();
+    const demoId = s().workspaceId;
+    s().setText(`${DEMO_WORKSPACE}# pending\n`, 'editor');
+    s().newWorkspace('Scratch', 'kind: Namespace\nmetadata:\n  name: scratch\n');
+    s().switchWorkspace(demoId);
+    expect(s().text).toBe(`${DEMO_WORKSPACE}# pending\n`);
   });
 
   it('keeps named workspaces apart and can undo a delete', () => {

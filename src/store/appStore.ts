@@ -113,6 +113,8 @@ export interface AppState extends ViewSlice, LessonActions {
   /** Offers text read from files or the clipboard; an empty workspace takes it at once. */
   offerImport: (text: string, sources: string[]) => void;
   resolveImport: (choice: 'replace' | 'merge' | 'cancel') => void;
+  /** Writes a pending autosave now. */
+  flushSave: () => void;
 }
 
 export interface AppStoreDeps {
@@ -122,6 +124,11 @@ export interface AppStoreDeps {
   storage?: KeyValueStorage;
   /** Debounce between a keystroke and the re-parse, in ms. */
   parseDelayMs?: number;
+  /**
+   * Autosave writes at most once per this many ms (0: on every change); `flushSave`
+   * writes at once (the page calls it when it is hidden or unloaded).
+   */
+  saveDelayMs?: number;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -131,6 +138,7 @@ export function createAppStore({
   initialText,
   storage = memoryStorage(),
   parseDelayMs = 150,
+  saveDelayMs = 400,
 }: AppStoreDeps) {
   const library = new WorkspaceLibrary(storage);
   let parseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,9 +169,9 @@ export function createAppStore({
         .analyze({ ...request, seq }, onProgress)
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
-          const { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, matrix } = result;
+          const { matrix, ...model } = result;
           set({
-            parsed: { text, workspace, diagnostics, staleDocuments, objectRanges, externals, tests },
+            parsed: { text, ...model },
             evaluation: { seq, stale: false, result: matrix, millis, error: null, progress: null },
           });
         })
@@ -275,6 +283,8 @@ export function createAppStore({
       workspaceId: startId,
       deletedWorkspace: null,
       saveError: null,
+      // Replaced below, once the autosave exists.
+      flushSave: () => undefined,
       pendingImport: null,
       importError: null,
       setText(text, origin) {
@@ -388,7 +398,21 @@ export function createAppStore({
     if (state.theme !== previous.theme) saveTheme(storage, state.theme);
   });
 
-  // Autosave on every change of the text or the view state.
+  // Autosave on every change of the text or the view state, at most once per `saveDelayMs`
+  // (stringifying a 1,000-pod workspace on every keystroke cost 30 ms each).
+  const write = (state: AppState): void => {
+    const { text, selectedPod, positions, routes, collapsed } = state;
+    const error = library.save(state.workspaceId, { text, selectedPod, positions, routes, collapsed });
+    if (error !== store.getState().saveError) store.setState({ saveError: error });
+  };
+  let pendingSave: ReturnType<typeof setTimeout> | undefined;
+  const flushSave = (): void => {
+    if (pendingSave === undefined) return;
+    clearTimeout(pendingSave);
+    pendingSave = undefined;
+    write(store.getState());
+  };
+  store.setState({ flushSave });
   store.subscribe((state, previous) => {
     if (
       state.text === previous.text &&
@@ -400,9 +424,16 @@ export function createAppStore({
     ) {
       return;
     }
-    const { text, selectedPod, positions, routes, collapsed } = state;
-    const error = library.save(state.workspaceId, { text, selectedPod, positions, routes, collapsed });
-    if (error !== state.saveError) store.setState({ saveError: error });
+    if (state.workspaceId !== previous.workspaceId) {
+      // The workspace being left keeps its last state; the new one is written at once.
+      if (pendingSave !== undefined) {
+        clearTimeout(pendingSave);
+        pendingSave = undefined;
+        write(previous);
+      }
+      write(state);
+    } else if (saveDelayMs <= 0) write(state);
+    else pendingSave ??= setTimeout(flushSave, saveDelayMs);
   });
 
   return store;

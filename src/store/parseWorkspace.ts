@@ -1,4 +1,4 @@
-import { externalPeers, loadWorkspace } from '../engine';
+import { createEvaluator, externalPeers, loadWorkspace } from '../engine';
 import { analyzeText } from '../worker/analyzeText';
 import type { AnalyzeResult } from '../worker/protocol';
 
@@ -18,6 +18,7 @@ export function emptyParse(): ParsedWorkspace {
     objectRanges: {},
     externals: [],
     tests: [],
+    podIsolation: new Uint8Array(0),
   };
 }
 
@@ -35,5 +36,6 @@ export function parseWorkspace(text: string): ParsedWorkspace {
     objectRanges,
     externals: externalPeers(workspace),
     tests: [],
+    podIsolation: createEvaluator(workspace).podIsolation(),
   };
 }

@@ -26,6 +26,11 @@ const store = createAppStore({
   initialText: DEMO_WORKSPACE,
   storage: browserStorage(),
 });
+// Autosave waits for a pause in typing: a page being hidden or left writes at once.
+window.addEventListener('pagehide', () => store.getState().flushSave());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') store.getState().flushSave();
+});
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 

@@ -80,7 +80,7 @@ export function analyzeText(
     ...lintWorkspace(loaded.workspace).filter(fresh),
   ];
 
-  const map = new SourceMap(text, read.documents);
+  const map = new SourceMap(text, read.documents, read.documentOffsets);
   const diagnostics = found.map((d): LocatedDiagnostic => {
     const range = rangeOfDiagnostic(map, d);
     return range ? { ...d, range } : d;

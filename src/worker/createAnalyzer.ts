@@ -60,5 +60,6 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
   if (!request.enforced) matrix.allowed.fill(1);
   const tests = runExpectations(workspace, workspace.tests);
-  return { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, matrix };
+  const podIsolation = engine.podIsolation();
+  return { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, podIsolation, matrix };
 }

@@ -31,6 +31,7 @@ async function run(request: AnalyzeRequest): Promise<void> {
     const result = analyzer.finish(request, analysis);
     post({ type: 'result', seq: request.seq, result, millis: performance.now() - started }, [
       result.matrix.allowed.buffer,
+      result.podIsolation.buffer,
     ]);
   } catch (error) {
     post({

@@ -45,6 +45,11 @@ export interface AnalyzeResult {
   externals: ExternalPeer[];
   /** The workspace's ConnectivityTest expectations, run against it. */
   tests: ConnectivityTestResult[];
+  /**
+   * Per `workspace.pods` entry, the directions a policy isolates (bits `ISOLATED_INGRESS`,
+   * `ISOLATED_EGRESS`), so the canvas needs no selector matching of its own. Transferred.
+   */
+  podIsolation: Uint8Array;
   matrix: MatrixResult;
 }
 

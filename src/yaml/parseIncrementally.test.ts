@@ -46,13 +46,15 @@ spec:
 /** Everything a caller can see of a read, with document ranges. */
 function observable(text: string, cache?: DocumentCache) {
   const read = readManifests(text, undefined, cache);
-  const map = new SourceMap(text, read.documents);
+  const map = new SourceMap(text, read.documents, read.documentOffsets);
   return {
     objects: read.objects,
     diagnostics: read.diagnostics,
     documentCount: read.documentCount,
+    // A field near the end: its document's chunk starts far into the text.
+    pathAtEnd: map.pathAt(text.lastIndexOf('app: web') + 6),
     ranges: (read.documents ?? []).map((d, i) => [
-      d.range,
+      d.range.map((x) => x + (read.documentOffsets?.[i] ?? 0)),
       map.documentRange(i),
       map.locate(i, ['metadata', 'name']),
     ]),

@@ -18,6 +18,8 @@ export type ReadManifestsResult = {
   documentCount?: number;
   /** The parsed documents, for a source map over the same parse (not serialisable). */
   documents?: Document.Parsed[];
+  /** Where each document's ranges start in the text (they are relative to it). */
+  documentOffsets?: number[];
 };
 
 /**
@@ -47,31 +49,35 @@ export function readManifests(text: string, fileName?: string, cache?: DocumentC
   let list: Document.Parsed[];
   let lineCounter: LineCounter;
   let slots: ValueSlot[];
+  let offsets: number[];
   try {
     // Merge keys (`<<: *anchor`) as Kubernetes' YAML reader has them. YAML 1.2 scalars otherwise:
     // the 1.1 schema's sexagesimal and octal numbers would misread values the API server reads as strings.
     const options = { uniqueKeys: true, prettyErrors: false, merge: true };
-    if (cache) ({ docs: list, lineCounter, slots } = parseIncrementally(text, options, cache));
+    if (cache) ({ docs: list, offsets, lineCounter, slots } = parseIncrementally(text, options, cache));
     else {
       lineCounter = new LineCounter();
       const docs = parseAllDocuments(text, { ...options, lineCounter });
       // `parseAllDocuments` returns an EmptyStream for input without documents.
       list = Array.isArray(docs) ? docs : [];
       slots = list.map(() => ({ filled: false }));
+      offsets = list.map(() => 0);
     }
   } catch (e) {
     return refuse('yaml-syntax', `cannot parse: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (list.length === 0) return { objects, diagnostics, documentCount: 0, documents: [] };
+  if (list.length === 0)
+    return { objects, diagnostics, documentCount: 0, documents: [], documentOffsets: [] };
   list.forEach((doc, documentIndex) => {
     const source = { documentIndex, ...file };
+    const offset = offsets[documentIndex] ?? 0;
     const toDiagnostic = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic => ({
       severity,
       code: severity === 'error' ? 'yaml-syntax' : 'yaml-warning',
       message: e.message.split('\n')[0] ?? e.message,
       path: [],
       source,
-      location: locationOf(e, lineCounter),
+      location: locationOf(e, lineCounter, offset),
     });
     diagnostics.push(
       ...doc.errors.map((e) => toDiagnostic(e, 'error')),
@@ -94,7 +100,7 @@ export function readManifests(text: string, fileName?: string, cache?: DocumentC
     }
     const value = slot.value;
     if (value === null || value === undefined) return;
-    const range: [number, number] = [doc.range[0], doc.range[2]];
+    const range: [number, number] = [doc.range[0] + offset, doc.range[2] + offset];
     if (Array.isArray(value)) {
       value.forEach((item, i) =>
         objects.push({ object: item, source: { ...source, objectPath: [i] }, range }),
@@ -103,11 +109,18 @@ export function readManifests(text: string, fileName?: string, cache?: DocumentC
       objects.push({ object: value, source, range });
     }
   });
-  return { objects: unwrapLists(objects), diagnostics, documentCount: list.length, documents: list };
+  return {
+    objects: unwrapLists(objects),
+    diagnostics,
+    documentCount: list.length,
+    documents: list,
+    documentOffsets: offsets,
+  };
 }
 
-function locationOf(e: YAMLError, lineCounter: LineCounter): TextLocation {
-  const [start, end] = e.pos;
+function locationOf(e: YAMLError, lineCounter: LineCounter, offset: number): TextLocation {
+  const start = e.pos[0] + offset;
+  const end = e.pos[1] + offset;
   const { line, col } = lineCounter.linePos(start);
   return { line, column: col, offset: start, length: Math.max(0, end - start) };
 }

@@ -23,13 +23,25 @@ export interface Located extends TextRange {
 /** Locates `path` in document `documentIndex` of the parsed documents of `text`. */
 export class SourceMap {
   private readonly docs: Document.Parsed[];
+  private readonly offsets: readonly number[];
 
-  /** `documents`: the parse of `text` when the caller has one already (saves parsing twice). */
+  /**
+   * `documents`: the parse of `text` when the caller has one already (saves parsing twice),
+   * with `offsets`, where each document's ranges start in the text (an incremental parse
+   * keeps ranges relative to the document's chunk).
+   */
   constructor(
     private readonly text: string,
     documents?: Document.Parsed[],
+    offsets?: readonly number[],
   ) {
     this.docs = documents ?? parseDocuments(text);
+    this.offsets = offsets ?? this.docs.map(() => 0);
+  }
+
+  /** Offset of document `i`'s ranges in the text. */
+  private base(i: number): number {
+    return this.offsets[i] ?? 0;
   }
 
   /** Number of documents in the text. */
@@ -41,12 +53,19 @@ export class SourceMap {
   documentRange(documentIndex: number): TextRange | null {
     const doc = this.docs[documentIndex];
     if (!doc) return null;
-    return { start: doc.contents?.range?.[0] ?? doc.range[0], end: trimEnd(this.text, doc.range[1]) };
+    const base = this.base(documentIndex);
+    return {
+      start: base + (doc.contents?.range?.[0] ?? doc.range[0]),
+      end: trimEnd(this.text, base + doc.range[1]),
+    };
   }
 
   /** Index of the document holding `offset`, or -1. */
   documentAt(offset: number): number {
-    return this.docs.findIndex((doc) => offset >= doc.range[0] && offset <= doc.range[2]);
+    return this.docs.findIndex((doc, i) => {
+      const base = this.base(i);
+      return offset >= base + doc.range[0] && offset <= base + doc.range[2];
+    });
   }
 
   /**
@@ -57,6 +76,7 @@ export class SourceMap {
     const doc = this.docs[documentIndex];
     if (!doc) return null;
     let node = doc.contents as Node | null;
+    const base = this.base(documentIndex);
     let range: TextRange | null = this.documentRange(documentIndex);
     let keyRange: TextRange | null = null;
     for (const segment of path) {
@@ -65,13 +85,15 @@ export class SourceMap {
         if (!pair) return range && { ...(keyRange ?? range), exact: false };
         const key = pair.key as Node;
         const value = pair.value as Node | null;
-        keyRange = key.range ? { start: key.range[0], end: key.range[1] } : null;
-        const end = value?.range ? trimEnd(this.text, value.range[1]) : (key.range?.[1] ?? 0);
-        range = { start: key.range?.[0] ?? 0, end };
+        keyRange = key.range ? { start: base + key.range[0], end: base + key.range[1] } : null;
+        const end = value?.range ? trimEnd(this.text, base + value.range[1]) : base + (key.range?.[1] ?? 0);
+        range = { start: base + (key.range?.[0] ?? 0), end };
         node = value;
       } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
         const item = node.items[segment] as Node;
-        range = item.range ? { start: item.range[0], end: trimEnd(this.text, item.range[1]) } : range;
+        range = item.range
+          ? { start: base + item.range[0], end: trimEnd(this.text, base + item.range[1]) }
+          : range;
         keyRange = range;
         node = item;
       } else {
@@ -82,10 +104,11 @@ export class SourceMap {
   }
 
   /** The path of the deepest field holding `offset` in its document, or null outside any. */
-  pathAt(offset: number): { documentIndex: number; path: (string | number)[] } | null {
-    const documentIndex = this.documentAt(offset);
+  pathAt(at: number): { documentIndex: number; path: (string | number)[] } | null {
+    const documentIndex = this.documentAt(at);
     const doc = this.docs[documentIndex];
     if (!doc) return null;
+    const offset = at - this.base(documentIndex);
     const path: (string | number)[] = [];
     let node = doc.contents as Node | null;
     for (;;) {

@@ -48,8 +48,14 @@ export function CanvasView() {
 
 function ClusterCanvas() {
   const [hoveredPod, setHoveredPod] = useState<string | null>(null);
-  const { nodes, edges, onNodesChange, onNodeDragStop, podCount, layoutPending } =
-    useClusterGraph(hoveredPod);
+  // Until the view is fitted, a large workspace is drawn as its overview: its zoom is not
+  // known yet, and a full node per pod would cost seconds only to be replaced.
+  const fitRequest = useAppStore((s) => s.fitRequest);
+  const [fittedRequest, setFittedRequest] = useState<number | null>(null);
+  const { nodes, edges, onNodesChange, onNodeDragStop, podCount, layoutPending } = useClusterGraph(
+    hoveredPod,
+    fittedRequest !== fitRequest,
+  );
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
@@ -66,7 +72,7 @@ function ClusterCanvas() {
   const [connecting, setConnecting] = useState<{ from: string; to: string } | null>(null);
   // The keyboard path to drawing: select a pod, press C, then click the target.
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
-  useCanvasFit(nodes, layoutPending);
+  useCanvasFit(nodes, layoutPending, setFittedRequest);
   useEffect(warmUpElk, []);
 
   const endpoint = useCallback(

@@ -3,7 +3,7 @@ import type { ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { useAppStore } from '../app/storeContext';
-import type { NamespaceNodeData } from './buildFlow';
+import type { NamespaceNodeData, OverviewPod } from './buildFlow';
 import { DropTarget } from './DropTarget';
 import { DETAIL_ZOOM } from './PodNode';
 
@@ -40,8 +40,37 @@ function NamespaceNodeView({ data, selected }: NodeProps<Node<NamespaceNodeData,
           {data.podCount} pod{data.podCount === 1 ? '' : 's'}
         </span>
       </div>
+      {data.overview && <OverviewPods pods={data.overview} />}
     </div>
   );
 }
+
+/**
+ * A large workspace zoomed out: the frame draws its pods as plain named boxes (no node,
+ * handle or subscription each), which keeps a thousand pods cheap to lay out and paint.
+ * A click selects the pod; zooming in brings the full nodes back.
+ */
+const OverviewPods = memo(function OverviewPods({ pods }: { pods: readonly OverviewPod[] }) {
+  const selectPod = useAppStore((s) => s.selectPod);
+  return (
+    <>
+      {pods.map((pod) => (
+        <div
+          key={pod.key}
+          className={`pod-box emphasis-${pod.emphasis}${pod.selected ? ' selected' : ''}${pod.ingress ? ' isolated-in' : ''}${pod.egress ? ' isolated-out' : ''}`}
+          style={{ left: pod.x, top: pod.y }}
+          title={pod.key}
+          data-pod-box={pod.key}
+          onClick={(e) => {
+            e.stopPropagation();
+            selectPod(pod.key);
+          }}
+        >
+          {pod.name}
+        </div>
+      ))}
+    </>
+  );
+});
 
 export const NamespaceNode = memo(NamespaceNodeView);

@@ -101,3 +101,19 @@ describe('the service map', () => {
     expect(effectiveMode('auto', 10, null)).toBe('map');
   });
 });
+
+describe('the service map at scale', () => {
+  it('bundles only the namespace pairs holding a connection the map draws; chosen bundles show all', () => {
+    const bundles = (o: EdgeOptions) =>
+      buildEdges(result, 151, o).map((e) => {
+        const a = e.domAttributes as Record<string, string>;
+        return `${a['data-bundle-from']}->${a['data-bundle-to']}`;
+      });
+    // Above 150 pods the map falls back to bundles: shop -> data holds api -> postgres (web -> api
+    // stays inside shop, and is not a bundle).
+    expect(bundles(options())).toEqual(['shop->data']);
+    const chosen = bundles(options({ mode: 'bundles' }));
+    expect(chosen).toContain('monitoring->shop');
+    expect(chosen.length).toBeGreaterThan(3);
+  });
+});

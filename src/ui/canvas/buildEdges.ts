@@ -6,7 +6,8 @@
  * everywhere) gets a badge instead of an edge from every other pod. Both directions of a pair become one
  * edge with two arrowheads. Blocked connections appear around the focus (the hovered
  * or selected pod, the selected namespace) or on demand. The other modes: every pod
- * pair, the selected pod's row and column, or namespace-to-namespace bundles.
+ * pair, the selected pod's row and column, or namespace-to-namespace bundles (the service
+ * map above {@link PAIR_EDGES_LIMIT} pods: only bundles holding a connection it would draw).
  */
 import { MarkerType } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
@@ -143,8 +144,15 @@ function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit):
   const { keys, allowed } = result;
   const n = keys.length;
   const { openIn, openOut } = openEnds(result);
-  const iso = keys.map((k) => options.isolation.get(k));
   const ns = keys.map((k) => options.namespaceOf.get(k));
+  // Per endpoint, once: an isolated end that restricts who it talks to (not open to all).
+  const shapesIn = new Uint8Array(n);
+  const shapesOut = new Uint8Array(n);
+  keys.forEach((k, i) => {
+    const iso = options.isolation.get(k);
+    shapesIn[i] = iso?.ingress === true && openIn[i] !== 1 ? 1 : 0;
+    shapesOut[i] = iso?.egress === true && openOut[i] !== 1 ? 1 : 0;
+  });
   const focus = options.focusPod ? keys.indexOf(options.focusPod) : -1;
   // The connection being explained stays drawn.
   const chosenFrom = options.selectedEdge ? keys.indexOf(options.selectedEdge.from) : -1;
@@ -160,24 +168,26 @@ function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit):
       if (i !== undefined && j !== undefined) changed.add(i * n + j);
     }
   }
+  const focusing = chosenFrom >= 0 || changed.size > 0 || focus >= 0 || options.focusNamespace !== null;
+  const inFocus = (i: number, j: number): boolean =>
+    (i === chosenFrom && j === chosenTo) ||
+    changed.has(i * n + j) ||
+    i === focus ||
+    j === focus ||
+    (options.focusNamespace !== null &&
+      (ns[i] === options.focusNamespace) !== (ns[j] === options.focusNamespace));
+  // A million pairs at 1,000 pods: the loop reads numbers only.
   for (let i = 0; i < n; i++) {
+    const outside = ns[i] === undefined;
+    const row = i * n;
     for (let j = 0; j < n; j++) {
-      if (i === j || (ns[i] === undefined && ns[j] === undefined)) continue;
-      const inFocus =
-        (i === chosenFrom && j === chosenTo) ||
-        changed.has(i * n + j) ||
-        i === focus ||
-        j === focus ||
-        (options.focusNamespace !== null &&
-          (ns[i] === options.focusNamespace) !== (ns[j] === options.focusNamespace));
-      if (allowed[i * n + j] === 1) {
+      if (i === j || (outside && ns[j] === undefined)) continue;
+      if (allowed[row + j] === 1) {
         // Drawn when an isolated end restricts who it talks to and admits this one. Not drawn:
         // allowed by default (nothing isolates either end), or by an end that admits every
         // peer (its "open" badge says so).
-        const shaped =
-          (iso[j]?.ingress === true && openIn[j] !== 1) || (iso[i]?.egress === true && openOut[i] !== 1);
-        if (shaped || inFocus) emit(i, j, 'allowed');
-      } else if (options.showBlocked || inFocus) emit(i, j, 'blocked');
+        if (shapesIn[j] === 1 || shapesOut[i] === 1 || (focusing && inFocus(i, j))) emit(i, j, 'allowed');
+      } else if (options.showBlocked || (focusing && inFocus(i, j))) emit(i, j, 'blocked');
     }
   }
 }
@@ -201,8 +211,24 @@ function forEachPair(result: MatrixResult, options: EdgeOptions, mode: DrawnMode
   } else for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) visit(i, j);
 }
 
-export function buildEdges(result: MatrixResult | null, podCount: number, options: EdgeOptions): Edge[] {
-  if (!result) return [];
+/** What is drawn for one truth table and focus, before styling (see {@link drawnPairs}). */
+export interface DrawnPairs {
+  readonly keys: readonly string[];
+  readonly mode: DrawnMode;
+  /** Node id each endpoint is drawn as (`pod:`, `ns:` or `ext:`). */
+  readonly nodes: readonly string[];
+  readonly pairs: readonly Pair[];
+  /** Pairs drawn as one edge with two heads (the second of each is left out of `pairs`). */
+  readonly both: ReadonlySet<Pair>;
+  readonly bundles: readonly { from: string; to: string; allowed: number; blocked: number }[];
+}
+
+/**
+ * The scan of the truth table: which pairs and bundles are drawn. A million pairs at 1,000
+ * pods, so it runs once per table and focus; `styleEdges` then styles only what is drawn
+ * (a keystroke marks the edges stale without scanning again).
+ */
+export function drawnPairs(result: MatrixResult, podCount: number, options: EdgeOptions): DrawnPairs {
   const mode = effectiveMode(options.mode, podCount, options.focusPod, options.lesson);
   const { keys } = result;
   const collapsed = new Set(options.collapsed);
@@ -225,37 +251,91 @@ export function buildEdges(result: MatrixResult | null, podCount: number, option
     return groupOf.get(id) ?? 0;
   });
   const groupIds = [...groupOf.keys()];
-  const isNamespace = groupIds.map((id) => id.startsWith('ns:'));
+  const isNamespace = Uint8Array.from(groupIds, (id) => (id.startsWith('ns:') ? 1 : 0));
   const g = groupIds.length;
   const counts = new Int32Array(g * g * 2);
   const single = new Map<number, Pair>();
   const n = keys.length;
-  const emit: Emit = (i, j, verdict) => {
-    const gi = group[i] ?? 0;
-    const gj = group[j] ?? 0;
-    if (isNamespace[gi] || isNamespace[gj]) {
-      const at = (gi * g + gj) * 2 + (verdict === 'allowed' ? 0 : 1);
-      if (gi !== gj) counts[at] = (counts[at] ?? 0) + 1;
-    } else single.set(i * n + j, { i, j, verdict });
-  };
-  if (mode === 'map') forEachMapPair(result, options, emit);
-  else forEachPair(result, options, mode === 'bundles' ? 'all' : mode, emit);
+  // The service map at scale: bundles count every pair, but only those holding a connection
+  // the map would draw appear (100 namespaces would otherwise be 10,000 bundles, a mesh
+  // again). Chosen by name, "Namespace bundles" shows every namespace pair.
+  const shown = mode === 'bundles' && options.mode !== 'bundles' ? new Uint8Array(g * g) : null;
+  if (mode === 'bundles') countBundles(result, group, isNamespace, counts);
+  else {
+    const emit: Emit = (i, j, verdict) => {
+      const gi = group[i] ?? 0;
+      const gj = group[j] ?? 0;
+      if (isNamespace[gi] === 1 || isNamespace[gj] === 1) {
+        const at = (gi * g + gj) * 2 + (verdict === 'allowed' ? 0 : 1);
+        if (gi !== gj) counts[at] = (counts[at] ?? 0) + 1;
+      } else single.set(i * n + j, { i, j, verdict });
+    };
+    if (mode === 'map') forEachMapPair(result, options, emit);
+    else forEachPair(result, options, mode, emit);
+  }
+  if (shown)
+    forEachMapPair(result, options, (i, j) => {
+      shown[(group[i] ?? 0) * g + (group[j] ?? 0)] = 1;
+    });
 
-  const edges: Edge[] = [];
+  const pairs: Pair[] = [];
+  const both = new Set<Pair>();
   for (const pair of single.values()) {
     const back = single.get(pair.j * n + pair.i);
     // The service map draws a pair allowed (or blocked) both ways as one edge with two heads.
-    const both = mode === 'map' && back !== undefined && back.verdict === pair.verdict;
-    if (both && pair.i > pair.j) continue;
-    edges.push(pairEdge(keys, nodes, pair, both, options));
+    const twoWay = mode === 'map' && back !== undefined && back.verdict === pair.verdict;
+    if (twoWay && pair.i > pair.j) continue;
+    pairs.push(pair);
+    if (twoWay) both.add(pair);
   }
+  const bundles: DrawnPairs['bundles'][number][] = [];
   for (let a = 0; a < g; a++)
     for (let b = 0; b < g; b++) {
-      const yes = counts[(a * g + b) * 2] ?? 0;
-      const no = counts[(a * g + b) * 2 + 1] ?? 0;
-      if (yes + no > 0) edges.push(bundleEdge(groupIds[a] ?? '', groupIds[b] ?? '', yes, no, options.stale));
+      const allowed = counts[(a * g + b) * 2] ?? 0;
+      const blocked = counts[(a * g + b) * 2 + 1] ?? 0;
+      if (allowed + blocked > 0 && (!shown || shown[a * g + b] === 1))
+        bundles.push({ from: groupIds[a] ?? '', to: groupIds[b] ?? '', allowed, blocked });
     }
+  return { keys, mode, nodes, pairs, both, bundles };
+}
+
+/**
+ * Every pair between two groups, one of them a namespace, counted per group pair (bundles):
+ * one pass over the table, numbers only.
+ */
+function countBundles(
+  result: MatrixResult,
+  group: Int32Array,
+  isNamespace: Uint8Array,
+  counts: Int32Array,
+): void {
+  const { allowed } = result;
+  const n = result.keys.length;
+  const g = isNamespace.length;
+  for (let i = 0; i < n; i++) {
+    const gi = group[i]!;
+    const row = i * n;
+    const base = gi * g;
+    const outside = isNamespace[gi] === 0;
+    for (let j = 0; j < n; j++) {
+      const gj = group[j]!;
+      if (gi === gj || (outside && isNamespace[gj] === 0)) continue;
+      counts[(base + gj) * 2 + (allowed[row + j] === 1 ? 0 : 1)]!++;
+    }
+  }
+}
+
+/** The React Flow edges of what is drawn, styled for the current selection, baseline and lesson. */
+export function styleEdges(drawn: DrawnPairs, options: EdgeOptions): Edge[] {
+  const edges: Edge[] = drawn.pairs.map((pair) =>
+    pairEdge(drawn.keys, drawn.nodes, pair, drawn.both.has(pair), options),
+  );
+  for (const b of drawn.bundles) edges.push(bundleEdge(b.from, b.to, b.allowed, b.blocked, options.stale));
   return edges;
+}
+
+export function buildEdges(result: MatrixResult | null, podCount: number, options: EdgeOptions): Edge[] {
+  return result ? styleEdges(drawnPairs(result, podCount, options), options) : [];
 }
 
 function pairEdge(

@@ -4,7 +4,7 @@
  * their own. Edges are built by `buildEdges.ts`.
  */
 import type { Node } from '@xyflow/react';
-import { podsSelectedBy } from '../../engine';
+import { ISOLATED_EGRESS, ISOLATED_INGRESS } from '../../engine';
 import type { ExternalPeer, Workspace } from '../../engine';
 import type { Isolation } from './buildEdges';
 import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, POD_HEIGHT, POD_WIDTH } from './layout';
@@ -27,11 +27,26 @@ export interface PodNodeData extends Record<string, unknown> {
   emphasis: Emphasis;
 }
 
+/** A pod drawn inside its frame in the overview (a large workspace zoomed out): no node of its own. */
+export interface OverviewPod {
+  key: string;
+  name: string;
+  /** Top-left corner, relative to the frame. */
+  x: number;
+  y: number;
+  ingress: boolean;
+  egress: boolean;
+  selected: boolean;
+  emphasis: Emphasis;
+}
+
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;
   podCount: number;
   collapsed: boolean;
   declared: boolean;
+  /** Overview: the frame draws its pods itself (absent: they are nodes, or it is collapsed). */
+  overview?: OverviewPod[];
 }
 
 export interface ExternalNodeData extends Record<string, unknown> {
@@ -53,6 +68,12 @@ export interface NodeOptions {
   isolation: ReadonlyMap<string, Isolation>;
   /** Pods open to everyone (`in`) or reaching everyone (`out`), from the truth table. */
   open: { in: ReadonlySet<string>; out: ReadonlySet<string> };
+  /**
+   * The overview of a large workspace: frames draw their pods as plain boxes, except this
+   * namespace (the selected pod's), whose pods stay nodes so that its edges have ends.
+   * `undefined`: every pod is a node.
+   */
+  overview?: { detailed: string | null };
 }
 
 function emphasisOf(key: string, highlight: NodeOptions['highlight']): Emphasis {
@@ -61,18 +82,14 @@ function emphasisOf(key: string, highlight: NodeOptions['highlight']): Emphasis 
   return highlight.peers.has(key) ? 'peer' : 'dimmed';
 }
 
-/** Which pods some policy isolates, per direction. */
-export function isolationOf(workspace: Workspace): Map<string, Isolation> {
+/** Which pods some policy isolates, per direction, from the worker's bits (`podIsolation`). */
+export function isolationFrom(workspace: Workspace, bits: Uint8Array): Map<string, Isolation> {
   const out = new Map<string, Isolation>();
-  for (const policy of workspace.policies) {
-    for (const key of podsSelectedBy(workspace, policy)) {
-      const current = out.get(key) ?? { ingress: false, egress: false };
-      out.set(key, {
-        ingress: current.ingress || policy.policyTypes.includes('Ingress'),
-        egress: current.egress || policy.policyTypes.includes('Egress'),
-      });
-    }
-  }
+  workspace.pods.forEach((pod, i) => {
+    const b = bits[i] ?? 0;
+    if (b !== 0)
+      out.set(pod.key, { ingress: (b & ISOLATED_INGRESS) !== 0, egress: (b & ISOLATED_EGRESS) !== 0 });
+  });
   return out;
 }
 
@@ -86,11 +103,34 @@ export function buildNodes(
   const collapsed = new Set(options.collapsed);
   const { isolation } = options;
   const nodes: FlowNode[] = [];
+  const podsOf = new Map<string, Workspace['pods'][number][]>();
+  for (const pod of workspace.pods) {
+    const list = podsOf.get(pod.namespace);
+    if (list) list.push(pod);
+    else podsOf.set(pod.namespace, [pod]);
+  }
   for (const ns of workspace.namespaces) {
     const frame = layout.frames[ns.name];
     if (!frame) continue;
     const id = `ns:${ns.name}`;
-    const pods = workspace.pods.filter((p) => p.namespace === ns.name);
+    const pods = podsOf.get(ns.name) ?? [];
+    const drawn = options.overview && options.overview.detailed !== ns.name && !collapsed.has(ns.name);
+    const overview = drawn
+      ? pods.map((pod): OverviewPod => {
+          const at = layout.pods[pod.key] ?? { x: 0, y: 0 };
+          const iso = isolation.get(pod.key);
+          return {
+            key: pod.key,
+            name: pod.name,
+            x: at.x,
+            y: at.y,
+            ingress: iso?.ingress ?? false,
+            egress: iso?.egress ?? false,
+            selected: pod.key === options.selectedPod,
+            emphasis: emphasisOf(pod.key, options.highlight),
+          };
+        })
+      : undefined;
     nodes.push({
       id,
       type: 'namespace',
@@ -100,6 +140,7 @@ export function buildNodes(
         podCount: pods.length,
         collapsed: collapsed.has(ns.name),
         declared: ns.declared,
+        ...(overview ? { overview } : {}),
       },
       // Fixed sizes (not measured): the minimap and the layout both rely on them.
       width: frame.width,
@@ -110,7 +151,7 @@ export function buildNodes(
       domAttributes: { 'data-namespace': ns.name } as Record<string, string>,
       dragHandle: '.ns-title',
     });
-    if (collapsed.has(ns.name)) continue;
+    if (collapsed.has(ns.name) || overview) continue;
     for (const pod of pods) {
       nodes.push({
         id: `pod:${pod.key}`,

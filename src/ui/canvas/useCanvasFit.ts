@@ -21,9 +21,13 @@ function fitOptions(duration = 0, presenting = false): FitViewOptions {
  * When the canvas fits its content into view: after another workspace, an import or a
  * paste, a lesson step or _Auto layout_ (the store's `fitRequest`), once the layout has
  * settled; when presentation mode changes the canvas's size; on F; and when a pod chosen
- * in the YAML must be brought into view.
+ * in the YAML must be brought into view. `onFitted` hears which `fitRequest` was served.
  */
-export function useCanvasFit(nodes: readonly FlowNode[], layoutPending: boolean): void {
+export function useCanvasFit(
+  nodes: readonly FlowNode[],
+  layoutPending: boolean,
+  onFitted: (request: number) => void,
+): void {
   const flow = useReactFlow();
   const fitRequest = useAppStore((s) => s.fitRequest);
   const ready = useAppStore((s) => s.parsed.text === s.text && !s.evaluation.stale);
@@ -36,9 +40,11 @@ export function useCanvasFit(nodes: readonly FlowNode[], layoutPending: boolean)
     if (!settled || fitted.current === fitRequest) return undefined;
     fitted.current = fitRequest;
     // One frame later: React Flow has measured the nodes it was just given.
-    const frame = requestAnimationFrame(() => void flow.fitView(fitOptions(0, presenting)));
+    const frame = requestAnimationFrame(
+      () => void flow.fitView(fitOptions(0, presenting)).then(() => onFitted(fitRequest)),
+    );
     return () => cancelAnimationFrame(frame);
-  }, [flow, settled, fitRequest, presenting]);
+  }, [flow, settled, fitRequest, presenting, onFitted]);
 
   // Presentation mode and canvas-only change the canvas's size: fit again once it has its new size.
   const shape = `${presenting}/${canvasOnly}`;

@@ -1,12 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Edge, NodeChange } from '@xyflow/react';
+import { useStore } from '@xyflow/react';
+import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
 import { summarisePolicy } from '../../engine';
 import { diffMatrices } from '../../store/compare';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { useRecentChanges } from './useRecentChanges';
-import { buildEdges, openEnds, serviceMapLinks } from './buildEdges';
-import { buildNodes, isolationOf } from './buildFlow';
+import {
+  drawnPairs,
+  openEnds,
+  PAIR_EDGES_LIMIT,
+  serviceMapLinks,
+  styleEdges,
+  unfocusedOptions,
+} from './buildEdges';
+import { buildNodes, isolationFrom } from './buildFlow';
 import type { FlowNode } from './buildFlow';
 import { browserElk } from './elkBrowser';
 import { layoutWithElk, tiedTogether } from './elkLayout';
@@ -18,9 +26,10 @@ import type { Layout, LayoutInput, Point } from './layout';
  * Everything the cluster canvas draws, derived from the store: the layout (a full ELK
  * layout when nothing has a position, else placing only what is new, and saving it),
  * the nodes with their emphasis, the edges for the current mode and focus, and the drag
- * handling that keeps dragged positions as view state.
+ * handling that keeps dragged positions as view state. `fitPending`: the view is about to
+ * be fitted (a large workspace is then drawn as its overview).
  */
-export function useClusterGraph(hoveredPod: string | null) {
+export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const parsedText = useAppStore((s) => s.parsed.text);
   const externals = useAppStore((s) => s.parsed.externals);
@@ -51,7 +60,9 @@ export function useClusterGraph(hoveredPod: string | null) {
   const recent = useRecentChanges(result, parsedText);
   const changes = compared ?? recent;
 
-  const isolation = useMemo(() => isolationOf(workspace), [workspace]);
+  // Which pods policies isolate, from the worker (no selector matching on this thread).
+  const podIsolation = useAppStore((s) => s.parsed.podIsolation);
+  const isolation = useMemo(() => isolationFrom(workspace, podIsolation), [workspace, podIsolation]);
   const open = useMemo(() => {
     const empty = { in: new Set<string>(), out: new Set<string>() };
     if (!result) return empty;
@@ -147,6 +158,18 @@ export function useClusterGraph(hoveredPod: string | null) {
     return { targets: new Set(summary.selects), peers };
   }, [selectedPolicy, workspace, externals]);
 
+  // A large workspace zoomed out is an overview: frames draw their pods (see OverviewPods),
+  // except the selected pod's namespace, whose edges need their ends as nodes.
+  const zoomedOut = useStore(overviewZoom);
+  const overviewNamespace = selectedPod ? (namespaceOf.get(selectedPod) ?? null) : null;
+  const overview = useMemo(
+    () =>
+      (zoomedOut || fitPending) && workspace.pods.length > PAIR_EDGES_LIMIT
+        ? { detailed: overviewNamespace }
+        : undefined,
+    [zoomedOut, fitPending, workspace.pods.length, overviewNamespace],
+  );
+
   // Keep each node object when nothing about it changed, so React Flow (and its minimap)
   // only touch what an edit really changed.
   const stabilise = useMemo(() => createNodeStabiliser(), []);
@@ -160,6 +183,7 @@ export function useClusterGraph(hoveredPod: string | null) {
         highlight,
         isolation,
         open,
+        ...(overview ? { overview } : {}),
       }),
     [
       workspace,
@@ -172,37 +196,29 @@ export function useClusterGraph(hoveredPod: string | null) {
       highlight,
       isolation,
       open,
+      overview,
     ],
   );
   const baseNodes = useMemo(() => stabilise(freshNodes), [freshNodes, stabilise]);
   const focusPod = hoveredPod ?? selectedPod;
-  const edges = useMemo(
-    () =>
-      withRoutes(
-        buildEdges(result, workspace.pods.length, {
-          mode: edgeMode,
-          focusPod,
-          focusNamespace: focusPod ? null : selectedNamespace,
-          showBlocked,
-          lesson: lesson !== null,
-          selectedEdge,
-          stale,
-          collapsed,
-          namespaceOf,
-          isolation,
-          highlight,
-          changes,
-          predictions,
-          scored: lesson?.phase === 'revealed',
-        }),
-        routes,
-        layout,
-      ),
+  const edgeOptions = useMemo(
+    () => ({
+      mode: edgeMode,
+      focusPod,
+      focusNamespace: focusPod ? null : selectedNamespace,
+      showBlocked,
+      lesson: lesson !== null,
+      selectedEdge,
+      stale,
+      collapsed,
+      namespaceOf,
+      isolation,
+      highlight,
+      changes,
+      predictions,
+      scored: lesson?.phase === 'revealed',
+    }),
     [
-      routes,
-      layout,
-      result,
-      workspace.pods.length,
       edgeMode,
       focusPod,
       selectedNamespace,
@@ -217,6 +233,43 @@ export function useClusterGraph(hoveredPod: string | null) {
       changes,
       predictions,
     ],
+  );
+  // The scan of the truth table runs once per table and focus; a keystroke that only marks
+  // the edges stale restyles what is drawn.
+  const podCount = workspace.pods.length;
+  const lessonRunning = lesson !== null;
+  const drawn = useMemo(
+    () =>
+      result
+        ? drawnPairs(result, podCount, {
+            ...unfocusedOptions({ isolation, namespaceOf, collapsed }),
+            mode: edgeMode,
+            focusPod,
+            focusNamespace: focusPod ? null : selectedNamespace,
+            showBlocked,
+            lesson: lessonRunning,
+            selectedEdge,
+            changes,
+          })
+        : null,
+    [
+      result,
+      podCount,
+      isolation,
+      namespaceOf,
+      collapsed,
+      edgeMode,
+      focusPod,
+      selectedNamespace,
+      showBlocked,
+      lessonRunning,
+      selectedEdge,
+      changes,
+    ],
+  );
+  const edges = useMemo(
+    () => (drawn ? withRoutes(styleEdges(drawn, edgeOptions), routes, layout) : []),
+    [drawn, edgeOptions, routes, layout],
   );
 
   // While a node is dragged its position lives here; on release it is saved as view state.
@@ -266,6 +319,14 @@ export function useClusterGraph(hoveredPod: string | null) {
  */
 const ELK_POD_LIMIT = 100;
 const ELK_LINK_LIMIT = 200;
+
+/**
+ * Below this zoom a workspace of more than {@link PAIR_EDGES_LIMIT} pods is an overview.
+ * A pod is then 66 x 23 px on screen or less, its name about 7 px: nothing of its detail
+ * reads, and at 1,000 pods a full node each costs seconds of layout per edit.
+ */
+export const OVERVIEW_ZOOM = 0.3;
+const overviewZoom = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM;
 
 /** Where a node's top-left corner is on the canvas (pods are placed relative to their frame). */
 function absoluteOf(

@@ -67,6 +67,8 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
     noopRegistered = true;
   }
   const changed = new monaco.Emitter<monaco.languages.CodeLensProvider>();
+  // Lenses are listed cheaply (a range each) and titled only when Monaco shows them
+  // (`resolveCodeLens` runs for the lenses in view): 500 policies cost no selector matching.
   const lenses = monaco.languages.registerCodeLensProvider('yaml', {
     onDidChange: changed.event,
     provideCodeLenses(target) {
@@ -78,15 +80,19 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
         const range = parsed.objectRanges[objectRangeKey(policy.source)];
         if (!range) continue;
         const line = model.getPositionAt(range.start).lineNumber;
-        const pods = podsSelectedBy(parsed.workspace, policy);
-        const isolates =
-          policy.policyTypes.length > 0
-            ? ` · isolates ${policy.policyTypes.join(' and ').toLowerCase()}`
-            : '';
-        const title = `applies to ${plural(pods.length, 'pod')}${pods.length > 0 ? `: ${pods.slice(0, 4).join(', ')}${pods.length > 4 ? ', …' : ''}` : ''}${isolates}`;
-        result.push({ range: new monaco.Range(line, 1, line, 1), command: { id: NOOP_COMMAND, title } });
+        result.push({ range: new monaco.Range(line, 1, line, 1), id: policy.key });
       }
       return { lenses: result, dispose: () => undefined };
+    },
+    resolveCodeLens(_target, lens) {
+      const parsed = current();
+      const policy = parsed?.workspace.policies.find((p) => p.key === lens.id);
+      if (!parsed || !policy) return { ...lens, command: { id: NOOP_COMMAND, title: '' } };
+      const pods = podsSelectedBy(parsed.workspace, policy);
+      const isolates =
+        policy.policyTypes.length > 0 ? ` · isolates ${policy.policyTypes.join(' and ').toLowerCase()}` : '';
+      const title = `applies to ${plural(pods.length, 'pod')}${pods.length > 0 ? `: ${pods.slice(0, 4).join(', ')}${pods.length > 4 ? ', …' : ''}` : ''}${isolates}`;
+      return { ...lens, command: { id: NOOP_COMMAND, title } };
     },
   });
   const unsubscribe = store.subscribe((state, previous) => {

@@ -35,7 +35,17 @@ export type Evaluator = {
   update(ws: Workspace): EvaluatorUpdate;
   /** Replaces, adds (`key` new) or removes (`policy` undefined) one compiled policy. */
   replacePolicy(key: PolicyKey, policy: CompiledPolicy | undefined): EvaluatorUpdate;
+  /**
+   * Per `workspace.pods` entry, which directions a policy isolates: bit 1 ingress, bit 2
+   * egress (0 for hostNetwork pods, which policies do not isolate here). Read from the
+   * classes, so it costs one pass over the pods.
+   */
+  podIsolation(): Uint8Array;
 };
+
+/** Bits of {@link Evaluator.podIsolation}. */
+export const ISOLATED_INGRESS = 1;
+export const ISOLATED_EGRESS = 2;
 
 const MAX_CACHED_PORTS = 8;
 
@@ -86,6 +96,18 @@ class Engine implements Evaluator {
       return { bits: m.allowed, words: m.words };
     });
     return classTable(rows, query.ports, perPort, this.classes.count);
+  }
+
+  podIsolation(): Uint8Array {
+    const { podClass } = this.classes;
+    const out = new Uint8Array(this.workspace.pods.length);
+    for (let i = 0; i < out.length; i++) {
+      const c = podClass[i]!;
+      out[i] =
+        (this.iso.ingress[c]!.length > 0 ? ISOLATED_INGRESS : 0) |
+        (this.iso.egress[c]!.length > 0 ? ISOLATED_EGRESS : 0);
+    }
+    return out;
   }
 
   update(ws: Workspace): EvaluatorUpdate {

@@ -5,7 +5,8 @@ import type { Workspace } from '../../model/workspace';
 import { loadWorkspace } from '../../normalize/loadWorkspace';
 import { netpol, node, ns, pod } from '../../testing/builders';
 import { evaluateConnection } from '../evaluateConnection';
-import { createEvaluator } from './createEvaluator';
+import { podsSelectedBy } from '../../explain/selectionAt';
+import { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './createEvaluator';
 import type { FastTruthTable } from './classTable';
 
 const NAMESPACES = ['a', 'b'];
@@ -166,6 +167,20 @@ function agrees(ws: Workspace, table: FastTruthTable, label: string): void {
   });
 }
 
+/** podIsolation: the directions some policy selecting the pod lists (hostNetwork pods: none). */
+function isolationAgrees(ws: Workspace, bits: Uint8Array): void {
+  ws.pods.forEach((pod, i) => {
+    let expected = 0;
+    if (!pod.hostNetwork)
+      for (const p of ws.policies) {
+        if (!podsSelectedBy(ws, p).includes(pod.key)) continue;
+        if (p.policyTypes.includes('Ingress')) expected |= ISOLATED_INGRESS;
+        if (p.policyTypes.includes('Egress')) expected |= ISOLATED_EGRESS;
+      }
+    if (bits[i] !== expected) throw new Error(`isolation of ${pod.key}: ${bits[i]}, expected ${expected}`);
+  });
+}
+
 describe('the fast engine agrees with evaluateConnection', () => {
   it('fresh and after an incremental policy edit, on thousands of random workspaces', () => {
     let incremental = 0;
@@ -194,6 +209,7 @@ describe('the fast engine agrees with evaluateConnection', () => {
         for (const p of ws0.policies) if (!keys.has(p.key)) direct.replacePolicy(p.key, undefined);
         for (const p of ws1.policies) direct.replacePolicy(p.key, p);
         agrees(ws1, direct.table(query), 'after replacePolicy');
+        isolationAgrees(ws1, evaluator.podIsolation());
       }),
       { numRuns: 1200 },
     );
