@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { expect, test } from './fixtures/appPage';
 import type { AppPage } from './fixtures/appPage';
+import { generateWorkspace, toManifestText } from '../bench/generateWorkspace';
 
 const MICROSERVICES = readFileSync(new URL('./fixtures/microservices.yaml', import.meta.url), 'utf8');
 
@@ -324,5 +325,39 @@ test.describe('the canvas as a service map', () => {
       'data-verdict',
       'allowed',
     );
+  });
+
+  test('a large workspace is an overview until zoomed in; a pod box selects its pod', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await app.goto();
+    await app.waitForEvaluation();
+    const text = toManifestText(generateWorkspace({ pods: 300, policies: 150, replicas: 1 }).objects);
+    await app.openFiles([{ name: 'large.yaml', text }]);
+    await page.getByTestId('import.replace').click();
+    await expect(page.getByTestId('topbar.summary')).toContainText('300 pods', { timeout: 60_000 });
+    await app.waitForEvaluation();
+    // Fitted, 300 pods are boxes drawn by their frames, not nodes.
+    await expect.poll(() => page.locator('[data-pod-box]').count()).toBe(300);
+    await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+    // A click on a box selects the pod: its namespace is drawn in full, with its edges.
+    await page.locator('[data-pod-box="ns-0/svc-0"]').click();
+    await expect(page.getByTestId('pod-details')).toBeVisible();
+    await expect(app.pod('ns-0/svc-0')).toBeVisible();
+    await expect(page.locator('[data-pod-box^="ns-0/"]')).toHaveCount(0);
+    // Zoomed in, every pod in view is a full node again.
+    const zoomIn = page.locator('.react-flow__controls-zoomin');
+    await expect
+      .poll(
+        async () => {
+          await zoomIn.click();
+          return page.locator('[data-pod-box]').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+    await expect(page.locator('.react-flow__node-pod').first()).toBeVisible();
   });
 });
