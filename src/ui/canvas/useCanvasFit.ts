@@ -38,11 +38,12 @@ export function useCanvasFit(
   const settled = ready && !layoutPending && nodes.length > 0;
   useEffect(() => {
     if (!settled || fitted.current === fitRequest) return undefined;
-    fitted.current = fitRequest;
-    // One frame later: React Flow has measured the nodes it was just given.
-    const frame = requestAnimationFrame(
-      () => void flow.fitView(fitOptions(0, presenting)).then(() => onFitted(fitRequest)),
-    );
+    // One frame later: React Flow has measured the nodes it was just given. Marked as done
+    // only then: a re-render in between cancels the frame, and the next one fits.
+    const frame = requestAnimationFrame(() => {
+      fitted.current = fitRequest;
+      void flow.fitView(fitOptions(0, presenting)).then(() => onFitted(fitRequest));
+    });
     return () => cancelAnimationFrame(frame);
   }, [flow, settled, fitRequest, presenting, onFitted]);
 
@@ -74,7 +75,7 @@ export function useCanvasFit(
   const lastIds = useRef(new Set<string>());
   useEffect(() => {
     const before = lastIds.current;
-    lastIds.current = new Set(nodes.map((n) => n.id));
+    lastIds.current = drawnIds(nodes);
     if (before.size === 0 || layoutPending) return undefined;
     const added = nodes.filter((n) => !before.has(n.id)).map((n) => n.id);
     if (added.length === 0) return undefined;
@@ -110,4 +111,17 @@ export function useCanvasFit(
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [flow, presenting]);
+}
+
+/**
+ * Every pod, namespace and outside address drawn: nodes, and the pods an overview frame
+ * draws as boxes (zooming in turns those into nodes, which is nothing new to fit).
+ */
+function drawnIds(nodes: readonly FlowNode[]): Set<string> {
+  const ids = new Set<string>();
+  for (const node of nodes) {
+    ids.add(node.id);
+    if (node.type === 'namespace') for (const pod of node.data.overview ?? []) ids.add(`pod:${pod.key}`);
+  }
+  return ids;
 }
