@@ -342,6 +342,8 @@ test.describe('the canvas as a service map', () => {
     // Fitted, 300 pods are boxes drawn by their frames, not nodes.
     await expect.poll(() => page.locator('[data-pod-box]').count()).toBe(300);
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+    // Namespace bundles are drawn on one canvas layer under the frames.
+    await expect(page.getByTestId('canvas.bundle-layer')).toHaveAttribute('data-bundles', /^[1-9]\d*$/);
     // A click on a box selects the pod: its namespace is drawn in full, with its edges.
     await page.locator('[data-pod-box="ns-0/svc-0"]').click();
     await expect(page.getByTestId('pod-details')).toBeVisible();

@@ -1,10 +1,11 @@
-import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import type { Connection, Edge, NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useStore } from '@xyflow/react';
+import type { Connection, Edge, NodeMouseHandler, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useState } from 'react';
 import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import { BundleEdge } from './BundleEdge';
+import { BundleLayer } from './BundleLayer';
 import { effectiveMode, PAIR_EDGES_LIMIT } from './buildEdges';
 import type { FlowNode } from './buildFlow';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -29,6 +30,16 @@ const MINIMAP_FROM = 40;
 const minimapColour = (node: FlowNode): string =>
   node.type === 'namespace' ? 'rgba(47, 111, 222, 0.15)' : node.type === 'external' ? '#c98a14' : '#6b7690';
 
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < GRID_ZOOM;
+/** Below this zoom the dot grid is a dense haze, and painting it is most of each frame's cost. */
+const GRID_ZOOM = 0.4;
+
+/** The dot grid, when it is far enough apart to be read as one. */
+function DotGrid() {
+  const hidden = useStore(zoomedOut);
+  return hidden ? null : <Background gap={24} />;
+}
+
 /** A node id (`pod:KEY`, `ns:NAME`, `ext:ADDRESS`) as an endpoint of a proposed policy. */
 function endpointOfNode(id: string, cidrOf: (address: string) => string | undefined): string {
   if (id.startsWith('pod:')) return id.slice(4);
@@ -52,13 +63,12 @@ function ClusterCanvas() {
   // known yet, and a full node per pod would cost seconds only to be replaced.
   const fitRequest = useAppStore((s) => s.fitRequest);
   const [fittedRequest, setFittedRequest] = useState<number | null>(null);
-  const { nodes, edges, onNodesChange, onNodeDragStop, podCount, layoutPending } = useClusterGraph(
-    hoveredPod,
-    fittedRequest !== fitRequest,
-  );
+  const { nodes, edges, layerBundles, onNodesChange, onNodeDragStop, podCount, layoutPending } =
+    useClusterGraph(hoveredPod, fittedRequest !== fitRequest);
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
+  const stale = useAppStore((s) => s.evaluation.stale);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const plugin = useAppStore((s) => s.plugin);
   const presenting = useAppStore((s) => s.presenting);
@@ -70,6 +80,11 @@ function ClusterCanvas() {
   const clearSelection = useAppStore((s) => s.clearSelection);
   const externals = useAppStore((s) => s.parsed.externals);
   const [connecting, setConnecting] = useState<{ from: string; to: string } | null>(null);
+  // While the view pans or zooms, the canvas is one composited layer that moves as a whole
+  // (not re-rastered every frame); when it stops, it is drawn sharp at the new zoom.
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
   // The keyboard path to drawing: select a pod, press C, then click the target.
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   useCanvasFit(nodes, layoutPending, setFittedRequest);
@@ -158,7 +173,11 @@ function ClusterCanvas() {
         onPaneClick={clearSelection}
         onConnect={onConnect}
         isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('ns:')}
-        className={connectFrom ? 'picking-target' : undefined}
+        className={
+          [connectFrom && 'picking-target', moving && 'moving'].filter(Boolean).join(' ') || undefined
+        }
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         data-layout={layoutPending ? 'pending' : 'ready'}
         minZoom={0.05}
         maxZoom={2.5}
@@ -174,7 +193,8 @@ function ClusterCanvas() {
         nodesConnectable={!presenting}
         onlyRenderVisibleElements={podCount > 200}
       >
-        <Background gap={24} />
+        <DotGrid />
+        {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={stale} />}
         {/* A small workspace fits the view: a minimap would only cover part of it. */}
         {!presenting && podCount > MINIMAP_FROM && (
           <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />

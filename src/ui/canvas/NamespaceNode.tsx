@@ -8,6 +8,13 @@ import { DropTarget } from './DropTarget';
 import { DETAIL_ZOOM } from './PodNode';
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+/**
+ * Overview boxes show their pod's name from this zoom (24 px type, 6 px on screen): below
+ * it the names cannot be read, and their glyphs were most of the cost of every frame
+ * while panning a thousand pods. The box's tooltip still names it.
+ */
+const NAME_ZOOM = 0.25;
+const namesReadable = (s: ReactFlowState) => s.transform[2] >= NAME_ZOOM;
 
 function NamespaceNodeView({ data, selected }: NodeProps<Node<NamespaceNodeData, 'namespace'>>) {
   const toggleCollapsed = useAppStore((s) => s.toggleCollapsed);
@@ -15,6 +22,7 @@ function NamespaceNodeView({ data, selected }: NodeProps<Node<NamespaceNodeData,
   const connecting = useConnection((c) => c.inProgress && c.fromNode.type !== 'namespace');
   // Zoomed out, the title is set large, as pod names are.
   const compact = useStore(zoomedOut);
+  const named = useStore(namesReadable);
   const classes = ['ns-frame', selected && 'selected', data.collapsed && 'collapsed', compact && 'compact'];
   return (
     <div className={classes.filter(Boolean).join(' ')}>
@@ -40,7 +48,7 @@ function NamespaceNodeView({ data, selected }: NodeProps<Node<NamespaceNodeData,
           {data.podCount} pod{data.podCount === 1 ? '' : 's'}
         </span>
       </div>
-      {data.overview && <OverviewPods pods={data.overview} />}
+      {data.overview && <OverviewPods pods={data.overview} named={named} />}
     </div>
   );
 }
@@ -50,7 +58,13 @@ function NamespaceNodeView({ data, selected }: NodeProps<Node<NamespaceNodeData,
  * handle or subscription each), which keeps a thousand pods cheap to lay out and paint.
  * A click selects the pod; zooming in brings the full nodes back.
  */
-const OverviewPods = memo(function OverviewPods({ pods }: { pods: readonly OverviewPod[] }) {
+const OverviewPods = memo(function OverviewPods({
+  pods,
+  named,
+}: {
+  pods: readonly OverviewPod[];
+  named: boolean;
+}) {
   const selectPod = useAppStore((s) => s.selectPod);
   return (
     <>
@@ -66,7 +80,7 @@ const OverviewPods = memo(function OverviewPods({ pods }: { pods: readonly Overv
             selectPod(pod.key);
           }}
         >
-          {pod.name}
+          {named && pod.name}
         </div>
       ))}
     </>

@@ -19,6 +19,7 @@ import type { FlowNode } from './buildFlow';
 import { browserElk } from './elkBrowser';
 import { layoutWithElk, tiedTogether } from './elkLayout';
 import type { Routes } from './elkLayout';
+import type { LayerBundle } from './BundleLayer';
 import { computeLayout } from './layout';
 import type { Layout, LayoutInput, Point } from './layout';
 
@@ -267,10 +268,24 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
       changes,
     ],
   );
-  const edges = useMemo(
+  const styled = useMemo(
     () => (drawn ? withRoutes(styleEdges(drawn, edgeOptions), routes, layout) : []),
     [drawn, edgeOptions, routes, layout],
   );
+  // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges.
+  const overviewOn = overview !== undefined;
+  const { edges, layerBundles } = useMemo(() => {
+    if (!overviewOn) return { edges: styled, layerBundles: [] };
+    const layer: LayerBundle[] = [];
+    const rest: Edge[] = [];
+    for (const edge of styled) {
+      const verdict = (edge.domAttributes as Record<string, string> | undefined)?.['data-verdict'];
+      if (edge.type === 'bundle' && (verdict === 'allowed' || verdict === 'blocked' || verdict === 'mixed'))
+        layer.push({ source: edge.source, target: edge.target, verdict });
+      else rest.push(edge);
+    }
+    return { edges: rest, layerBundles: layer };
+  }, [styled, overviewOn]);
 
   // While a node is dragged its position lives here; on release it is saved as view state.
   const [dragging, setDragging] = useState<Record<string, Point>>({});
@@ -305,6 +320,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   return {
     nodes,
     edges,
+    layerBundles,
     onNodesChange,
     onNodeDragStop,
     podCount: workspace.pods.length,
