@@ -40,6 +40,42 @@ describe('app store', () => {
     expect(verdict(store, 'monitoring/prometheus', 'shop/api')).toBe('blocked');
   });
 
+  it('takes lint findings after the verdicts, keeping the last ones meanwhile', async () => {
+    // As the worker does it: the result without lint, then the findings in a second message.
+    const analyzer = createAnalyzer();
+    const later: (() => void)[] = [];
+    const twoStep: Evaluator = {
+      analyze: (request, _onProgress, onLint) => {
+        const analysis = analyzer.prepare(request);
+        const result = analyzer.finish(request, analysis);
+        later.push(() => onLint?.(analysis.lint()));
+        return Promise.resolve({ seq: request.seq, result, millis: 0 });
+      },
+      dispose: () => undefined,
+    };
+    const unselecting = `${DEMO_WORKSPACE}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: selects-nothing, namespace: shop}
+spec: {podSelector: {matchLabels: {app: nothing}}}
+`;
+    const store = createAppStore({ evaluator: twoStep, initialText: unselecting });
+    const codes = () => store.getState().parsed.diagnostics.map((d) => d.code);
+    await settle();
+    expect(store.getState().parsed.lintPending).toBe(true);
+    expect(codes()).not.toContain('NP001');
+    later.shift()?.();
+    expect(codes()).toContain('NP001');
+    expect(store.getState().parsed.lintPending).toBe(false);
+    // The next keystroke's answer keeps the last findings until its own arrive.
+    store.getState().setText(`${unselecting}# typed\n`, 'editor');
+    await settle();
+    expect(store.getState().parsed.text).toContain('# typed');
+    expect(codes().filter((c) => c === 'NP001')).toHaveLength(1);
+    later.shift()?.();
+    expect(codes().filter((c) => c === 'NP001')).toHaveLength(1);
+  });
+
   it('drops an evaluation answer older than the latest request', async () => {
     const resolvers: (() => void)[] = [];
     const analyzer = createAnalyzer();

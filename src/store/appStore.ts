@@ -4,8 +4,10 @@
  * parsed model and the evaluation are derived from it. Every change is autosaved.
  */
 import { createStore } from 'zustand/vanilla';
+import { LINT_CODES } from '../engine';
 import type { PortQuery } from '../engine';
 import type { Evaluator } from '../worker/client';
+import type { LocatedDiagnostic } from '../worker/analyzeText';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 import { checkImport, mergeWorkspaceText } from '../yaml/importText';
 import type { ImportSummary } from '../yaml/importText';
@@ -165,13 +167,25 @@ export function createAppStore({
       const onProgress = (progress: AnalyzePhase) => {
         if (get().evaluation.seq === seq) set((s) => ({ evaluation: { ...s.evaluation, progress } }));
       };
+      // Lint findings come after the verdicts; until then the last ones stay (no flicker).
+      const onLint = (lint: LocatedDiagnostic[]) => {
+        if (get().evaluation.seq !== seq) return;
+        set((s) => ({
+          parsed: {
+            ...s.parsed,
+            diagnostics: [...s.parsed.diagnostics.filter((d) => !isLint(d)), ...lint],
+            lintPending: false,
+          },
+        }));
+      };
       evaluator
-        .analyze({ ...request, seq }, onProgress)
+        .analyze({ ...request, seq }, onProgress, onLint)
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
           const { matrix, ...model } = result;
+          const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
           set({
-            parsed: { text, ...model },
+            parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
             evaluation: { seq, stale: false, result: matrix, millis, error: null, progress: null },
           });
         })
@@ -451,6 +465,11 @@ function saveTheme(storage: KeyValueStorage, theme: Theme): void {
   } catch {
     // The theme is a preference: losing it is harmless.
   }
+}
+
+/** A lint finding (NP001...), as opposed to a syntax or validation diagnostic. */
+function isLint(d: { code: string }): boolean {
+  return d.code in LINT_CODES;
 }
 
 function pluginOptions(plugin: PluginProfile): { ipBlockMatchesPodIPs?: boolean } {

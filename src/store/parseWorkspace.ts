@@ -19,6 +19,7 @@ export function emptyParse(): ParsedWorkspace {
     externals: [],
     tests: [],
     podIsolation: new Uint8Array(0),
+    lintPending: false,
   };
 }
 
@@ -37,5 +38,6 @@ export function parseWorkspace(text: string): ParsedWorkspace {
     externals: externalPeers(workspace),
     tests: [],
     podIsolation: createEvaluator(workspace).podIsolation(),
+    lintPending: false,
   };
 }

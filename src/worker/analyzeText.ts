@@ -24,7 +24,10 @@ export type LocatedDiagnostic = Diagnostic & { range?: TextRange };
 
 export interface Analysis {
   workspace: Workspace;
+  /** Without the lint findings when the analysis was made with `lint: false` (see `lint`). */
   diagnostics: LocatedDiagnostic[];
+  /** The lint findings, located; computed once, on demand. */
+  lint: () => LocatedDiagnostic[];
   /** Documents shown from their last good version because they do not parse now. */
   staleDocuments: number[];
   /** Text range of every object, keyed by {@link objectRangeKey}. */
@@ -45,6 +48,7 @@ export function analyzeText(
   previous: AnalysisMemory | null,
   options: Partial<EngineOptions> = {},
   cache?: DocumentCache,
+  { lint = true }: { lint?: boolean } = {},
 ): Analysis {
   // With a cache, only the documents whose text changed are parsed again.
   const read = readManifests(text, undefined, cache);
@@ -74,17 +78,18 @@ export function analyzeText(
   const stale = new Set(staleDocuments);
   const fresh = (d: Diagnostic) => !d.source || !stale.has(d.source.documentIndex);
   // Engine findings about stale stand-ins point at text that is no longer there.
-  const found = [
-    ...read.diagnostics,
-    ...loaded.diagnostics.filter(fresh),
-    ...lintWorkspace(loaded.workspace).filter(fresh),
-  ];
-
+  const found = [...read.diagnostics, ...loaded.diagnostics.filter(fresh)];
   const map = new SourceMap(text, read.documents, read.documentOffsets);
-  const diagnostics = found.map((d): LocatedDiagnostic => {
+  const locate = (d: Diagnostic): LocatedDiagnostic => {
     const range = rangeOfDiagnostic(map, d);
     return range ? { ...d, range } : d;
-  });
+  };
+  // Lint looks at the whole workspace (a tenth of a second at 1,000 pods): the worker
+  // answers a keystroke with the verdicts first and sends the lint findings after.
+  let linted: LocatedDiagnostic[] | null = null;
+  const lintFindings = (): LocatedDiagnostic[] =>
+    (linted ??= lintWorkspace(loaded.workspace).filter(fresh).map(locate));
+  const diagnostics = [...found.map(locate), ...(lint ? lintFindings() : [])];
   const objectRanges: Record<string, TextRange> = {};
   for (const object of read.objects) {
     const path = object.source.objectPath ?? [];
@@ -97,6 +102,7 @@ export function analyzeText(
   return {
     workspace: loaded.workspace,
     diagnostics,
+    lint: lintFindings,
     staleDocuments: staleDocuments.sort((a, b) => a - b),
     objectRanges,
     memory: { documentCount, objectsByDocument: byDocument },

@@ -3,6 +3,7 @@
  * responses by `seq`. The store drops any answer older than its latest request.
  */
 import type { ImportSummary } from '../yaml/importText';
+import type { LocatedDiagnostic } from './analyzeText';
 import type {
   AnalyzePhase,
   AnalyzeRequest,
@@ -26,8 +27,15 @@ export class Cancelled extends Error {
 
 /** Parses and evaluates workspace text somewhere other than the caller's thread. */
 export interface Evaluator {
-  /** `onProgress` hears the phases of a long run. A superseded request rejects with {@link Cancelled}. */
-  analyze(request: AnalyzeRequest, onProgress?: (phase: AnalyzePhase) => void): Promise<AnalyzeResponse>;
+  /**
+   * `onProgress` hears the phases of a long run; `onLint` the lint findings, when the result
+   * came without them (`lintPending`). A superseded request rejects with {@link Cancelled}.
+   */
+  analyze(
+    request: AnalyzeRequest,
+    onProgress?: (phase: AnalyzePhase) => void,
+    onLint?: (diagnostics: LocatedDiagnostic[]) => void,
+  ): Promise<AnalyzeResponse>;
   /**
    * Counts the objects of imported text (seconds for a large file, hence off the main
    * thread). Optional for test doubles: without it the import dialog never gets a count.
@@ -44,6 +52,7 @@ export function createWorkerEvaluator(): Evaluator {
     onProgress?: (phase: AnalyzePhase) => void;
   };
   const pending = new Map<number, Waiter>();
+  const lintWaiters = new Map<number, (diagnostics: LocatedDiagnostic[]) => void>();
   const summaries = new Map<number, (summary: ImportSummary) => void>();
   let summarySeq = 0;
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -51,6 +60,12 @@ export function createWorkerEvaluator(): Evaluator {
     if (message.type === 'summary') {
       summaries.get(message.seq)?.(message.summary);
       summaries.delete(message.seq);
+      return;
+    }
+    if (message.type === 'lint') {
+      lintWaiters.get(message.seq)?.(message.diagnostics);
+      // Older requests' findings will never come (a newer answer brings its own).
+      for (const seq of lintWaiters.keys()) if (seq <= message.seq) lintWaiters.delete(seq);
       return;
     }
     const waiter = pending.get(message.seq);
@@ -66,7 +81,8 @@ export function createWorkerEvaluator(): Evaluator {
     else waiter.reject(new Error(message.message));
   };
   return {
-    analyze(request, onProgress) {
+    analyze(request, onProgress, onLint) {
+      if (onLint) lintWaiters.set(request.seq, onLint);
       return new Promise((resolve, reject) => {
         pending.set(request.seq, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
         worker.postMessage(request);
@@ -83,6 +99,7 @@ export function createWorkerEvaluator(): Evaluator {
     dispose() {
       worker.terminate();
       summaries.clear();
+      lintWaiters.clear();
       for (const waiter of pending.values()) waiter.reject(new Error('evaluator disposed'));
       pending.clear();
     },

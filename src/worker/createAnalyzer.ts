@@ -12,7 +12,7 @@ export interface Analyzer {
   prepare(request: AnalyzeRequest): Analysis;
   /** Evaluates a prepared analysis for the request's port and runs its connectivity checks. */
   finish(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult;
-  /** Both steps at once. */
+  /** Both steps at once, lint findings included. */
   analyze(request: AnalyzeRequest): AnalyzeResult;
 }
 
@@ -28,10 +28,12 @@ export function createAnalyzer(): Analyzer {
   let engine: Evaluator | null = null;
   const documents = new DocumentCache();
   const prepare = (request: AnalyzeRequest): Analysis => {
-    if (request.ephemeral) return analyzeText(request.text, null, request.options);
+    // Without lint: the worker sends it after the verdicts (`Analysis.lint`); a baseline needs none.
+    if (request.ephemeral)
+      return analyzeText(request.text, null, request.options, undefined, { lint: false });
     const options = JSON.stringify(request.options);
     if (!last || last.text !== request.text || last.options !== options) {
-      const analysis = analyzeText(request.text, memory, request.options, documents);
+      const analysis = analyzeText(request.text, memory, request.options, documents, { lint: false });
       memory = analysis.memory;
       last = { text: request.text, options, analysis };
     }
@@ -46,7 +48,12 @@ export function createAnalyzer(): Analyzer {
   };
   const finish = (request: AnalyzeRequest, analysis: Analysis): AnalyzeResult =>
     resultOf(request, analysis, engineFor(request, analysis.workspace));
-  return { prepare, finish, analyze: (request) => finish(request, prepare(request)) };
+  const analyze = (request: AnalyzeRequest): AnalyzeResult => {
+    const analysis = prepare(request);
+    const result = finish(request, analysis);
+    return { ...result, diagnostics: [...result.diagnostics, ...analysis.lint()], lintPending: false };
+  };
+  return { prepare, finish, analyze };
 }
 
 function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator): AnalyzeResult {
@@ -61,5 +68,15 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
   if (!request.enforced) matrix.allowed.fill(1);
   const tests = runExpectations(workspace, workspace.tests);
   const podIsolation = engine.podIsolation();
-  return { workspace, diagnostics, staleDocuments, objectRanges, externals, tests, podIsolation, matrix };
+  return {
+    workspace,
+    diagnostics,
+    staleDocuments,
+    objectRanges,
+    externals,
+    tests,
+    podIsolation,
+    lintPending: !request.ephemeral,
+    matrix,
+  };
 }

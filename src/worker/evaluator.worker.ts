@@ -33,6 +33,11 @@ async function run(request: AnalyzeRequest): Promise<void> {
       result.matrix.allowed.buffer,
       result.podIsolation.buffer,
     ]);
+    if (!result.lintPending) return;
+    // The lint findings follow, unless newer text is already waiting (its answer brings them).
+    await nextTask();
+    if (latest && latest.seq > request.seq) return;
+    post({ type: 'lint', seq: request.seq, diagnostics: analysis.lint() });
   } catch (error) {
     post({
       type: 'error',

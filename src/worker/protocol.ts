@@ -50,6 +50,8 @@ export interface AnalyzeResult {
    * `ISOLATED_EGRESS`), so the canvas needs no selector matching of its own. Transferred.
    */
   podIsolation: Uint8Array;
+  /** The lint findings are not in `diagnostics` yet: a `lint` message with this `seq` brings them. */
+  lintPending: boolean;
   matrix: MatrixResult;
 }
 
@@ -69,6 +71,8 @@ export type AnalyzePhase = 'parsing' | 'evaluating';
 export type WorkerResponse =
   | { type: 'result'; seq: number; result: AnalyzeResult; millis: number }
   | { type: 'progress'; seq: number; phase: AnalyzePhase }
+  /** After a `result` with `lintPending`: its lint findings (the other diagnostics are in the result). */
+  | { type: 'lint'; seq: number; diagnostics: LocatedDiagnostic[] }
   | { type: 'cancelled'; seq: number }
   | { type: 'error'; seq: number; message: string }
   | { type: 'summary'; seq: number; summary: ImportSummary };

@@ -14,6 +14,8 @@ import { peersKey, policyDiagnostic, rulePath, rulesWithDirection, selectedPods 
 export function checkSelection(ws: Workspace): Diagnostic[] {
   if (ws.pods.length === 0) return [];
   const out: Diagnostic[] = [];
+  // Resolved once: every peer is checked against every pod.
+  const endpoints = ws.pods.map((p) => resolveEndpoint(ws, { kind: 'pod', key: p.key }));
   for (const policy of ws.policies) {
     if (selectedPods(ws, policy).length === 0) {
       out.push(
@@ -43,7 +45,7 @@ export function checkSelection(ws: Workspace): Diagnostic[] {
           );
           continue;
         }
-        const hit = ws.pods.some((p) => matchesPeer(m, resolveEndpoint(ws, { kind: 'pod', key: p.key }), ws));
+        const hit = endpoints.some((endpoint) => matchesPeer(m, endpoint, ws));
         if (!hit) {
           const where =
             m.namespaces.kind === 'selector'

@@ -65,7 +65,16 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     flash.set([{ range: lines, options: { isWholeLine: true, className: 'canvas-edit-flash' } }]);
     flashTimer = setTimeout(() => flash.clear(), FLASH_MS);
   };
-  const sizeCheck = () => setSchemaValidation(model.getLineCount() <= SCHEMA_VALIDATION_MAX_LINES);
+  // Large texts: no schema validation, and no sticky scroll (it asks monaco-yaml for every
+  // document's symbols after each keystroke: a 300 ms task at 1,000 pods).
+  let small: boolean | null = null;
+  const sizeCheck = () => {
+    const now = model.getLineCount() <= SCHEMA_VALIDATION_MAX_LINES;
+    if (now === small) return;
+    small = now;
+    setSchemaValidation(now);
+    editor.updateOptions({ stickyScroll: { enabled: now } });
+  };
   sizeCheck();
   const contentListener = model.onDidChangeContent(() => {
     sizeCheck();
