@@ -174,4 +174,19 @@ describe('loadWorkspace', () => {
       false,
     );
   });
+
+  it('reuses the result of an unchanged object read again, and redoes a changed one', () => {
+    const policy = netpol('shop', 'allow-web', { podSelector: {}, ingress: [{}] });
+    const first = loadWorkspace([ns('shop'), policy]).workspace.policies[0];
+    const again = loadWorkspace([ns('shop'), policy]).workspace.policies[0];
+    expect(again).toBe(first);
+    // Same content, a different object (the document was edited): normalized again.
+    const edited = loadWorkspace([ns('shop'), structuredClone(policy)]).workspace.policies[0];
+    expect(edited).not.toBe(first);
+    expect(edited).toEqual(first);
+    // The same object at another place in the text: its origin (and diagnostics) follow.
+    const moved = loadWorkspace([ns('shop'), ns('other'), policy]).workspace.policies[0];
+    expect(moved).not.toBe(first);
+    expect(moved?.source?.documentIndex).not.toBe(first?.source?.documentIndex);
+  });
 });

@@ -76,38 +76,29 @@ export function loadWorkspace(
       });
       continue;
     }
-    if (kind === 'Namespace') {
-      const r = normalizeNamespace(obj, origin);
-      diagnostics.push(...r.diagnostics);
-      if (r.value && namespaces.has(r.value.name)) duplicate(origin, `Namespace ${r.value.name}`);
-      else if (r.value) namespaces.set(r.value.name, r.value);
-    } else if (kind === 'Node') {
-      const r = normalizeNode(obj, origin);
-      diagnostics.push(...r.diagnostics);
-      if (r.value && nodes.has(r.value.name)) duplicate(origin, `Node ${r.value.name}`);
-      else if (r.value) nodes.set(r.value.name, r.value);
-    } else if (kind === 'Pod' || (WORKLOAD_KINDS as readonly string[]).includes(kind)) {
-      const r = normalizeWorkload(obj, kind as PodKind, origin);
-      diagnostics.push(...r.diagnostics);
-      if (r.value && pods.has(r.value.key)) duplicate(origin, `pod or workload ${r.value.key}`);
-      else if (r.value) {
-        pods.set(r.value.key, r.value);
-        referenced.push(r.value.namespace);
+    const n = normalized(obj, kind, origin);
+    if (n) diagnostics.push(...n.diagnostics);
+    if (n?.kind === 'Namespace') {
+      if (n.value && namespaces.has(n.value.name)) duplicate(origin, `Namespace ${n.value.name}`);
+      else if (n.value) namespaces.set(n.value.name, n.value);
+    } else if (n?.kind === 'Node') {
+      if (n.value && nodes.has(n.value.name)) duplicate(origin, `Node ${n.value.name}`);
+      else if (n.value) nodes.set(n.value.name, n.value);
+    } else if (n?.kind === 'Pod') {
+      if (n.value && pods.has(n.value.key)) duplicate(origin, `pod or workload ${n.value.key}`);
+      else if (n.value) {
+        pods.set(n.value.key, n.value);
+        referenced.push(n.value.namespace);
       }
-    } else if (kind === 'NetworkPolicy') {
-      const r = normalizePolicy(obj, origin);
-      diagnostics.push(...r.diagnostics);
-      if (r.value) {
-        const compiled = compilePolicy(r.value);
-        if (policies.has(compiled.key)) duplicate(origin, `NetworkPolicy ${compiled.key}`);
-        else policies.set(compiled.key, compiled);
-        referenced.push(compiled.namespace);
+    } else if (n?.kind === 'NetworkPolicy') {
+      if (n.value) {
+        if (policies.has(n.value.key)) duplicate(origin, `NetworkPolicy ${n.value.key}`);
+        else policies.set(n.value.key, n.value);
+        referenced.push(n.value.namespace);
       }
-    } else if (kind === CONNECTIVITY_TEST_KIND) {
-      const r = normalizeConnectivityTest(obj, origin);
-      diagnostics.push(...r.diagnostics);
-      if (tests.has(r.value.name)) duplicate(origin, `ConnectivityTest ${r.value.name}`);
-      else tests.set(r.value.name, r.value);
+    } else if (n?.kind === 'Test') {
+      if (tests.has(n.value.name)) duplicate(origin, `ConnectivityTest ${n.value.name}`);
+      else tests.set(n.value.name, n.value);
     } else if (LATER_TIER_KINDS.includes(kind)) {
       diagnostics.push({
         severity: 'info',
@@ -138,6 +129,45 @@ export function loadWorkspace(
     diagnostics,
   );
   return { workspace: { ...workspace, tests: [...tests.values()] }, diagnostics };
+}
+
+/** One object's normalized value and diagnostics, by kind. */
+type Normalized =
+  | { kind: 'Namespace'; value: NamespaceInfo | undefined; diagnostics: readonly Diagnostic[] }
+  | { kind: 'Node'; value: NodeInfo | undefined; diagnostics: readonly Diagnostic[] }
+  | { kind: 'Pod'; value: PodInfo | undefined; diagnostics: readonly Diagnostic[] }
+  | { kind: 'NetworkPolicy'; value: CompiledPolicy | undefined; diagnostics: readonly Diagnostic[] }
+  | { kind: 'Test'; value: ConnectivityTest; diagnostics: readonly Diagnostic[] };
+
+/**
+ * Normalized objects by raw object: an object read again from unchanged text is the same
+ * object (the incremental parser keeps the values of unchanged documents), and its result
+ * stands while its origin (document index, path) is the same. After a keystroke only the
+ * edited document is normalized and compiled again; unchanged policies keep their identity,
+ * which the fast engine's update also uses.
+ */
+const NORMALIZED = new WeakMap<object, { origin: string; result: Normalized | null }>();
+
+function normalized(obj: Record<string, unknown>, kind: string, origin: ObjectOrigin): Normalized | null {
+  const key = JSON.stringify(origin);
+  const hit = NORMALIZED.get(obj);
+  if (hit && hit.origin === key) return hit.result;
+  const result = normalize(obj, kind, origin);
+  NORMALIZED.set(obj, { origin: key, result });
+  return result;
+}
+
+function normalize(obj: Record<string, unknown>, kind: string, origin: ObjectOrigin): Normalized | null {
+  if (kind === 'Namespace') return { kind, ...normalizeNamespace(obj, origin) };
+  if (kind === 'Node') return { kind, ...normalizeNode(obj, origin) };
+  if (kind === 'Pod' || (WORKLOAD_KINDS as readonly string[]).includes(kind))
+    return { kind: 'Pod', ...normalizeWorkload(obj, kind as PodKind, origin) };
+  if (kind === 'NetworkPolicy') {
+    const r = normalizePolicy(obj, origin);
+    return { kind, value: r.value ? compilePolicy(r.value) : undefined, diagnostics: r.diagnostics };
+  }
+  if (kind === CONNECTIVITY_TEST_KIND) return { kind: 'Test', ...normalizeConnectivityTest(obj, origin) };
+  return null;
 }
 
 function withHostIps(pod: PodInfo, nodes: ReadonlyMap<string, NodeInfo>): PodInfo {

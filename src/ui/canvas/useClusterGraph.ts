@@ -272,19 +272,20 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     () => (drawn ? withRoutes(styleEdges(drawn, edgeOptions), routes, layout) : []),
     [drawn, edgeOptions, routes, layout],
   );
-  // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges.
+  // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges:
+  // React Flow keeps them hidden (an exported picture still draws them).
   const overviewOn = overview !== undefined;
   const { edges, layerBundles } = useMemo(() => {
     if (!overviewOn) return { edges: styled, layerBundles: [] };
     const layer: LayerBundle[] = [];
-    const rest: Edge[] = [];
-    for (const edge of styled) {
+    const out = styled.map((edge): Edge => {
       const verdict = (edge.domAttributes as Record<string, string> | undefined)?.['data-verdict'];
-      if (edge.type === 'bundle' && (verdict === 'allowed' || verdict === 'blocked' || verdict === 'mixed'))
-        layer.push({ source: edge.source, target: edge.target, verdict });
-      else rest.push(edge);
-    }
-    return { edges: rest, layerBundles: layer };
+      if (edge.type !== 'bundle' || (verdict !== 'allowed' && verdict !== 'blocked' && verdict !== 'mixed'))
+        return edge;
+      layer.push({ source: edge.source, target: edge.target, verdict });
+      return { ...edge, hidden: true, data: { ...edge.data, layer: true } };
+    });
+    return { edges: out, layerBundles: layer };
   }, [styled, overviewOn]);
 
   // While a node is dragged its position lives here; on release it is saved as view state.

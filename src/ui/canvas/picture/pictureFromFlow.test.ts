@@ -106,6 +106,54 @@ describe('pictureFromFlow', () => {
     expect(picture).toMatchObject(heading);
   });
 
+  it('draws an overview frame’s pod boxes, and the bundles its canvas layer draws', () => {
+    const overview: Node = {
+      id: 'ns:bulk',
+      type: 'namespace',
+      position: { x: 0, y: 400 },
+      width: 500,
+      height: 160,
+      data: {
+        name: 'bulk',
+        podCount: 1,
+        collapsed: false,
+        declared: true,
+        overview: [
+          {
+            key: 'bulk/p0',
+            name: 'p0',
+            x: 20,
+            y: 44,
+            ingress: true,
+            egress: false,
+            selected: false,
+            emphasis: 'normal',
+          },
+        ],
+      },
+    };
+    nodes.push(overview);
+    try {
+      const bundle = {
+        id: 'ns:bulk->ns:shop',
+        source: 'ns:bulk',
+        target: 'ns:shop',
+        type: 'bundle',
+        hidden: true,
+        data: { allowed: 3, blocked: 0, layer: true },
+        domAttributes: { 'data-verdict': 'allowed' },
+      } as Edge;
+      const picture = pictureFromFlow(reader([bundle]), heading);
+      expect(picture.pods.find((p) => p.name === 'p0')).toMatchObject({
+        box: { x: 20, y: 444, width: 220, height: 76 },
+        badges: ['⇥ in'],
+      });
+      expect(picture.edges).toHaveLength(1);
+    } finally {
+      nodes.pop();
+    }
+  });
+
   it('reads verdicts, directions, emphasis and bundle counts from the edges', () => {
     const verdict = (source: string, target: string, attrs: Record<string, string>, className = '') =>
       ({

@@ -8,6 +8,7 @@ import type { Edge, InternalNode, Node, ReactFlowInstance } from '@xyflow/react'
 import type { PortQuery } from '../../../engine';
 import { formatPortQueryText } from '../../../store/portQuery';
 import type { ExternalNodeData, NamespaceNodeData, PodNodeData } from '../buildFlow';
+import { POD_HEIGHT, POD_WIDTH } from '../layout';
 import type { Box, Picture, PictureEdge, PictureVerdict } from './picture';
 
 interface OpenFlags {
@@ -102,6 +103,18 @@ export function pictureFromFlow(flow: FlowReader, heading: PictureHeading): Pict
     if (node.type === 'namespace') {
       const data = node.data as NamespaceNodeData;
       picture.frames.push({ box, name: data.name, podCount: data.podCount, collapsed: data.collapsed });
+      // The overview: the frame draws its pods as named boxes, and so does the picture.
+      for (const pod of data.overview ?? []) {
+        picture.pods.push({
+          box: { x: box.x + pod.x, y: box.y + pod.y, width: POD_WIDTH, height: POD_HEIGHT },
+          name: pod.name,
+          kind: 'Pod',
+          labels: [],
+          ports: [],
+          badges: [pod.ingress && '⇥ in', pod.egress && '↦ out'].filter((b): b is string => !!b),
+          dimmed: pod.emphasis === 'dimmed',
+        });
+      }
     } else if (node.type === 'pod') {
       const data = node.data as PodNodeData;
       picture.pods.push({
@@ -128,8 +141,10 @@ export function pictureFromFlow(flow: FlowReader, heading: PictureHeading): Pict
   for (const edge of flow.getEdges()) {
     const source = boxes.get(edge.source);
     const target = boxes.get(edge.target);
-    // An edge to a node that is not drawn is not drawn either.
-    if (edge.hidden || !source || !target) continue;
+    // An edge to a node that is not drawn is not drawn either. The overview's bundles are
+    // hidden from React Flow (a canvas layer draws them) but belong in the picture.
+    const onLayer = (edge.data as { layer?: boolean } | undefined)?.layer === true;
+    if ((edge.hidden && !onLayer) || !source || !target) continue;
     picture.edges.push(edgeOf(edge, source, target));
   }
   return picture;
