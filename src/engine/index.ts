@@ -64,6 +64,7 @@ export { evaluateConnection } from './evaluate/evaluateConnection';
 export { computeTruthTable } from './evaluate/computeTruthTable';
 export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/computeTruthTable';
 export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/fast/createEvaluator';
+export { openEndsOf } from './evaluate/openEnds';
 export type { Evaluator, EvaluatorUpdate } from './evaluate/fast/createEvaluator';
 export type { FastTruthTable } from './evaluate/fast/classTable';
 export { explainVerdict, formatEndpoint, formatPortQuery, formatRuleMatch } from './explain/explainVerdict';
@@ -71,7 +72,7 @@ export { formatTruthTable, toJson as truthTableToJson } from './explain/formatTr
 export type { TableFormat } from './explain/formatTruthTable';
 export { canonicalIp, parseCidr, parseIp } from './selectors/cidr';
 export { formatLabelSelector, matchesLabelSelector } from './selectors/matchesLabelSelector';
-export { lintWorkspace } from './lint/lintWorkspace';
+export { LINT_CHECKS, lintWorkspace } from './lint/lintWorkspace';
 export { LINT_CODES } from './lint/lintCodes';
 export type { LintCode } from './lint/lintCodes';
 export {

@@ -5,7 +5,7 @@
  * canvas keeps its picture. Everything the UI needs to place things in the text
  * (diagnostic ranges, object ranges) is computed here, so the main thread never parses.
  */
-import { lintWorkspace, loadWorkspace } from '../engine';
+import { LINT_CHECKS, loadWorkspace } from '../engine';
 import type { Diagnostic, EngineOptions, ManifestObject, Workspace } from '../engine';
 import { rangeOfDiagnostic } from '../yaml/diagnosticRange';
 import type { DocumentCache } from '../yaml/parseIncrementally';
@@ -28,6 +28,8 @@ export interface Analysis {
   diagnostics: LocatedDiagnostic[];
   /** The lint findings, located; computed once, on demand. */
   lint: () => LocatedDiagnostic[];
+  /** The findings of one check of `LINT_CHECKS`, located (the worker runs them one task each). */
+  lintCheck: (index: number) => LocatedDiagnostic[];
   /** Documents shown from their last good version because they do not parse now. */
   staleDocuments: number[];
   /** Text range of every object, keyed by {@link objectRangeKey}. */
@@ -86,9 +88,16 @@ export function analyzeText(
   };
   // Lint looks at the whole workspace (a tenth of a second at 1,000 pods): the worker
   // answers a keystroke with the verdicts first and sends the lint findings after.
-  let linted: LocatedDiagnostic[] | null = null;
-  const lintFindings = (): LocatedDiagnostic[] =>
-    (linted ??= lintWorkspace(loaded.workspace).filter(fresh).map(locate));
+  const checked = new Map<number, LocatedDiagnostic[]>();
+  const lintCheck = (index: number): LocatedDiagnostic[] => {
+    let found = checked.get(index);
+    if (!found) {
+      found = (LINT_CHECKS[index]?.(loaded.workspace) ?? []).filter(fresh).map(locate);
+      checked.set(index, found);
+    }
+    return found;
+  };
+  const lintFindings = (): LocatedDiagnostic[] => LINT_CHECKS.flatMap((_check, i) => lintCheck(i));
   const diagnostics = [...found.map(locate), ...(lint ? lintFindings() : [])];
   const objectRanges: Record<string, TextRange> = {};
   for (const object of read.objects) {
@@ -103,6 +112,7 @@ export function analyzeText(
     workspace: loaded.workspace,
     diagnostics,
     lint: lintFindings,
+    lintCheck,
     staleDocuments: staleDocuments.sort((a, b) => a - b),
     objectRanges,
     memory: { documentCount, objectsByDocument: byDocument },

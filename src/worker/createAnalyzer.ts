@@ -65,7 +65,11 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
     externals.map((e) => e.address),
   );
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
-  if (!request.enforced) matrix.allowed.fill(1);
+  if (!request.enforced) {
+    matrix.allowed.fill(1);
+    const n = matrix.keys.length;
+    matrix.ends = { openIn: new Uint8Array(n).fill(1), openOut: new Uint8Array(n).fill(1) };
+  }
   const tests = runExpectations(workspace, workspace.tests);
   const podIsolation = engine.podIsolation();
   return {

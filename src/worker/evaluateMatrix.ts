@@ -1,3 +1,4 @@
+import { openEndsOf } from '../engine';
 import type { Evaluator, PortQuery } from '../engine';
 import type { MatrixResult } from './protocol';
 
@@ -13,5 +14,6 @@ export function evaluateMatrix(
   externals: readonly string[] = [],
 ): MatrixResult {
   const table = engine.table({ ports: [port], externals });
-  return { keys: table.rows.map((row) => row.key), allowed: table.toByteMatrix(0) };
+  const allowed = table.toByteMatrix(0);
+  return { keys: table.rows.map((row) => row.key), allowed, ends: openEndsOf(table.rows.length, allowed) };
 }

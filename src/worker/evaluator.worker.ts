@@ -2,7 +2,9 @@
 // The evaluation worker: a message switch over the analyzer. The edited text's requests
 // supersede each other: a newer one cancels an older one that is queued or between its
 // parse and its evaluation; baseline (ephemeral) requests run in order.
+import { LINT_CHECKS } from '../engine';
 import { summarizeManifests } from '../yaml/importText';
+import type { LocatedDiagnostic } from './analyzeText';
 import { createAnalyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -31,13 +33,19 @@ async function run(request: AnalyzeRequest): Promise<void> {
     const result = analyzer.finish(request, analysis);
     post({ type: 'result', seq: request.seq, result, millis: performance.now() - started }, [
       result.matrix.allowed.buffer,
+      ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
       result.podIsolation.buffer,
     ]);
     if (!result.lintPending) return;
-    // The lint findings follow, unless newer text is already waiting (its answer brings them).
-    await nextTask();
-    if (latest && latest.seq > request.seq) return;
-    post({ type: 'lint', seq: request.seq, diagnostics: analysis.lint() });
+    // The lint findings follow, one check per task, so that a keystroke waits for one check at
+    // most; newer text abandons them (its answer brings its own).
+    const diagnostics: LocatedDiagnostic[] = [];
+    for (let i = 0; i < LINT_CHECKS.length; i++) {
+      await nextTask();
+      if (latest && latest.seq > request.seq) return;
+      diagnostics.push(...analysis.lintCheck(i));
+    }
+    post({ type: 'lint', seq: request.seq, diagnostics });
   } catch (error) {
     post({
       type: 'error',

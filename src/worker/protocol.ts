@@ -31,6 +31,12 @@ export interface MatrixResult {
   keys: string[];
   /** Row-major `keys.length * keys.length`: 1 = allowed, 0 = blocked. Transferred, not copied. */
   allowed: Uint8Array;
+  /**
+   * Per key: 1 when every other key may reach it (`openIn`) / it may reach every other key
+   * (`openOut`). Computed where the table is (a pass over all pairs); absent in tables made
+   * elsewhere (tests, baselines read back), where the canvas computes them itself.
+   */
+  ends?: { openIn: Uint8Array; openOut: Uint8Array };
 }
 
 /** Everything the UI shows about one version of the text. */

@@ -7,8 +7,8 @@ import { checkAndOr, checkIpBlockPodIps } from './checkPeerShapes';
 import { checkRedundancy } from './checkRedundancy';
 import { checkNamespaces, checkSelection } from './checkSelection';
 
-/** The checks, in catalogue order (docs/lint-codes.md). */
-const CHECKS: readonly ((ws: Workspace) => Diagnostic[])[] = [
+/** The checks, in catalogue order (docs/lint-codes.md); each can run on its own (see the worker). */
+export const LINT_CHECKS: readonly ((ws: Workspace) => Diagnostic[])[] = [
   checkSelection, // NP001, NP002
   checkNamedPorts, // NP003
   checkDns, // NP004
@@ -25,5 +25,5 @@ const CHECKS: readonly ((ws: Workspace) => Diagnostic[])[] = [
  * policies of a workspace. Validation errors are not repeated here: they come from loading.
  */
 export function lintWorkspace(ws: Workspace): Diagnostic[] {
-  return CHECKS.flatMap((check) => check(ws));
+  return LINT_CHECKS.flatMap((check) => check(ws));
 }

@@ -112,6 +112,10 @@ describe('the service map at scale', () => {
     // Above 150 pods the map falls back to bundles: shop -> data holds api -> postgres (web -> api
     // stays inside shop, and is not a bundle).
     expect(bundles(options())).toEqual(['shop->data']);
+    // Blocked connections on demand: monitoring -> shop holds prometheus -> api.
+    expect(bundles(options({ showBlocked: true }))).toContain('monitoring->shop');
+    // A selected namespace brings the bundles crossing its border (prometheus -> web is allowed).
+    expect(bundles(options({ focusNamespace: 'monitoring' }))).toContain('monitoring->shop');
     const chosen = bundles(options({ mode: 'bundles' }));
     expect(chosen).toContain('monitoring->shop');
     expect(chosen.length).toBeGreaterThan(3);

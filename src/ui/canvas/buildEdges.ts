@@ -11,6 +11,7 @@
  */
 import { MarkerType } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
+import { openEndsOf } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../worker/protocol';
 import { EDGE_COLOURS } from './edgeGeometry';
@@ -71,16 +72,7 @@ export function effectiveMode(
 
 /** Per endpoint: every other endpoint may reach it (column) / it may reach every other (row). */
 export function openEnds(result: MatrixResult): { openIn: Uint8Array; openOut: Uint8Array } {
-  const n = result.keys.length;
-  const openIn = new Uint8Array(n).fill(1);
-  const openOut = new Uint8Array(n).fill(1);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++)
-      if (i !== j && result.allowed[i * n + j] !== 1) {
-        openOut[i] = 0;
-        openIn[j] = 0;
-      }
-  return { openIn, openOut };
+  return result.ends ?? openEndsOf(result.keys.length, result.allowed);
 }
 
 interface Pair {
@@ -140,19 +132,39 @@ export function serviceMapLinks(
   ]);
 }
 
-function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit): void {
-  const { keys, allowed } = result;
-  const n = keys.length;
+/** Per endpoint: an isolated end that restricts who it talks to (not open to all), per direction. */
+function shapingEnds(
+  result: MatrixResult,
+  options: EdgeOptions,
+): { shapesIn: Uint8Array; shapesOut: Uint8Array } {
   const { openIn, openOut } = openEnds(result);
-  const ns = keys.map((k) => options.namespaceOf.get(k));
-  // Per endpoint, once: an isolated end that restricts who it talks to (not open to all).
+  const n = result.keys.length;
   const shapesIn = new Uint8Array(n);
   const shapesOut = new Uint8Array(n);
-  keys.forEach((k, i) => {
+  result.keys.forEach((k, i) => {
     const iso = options.isolation.get(k);
     shapesIn[i] = iso?.ingress === true && openIn[i] !== 1 ? 1 : 0;
     shapesOut[i] = iso?.egress === true && openOut[i] !== 1 ? 1 : 0;
   });
+  return { shapesIn, shapesOut };
+}
+
+/** Whether something is in focus (a pod, a namespace, a chosen edge, changed pairs). */
+function focusing(options: EdgeOptions): boolean {
+  const changes = options.changes ? options.changes.gained.size + options.changes.lost.size : 0;
+  return (
+    options.focusPod !== null ||
+    options.focusNamespace !== null ||
+    options.selectedEdge !== null ||
+    changes > 0
+  );
+}
+
+function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit): void {
+  const { keys, allowed } = result;
+  const n = keys.length;
+  const ns = keys.map((k) => options.namespaceOf.get(k));
+  const { shapesIn, shapesOut } = shapingEnds(result, options);
   const focus = options.focusPod ? keys.indexOf(options.focusPod) : -1;
   // The connection being explained stays drawn.
   const chosenFrom = options.selectedEdge ? keys.indexOf(options.selectedEdge.from) : -1;
@@ -260,7 +272,16 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
   // the map would draw appear (100 namespaces would otherwise be 10,000 bundles, a mesh
   // again). Chosen by name, "Namespace bundles" shows every namespace pair.
   const shown = mode === 'bundles' && options.mode !== 'bundles' ? new Uint8Array(g * g) : null;
-  if (mode === 'bundles') countBundles(result, group, isNamespace, counts);
+  // Without a focus, one pass both counts the bundles and finds those the map would draw.
+  const oneScan = shown !== null && !focusing(options);
+  if (mode === 'bundles')
+    countBundles(
+      result,
+      group,
+      isNamespace,
+      counts,
+      oneScan ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked } : null,
+    );
   else {
     const emit: Emit = (i, j, verdict) => {
       const gi = group[i] ?? 0;
@@ -273,7 +294,7 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
     if (mode === 'map') forEachMapPair(result, options, emit);
     else forEachPair(result, options, mode, emit);
   }
-  if (shown)
+  if (shown && !oneScan)
     forEachMapPair(result, options, (i, j) => {
       shown[(group[i] ?? 0) * g + (group[j] ?? 0)] = 1;
     });
@@ -308,6 +329,7 @@ function countBundles(
   group: Int32Array,
   isNamespace: Uint8Array,
   counts: Int32Array,
+  map: { shown: Uint8Array; shapesIn: Uint8Array; shapesOut: Uint8Array; showBlocked: boolean } | null,
 ): void {
   const { allowed } = result;
   const n = result.keys.length;
@@ -317,10 +339,14 @@ function countBundles(
     const row = i * n;
     const base = gi * g;
     const outside = isNamespace[gi] === 0;
+    const shapesOut = map !== null && map.shapesOut[i] === 1;
     for (let j = 0; j < n; j++) {
       const gj = group[j]!;
       if (gi === gj || (outside && isNamespace[gj] === 0)) continue;
-      counts[(base + gj) * 2 + (allowed[row + j] === 1 ? 0 : 1)]!++;
+      const yes = allowed[row + j] === 1;
+      counts[(base + gj) * 2 + (yes ? 0 : 1)]!++;
+      // What the service map would draw (see forEachMapPair, without a focus).
+      if (map && (yes ? shapesOut || map.shapesIn[j] === 1 : map.showBlocked)) map.shown[base + gj] = 1;
     }
   }
 }
