@@ -185,7 +185,7 @@ test.describe('workspace', () => {
     await app.typeLineAfter('name: prometheus', '# remember me');
     await app.pod('data/postgres').click();
     await expect(page.getByTestId('pod-details')).toContainText('postgres');
-    // Saved (synchronously, on every change): the selection is in the browser's storage.
+    // Autosaved after a short pause: the selection is in the browser's storage.
     await expect
       .poll(() =>
         page.evaluate(() =>

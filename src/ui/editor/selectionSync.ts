@@ -73,8 +73,18 @@ export function bindSelectionSync(
   });
 
   const cursorListener = editor.onDidChangeCursorPosition((event) => {
-    // Edits move the cursor too (source 'modelChange'): only the user's own moves select.
-    if (event.source === 'modelChange' || event.source === 'restoreState' || !editor.hasWidgetFocus()) return;
+    // Edits move the cursor too (source 'modelChange'): only moves select (a click, the arrow
+    // keys: reason Explicit; Find and links: source 'api'). Typing does not: its cursor events
+    // can trail the keys under load, and a pod clicked on the canvas right after typing must
+    // stay selected.
+    const moved = event.reason === monaco.editor.CursorChangeReason.Explicit || event.source === 'api';
+    if (
+      !moved ||
+      event.source === 'modelChange' ||
+      event.source === 'restoreState' ||
+      !editor.hasWidgetFocus()
+    )
+      return;
     const { parsed, text, selectedPod, selectPod } = store.getState();
     if (parsed.text !== text) return;
     const offset = model.getOffsetAt(event.position);
