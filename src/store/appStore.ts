@@ -420,12 +420,14 @@ export function createAppStore({
     if (error !== store.getState().saveError) store.setState({ saveError: error });
   };
   let pendingSave: ReturnType<typeof setTimeout> | undefined;
-  const flushSave = (): void => {
+  /** Writes a pending save now, as `state` (the workspace's state when it was left). */
+  const flush = (state: AppState): void => {
     if (pendingSave === undefined) return;
     clearTimeout(pendingSave);
     pendingSave = undefined;
-    write(store.getState());
+    write(state);
   };
+  const flushSave = (): void => flush(store.getState());
   store.setState({ flushSave });
   store.subscribe((state, previous) => {
     if (
@@ -440,11 +442,7 @@ export function createAppStore({
     }
     if (state.workspaceId !== previous.workspaceId) {
       // The workspace being left keeps its last state; the new one is written at once.
-      if (pendingSave !== undefined) {
-        clearTimeout(pendingSave);
-        pendingSave = undefined;
-        write(previous);
-      }
+      flush(previous);
       write(state);
     } else if (saveDelayMs <= 0) write(state);
     else pendingSave ??= setTimeout(flushSave, saveDelayMs);

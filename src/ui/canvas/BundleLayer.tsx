@@ -17,6 +17,8 @@ const ARROW = 16;
 const viewOf = (s: ReactFlowState) => s.transform;
 const sizeOf = (s: ReactFlowState) => `${s.width}x${s.height}`;
 const lookupOf = (s: ReactFlowState) => s.nodeLookup;
+// React Flow updates `nodeLookup` in place: its node list says when the boxes changed.
+const nodesOf = (s: ReactFlowState) => s.nodes;
 
 /**
  * The overview's bundles on one canvas under the frames, redrawn on each pan or zoom.
@@ -29,6 +31,7 @@ function BundleLayerView({ bundles, stale }: { bundles: readonly LayerBundle[]; 
   const [x, y, zoom] = useStore(viewOf);
   const size = useStore(sizeOf);
   const lookup = useStore(lookupOf);
+  const nodes = useStore(nodesOf);
   const curves = useMemo(() => {
     const out: { curve: EdgeCurve; verdict: LayerBundle['verdict'] }[] = [];
     for (const b of bundles) {
@@ -38,7 +41,9 @@ function BundleLayerView({ bundles, stale }: { bundles: readonly LayerBundle[]; 
         out.push({ curve: floatingCurve(internalBox(from), internalBox(to)), verdict: b.verdict });
     }
     return out;
-  }, [bundles, lookup]);
+    // `nodes` is not read: it changes whenever the boxes in `lookup` do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bundles, lookup, nodes]);
 
   useEffect(() => {
     const element = canvas.current;

@@ -30,13 +30,13 @@ const MINIMAP_FROM = 40;
 const minimapColour = (node: FlowNode): string =>
   node.type === 'namespace' ? 'rgba(47, 111, 222, 0.15)' : node.type === 'external' ? '#c98a14' : '#6b7690';
 
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < GRID_ZOOM;
+const gridTooDense = (s: ReactFlowState) => s.transform[2] < GRID_ZOOM;
 /** Below this zoom the dot grid is a dense haze, and painting it is most of each frame's cost. */
 const GRID_ZOOM = 0.4;
 
 /** The dot grid, when it is far enough apart to be read as one. */
 function DotGrid() {
-  const hidden = useStore(zoomedOut);
+  const hidden = useStore(gridTooDense);
   return hidden ? null : <Background gap={24} />;
 }
 

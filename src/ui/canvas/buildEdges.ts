@@ -180,7 +180,7 @@ function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit):
       if (i !== undefined && j !== undefined) changed.add(i * n + j);
     }
   }
-  const focusing = chosenFrom >= 0 || changed.size > 0 || focus >= 0 || options.focusNamespace !== null;
+  const anyFocus = focusing(options);
   const inFocus = (i: number, j: number): boolean =>
     (i === chosenFrom && j === chosenTo) ||
     changed.has(i * n + j) ||
@@ -198,8 +198,8 @@ function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit):
         // Drawn when an isolated end restricts who it talks to and admits this one. Not drawn:
         // allowed by default (nothing isolates either end), or by an end that admits every
         // peer (its "open" badge says so).
-        if (shapesIn[j] === 1 || shapesOut[i] === 1 || (focusing && inFocus(i, j))) emit(i, j, 'allowed');
-      } else if (options.showBlocked || (focusing && inFocus(i, j))) emit(i, j, 'blocked');
+        if (shapesIn[j] === 1 || shapesOut[i] === 1 || (anyFocus && inFocus(i, j))) emit(i, j, 'allowed');
+      } else if (options.showBlocked || (anyFocus && inFocus(i, j))) emit(i, j, 'blocked');
     }
   }
 }
@@ -435,6 +435,11 @@ function pairEdge(
   };
 }
 
+/** A bundle's colour: all its pairs allowed, all blocked, or some of each. */
+export function bundleVerdict(allowed: number, blocked: number): 'allowed' | 'blocked' | 'mixed' {
+  return blocked === 0 ? 'allowed' : allowed === 0 ? 'blocked' : 'mixed';
+}
+
 function bundleEdge(
   source: string,
   target: string,
@@ -442,7 +447,7 @@ function bundleEdge(
   blockedCount: number,
   stale: boolean,
 ): Edge {
-  const verdict = blockedCount === 0 ? 'allowed' : allowedCount === 0 ? 'blocked' : 'mixed';
+  const verdict = bundleVerdict(allowedCount, blockedCount);
   return {
     id: `${source}->${target}`,
     source,

@@ -7,6 +7,7 @@ import { diffMatrices } from '../../store/compare';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { useRecentChanges } from './useRecentChanges';
 import {
+  bundleVerdict,
   drawnPairs,
   openEnds,
   PAIR_EDGES_LIMIT,
@@ -14,6 +15,7 @@ import {
   styleEdges,
   unfocusedOptions,
 } from './buildEdges';
+import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationFrom } from './buildFlow';
 import type { FlowNode } from './buildFlow';
 import { browserElk } from './elkBrowser';
@@ -202,60 +204,22 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   );
   const baseNodes = useMemo(() => stabilise(freshNodes), [freshNodes, stabilise]);
   const focusPod = hoveredPod ?? selectedPod;
-  const edgeOptions = useMemo(
-    () => ({
+  // What decides which pairs are drawn; the styling (stale, highlight, lesson marks) on top.
+  // The scan of the truth table runs once per table and focus; a keystroke that only marks
+  // the edges stale restyles what is drawn.
+  const lessonRunning = lesson !== null;
+  const pairOptions = useMemo(
+    (): EdgeOptions => ({
+      ...unfocusedOptions({ isolation, namespaceOf, collapsed }),
       mode: edgeMode,
       focusPod,
       focusNamespace: focusPod ? null : selectedNamespace,
       showBlocked,
-      lesson: lesson !== null,
+      lesson: lessonRunning,
       selectedEdge,
-      stale,
-      collapsed,
-      namespaceOf,
-      isolation,
-      highlight,
       changes,
-      predictions,
-      scored: lesson?.phase === 'revealed',
     }),
     [
-      edgeMode,
-      focusPod,
-      selectedNamespace,
-      showBlocked,
-      lesson,
-      selectedEdge,
-      stale,
-      collapsed,
-      namespaceOf,
-      isolation,
-      highlight,
-      changes,
-      predictions,
-    ],
-  );
-  // The scan of the truth table runs once per table and focus; a keystroke that only marks
-  // the edges stale restyles what is drawn.
-  const podCount = workspace.pods.length;
-  const lessonRunning = lesson !== null;
-  const drawn = useMemo(
-    () =>
-      result
-        ? drawnPairs(result, podCount, {
-            ...unfocusedOptions({ isolation, namespaceOf, collapsed }),
-            mode: edgeMode,
-            focusPod,
-            focusNamespace: focusPod ? null : selectedNamespace,
-            showBlocked,
-            lesson: lessonRunning,
-            selectedEdge,
-            changes,
-          })
-        : null,
-    [
-      result,
-      podCount,
       isolation,
       namespaceOf,
       collapsed,
@@ -268,6 +232,16 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
       changes,
     ],
   );
+  const scored = lesson?.phase === 'revealed';
+  const edgeOptions = useMemo(
+    (): EdgeOptions => ({ ...pairOptions, stale, highlight, predictions, scored }),
+    [pairOptions, stale, highlight, predictions, scored],
+  );
+  const podCount = workspace.pods.length;
+  const drawn = useMemo(
+    () => (result ? drawnPairs(result, podCount, pairOptions) : null),
+    [result, podCount, pairOptions],
+  );
   const styled = useMemo(
     () => (drawn ? withRoutes(styleEdges(drawn, edgeOptions), routes, layout) : []),
     [drawn, edgeOptions, routes, layout],
@@ -275,18 +249,26 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges:
   // React Flow keeps them hidden (an exported picture still draws them).
   const overviewOn = overview !== undefined;
-  const { edges, layerBundles } = useMemo(() => {
-    if (!overviewOn) return { edges: styled, layerBundles: [] };
-    const layer: LayerBundle[] = [];
-    const out = styled.map((edge): Edge => {
-      const verdict = (edge.domAttributes as Record<string, string> | undefined)?.['data-verdict'];
-      if (edge.type !== 'bundle' || (verdict !== 'allowed' && verdict !== 'blocked' && verdict !== 'mixed'))
-        return edge;
-      layer.push({ source: edge.source, target: edge.target, verdict });
-      return { ...edge, hidden: true, data: { ...edge.data, layer: true } };
-    });
-    return { edges: out, layerBundles: layer };
-  }, [styled, overviewOn]);
+  const edges = useMemo(
+    () =>
+      overviewOn
+        ? styled.map((edge) =>
+            edge.type === 'bundle' ? { ...edge, hidden: true, data: { ...edge.data, layer: true } } : edge,
+          )
+        : styled,
+    [styled, overviewOn],
+  );
+  const layerBundles = useMemo(
+    (): LayerBundle[] =>
+      overviewOn && drawn
+        ? drawn.bundles.map((b) => ({
+            source: b.from,
+            target: b.to,
+            verdict: bundleVerdict(b.allowed, b.blocked),
+          }))
+        : [],
+    [drawn, overviewOn],
+  );
 
   // While a node is dragged its position lives here; on release it is saved as view state.
   const [dragging, setDragging] = useState<Record<string, Point>>({});
