@@ -187,10 +187,8 @@ test.describe('workspace', () => {
     await expect(page.getByTestId('pod-details')).toContainText('postgres');
     // Autosaved after a short pause: the selection is in the browser's storage.
     await expect
-      .poll(() =>
-        page.evaluate(() =>
-          Object.values(localStorage).some((v: string) => v.includes('"selectedPod":"data/postgres"')),
-        ),
+      .poll(async () =>
+        Object.values(await app.saved()).some((v) => v.includes('"selectedPod":"data/postgres"')),
       )
       .toBe(true);
     await page.reload();

@@ -15,8 +15,9 @@ import { applyChange } from '../yaml/textEdits';
 import type { Command } from './commands/command';
 import { emptyParse, parseWorkspace } from './parseWorkspace';
 import type { ParsedWorkspace } from './parseWorkspace';
+import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
-import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, WorkspaceEntry } from './persistence';
+import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
 import { createLessonActions } from './lessonSlice';
 import type { LessonActions, LessonState } from './lessonSlice';
 import { createViewSlice } from './viewSlice';
@@ -89,6 +90,13 @@ export interface AppState extends ViewSlice, LessonActions {
   /** The last deleted workspace, kept so it can be restored. */
   deletedWorkspace: { entry: WorkspaceEntry; saved: SavedWorkspace } | null;
   saveError: string | null;
+  /** Something the app did on the user's behalf that they should know (a repair, a fork). */
+  notice: string | null;
+  dismissNotice: () => void;
+  /** A background write failed (IndexedDB reports it after the fact). */
+  reportSaveError: (message: string) => void;
+  /** Takes up a newer revision of the open workspace saved by another tab (on focus). */
+  syncFromStorage: () => void;
   /**
    * Imported text waiting for the user to choose replace or merge, with what it holds
    * (counted by the worker; null until its answer arrives, or when it cannot count).
@@ -106,7 +114,8 @@ export interface AppState extends ViewSlice, LessonActions {
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
   runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
   setPort: (port: PortQuery) => void;
-  newWorkspace: (name: string, text?: string) => void;
+  /** Creates and opens a workspace; false (with `saveError` set) when storage refuses it. */
+  newWorkspace: (name: string, text?: string) => boolean;
   switchWorkspace: (id: string) => void;
   renameWorkspace: (id: string, name: string) => void;
   duplicateWorkspace: (id: string) => void;
@@ -124,6 +133,8 @@ export interface AppStoreDeps {
   /** Text of the first workspace when storage holds none. */
   initialText: string;
   storage?: KeyValueStorage;
+  /** Messages to and from the other tabs of the app (a `BroadcastChannel` in the browser). */
+  channel?: SyncChannel;
   /** Debounce between a keystroke and the re-parse, in ms. */
   parseDelayMs?: number;
   /**
@@ -139,22 +150,18 @@ export function createAppStore({
   evaluator,
   initialText,
   storage = memoryStorage(),
+  channel,
   parseDelayMs = 150,
   saveDelayMs = 400,
 }: AppStoreDeps) {
-  const library = new WorkspaceLibrary(storage);
+  const library = new WorkspaceLibrary(storage, channel);
   let parseTimer: ReturnType<typeof setTimeout> | undefined;
   let lastEdit = -Infinity;
 
-  let currentId = library.currentId();
-  let saved = currentId ? library.load(currentId) : null;
-  if (!currentId || !saved) {
-    saved = { text: initialText, selectedPod: null };
-    currentId = library.create('Demo workspace', saved).id;
-  }
-  library.setCurrent(currentId);
-  const start = saved;
-  const startId = currentId;
+  const session = new WorkspaceSession(library);
+  const opened = session.open(initialText);
+  const start = opened.saved;
+  const startId = opened.id;
 
   const store = createStore<AppState>()((set, get) => {
     /** Sends the current text to the worker; only the answer to the latest request is kept. */
@@ -222,7 +229,8 @@ export function createAppStore({
     };
 
     /** Replaces the whole document (workspace switch, import) and evaluates at once. */
-    const load = (workspaceId: string, saved: SavedWorkspace): void => {
+    const load = (workspaceId: string, saved: SavedWorkspace, rev: number): void => {
+      session.baseRev = rev;
       // One `set`, so autosave never sees the new id with the old text.
       set({
         workspaceId,
@@ -296,7 +304,19 @@ export function createAppStore({
       workspaces: library.list(),
       workspaceId: startId,
       deletedWorkspace: null,
-      saveError: null,
+      saveError: opened.error,
+      notice: opened.notice,
+      dismissNotice() {
+        set({ notice: null });
+      },
+      reportSaveError(message) {
+        set({
+          saveError: `Not saved: ${message}. Your latest changes are only in this tab: download them (Export) or delete a workspace to make room.`,
+          workspaces: library.list(),
+        });
+      },
+      // Replaced below, once the autosave exists.
+      syncFromStorage: () => undefined,
       // Replaced below, once the autosave exists.
       flushSave: () => undefined,
       pendingImport: null,
@@ -337,15 +357,27 @@ export function createAppStore({
         refreshBaseline();
       },
       newWorkspace(name, text = '') {
-        const entry = library.create(name, { text, selectedPod: null });
-        library.setCurrent(entry.id);
-        load(entry.id, { text, selectedPod: null });
+        get().flushSave();
+        const created = library.create(name, { text, selectedPod: null });
+        if ('error' in created) {
+          set({
+            saveError: `Could not create “${name}”: ${created.error}. Nothing was changed; delete or export a workspace to make room.`,
+          });
+          return false;
+        }
+        library.setCurrent(created.entry.id);
+        load(created.entry.id, { text, selectedPod: null }, created.rev);
+        return true;
       },
       switchWorkspace(id) {
-        const next = library.load(id);
-        if (!next || id === get().workspaceId) return;
+        const loaded = library.load(id);
+        if (!loaded || id === get().workspaceId) return;
+        // The workspace being left is saved over the revision it was read at.
+        get().flushSave();
+        const opened = session.readable(id, loaded);
         library.setCurrent(id);
-        load(id, next);
+        load(id, opened.saved, opened.rev);
+        if (opened.notice) set({ notice: opened.notice });
       },
       renameWorkspace(id, name) {
         const trimmed = name.trim();
@@ -356,10 +388,12 @@ export function createAppStore({
       duplicateWorkspace(id) {
         const source = library.load(id);
         const entry = library.list().find((w) => w.id === id);
-        if (!source || !entry) return;
-        get().newWorkspace(`${entry.name} copy`, source.text);
+        if (!source?.ok || !entry) return;
+        get().newWorkspace(`${entry.name} copy`, source.saved.text);
       },
       deleteWorkspace(id) {
+        // Its latest edits go with it, so that undo brings them back.
+        if (id === get().workspaceId) get().flushSave();
         const removed = library.remove(id);
         if (!removed) return;
         const deletedWorkspace = removed.saved ? { entry: removed.entry, saved: removed.saved } : null;
@@ -412,41 +446,7 @@ export function createAppStore({
     if (state.theme !== previous.theme) saveTheme(storage, state.theme);
   });
 
-  // Autosave on every change of the text or the view state, at most once per `saveDelayMs`
-  // (stringifying a 1,000-pod workspace on every keystroke cost 30 ms each).
-  const write = (state: AppState): void => {
-    const { text, selectedPod, positions, routes, collapsed } = state;
-    const error = library.save(state.workspaceId, { text, selectedPod, positions, routes, collapsed });
-    if (error !== store.getState().saveError) store.setState({ saveError: error });
-  };
-  let pendingSave: ReturnType<typeof setTimeout> | undefined;
-  /** Writes a pending save now, as `state` (the workspace's state when it was left). */
-  const flush = (state: AppState): void => {
-    if (pendingSave === undefined) return;
-    clearTimeout(pendingSave);
-    pendingSave = undefined;
-    write(state);
-  };
-  const flushSave = (): void => flush(store.getState());
-  store.setState({ flushSave });
-  store.subscribe((state, previous) => {
-    if (
-      state.text === previous.text &&
-      state.selectedPod === previous.selectedPod &&
-      state.workspaceId === previous.workspaceId &&
-      state.positions === previous.positions &&
-      state.routes === previous.routes &&
-      state.collapsed === previous.collapsed
-    ) {
-      return;
-    }
-    if (state.workspaceId !== previous.workspaceId) {
-      // The workspace being left keeps its last state; the new one is written at once.
-      flush(previous);
-      write(state);
-    } else if (saveDelayMs <= 0) write(state);
-    else pendingSave ??= setTimeout(flushSave, saveDelayMs);
-  });
+  attachAutosave(store, session, saveDelayMs, channel);
 
   return store;
 }

@@ -1,14 +1,33 @@
 /**
  * Autosave: every named workspace's text and view state live in browser storage, so a
- * reload (or a crash) restores exactly what was there. The storage is injected, so
- * tests use an in-memory one and the store never touches `window` itself.
+ * reload (or a crash) restores exactly what was there. The storage and the channel to
+ * other tabs are injected, so tests use in-memory ones and the store never touches
+ * `window` itself.
+ *
+ * Saved format (version 2): one record per workspace under `workspace:ID` holding its
+ * name, a revision number and the tab that wrote it, plus an index (`workspaces`) that
+ * only orders them. The records are the truth: a damaged or incomplete index is rebuilt
+ * from them, and a record that cannot be read is never overwritten before its raw text
+ * is copied aside. Version 1 records (no `v`, name only in the index) are read and
+ * rewritten as version 2 on their next save.
  */
 
-/** The subset of the Web Storage API we use. */
+/** The subset of the Web Storage API we use, plus a listing of the keys. */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  keys(): string[];
+}
+
+/** What tabs tell each other about the saved workspaces. */
+export type SyncMessage =
+  { type: 'saved'; id: string; rev: number; tab: string } | { type: 'listed'; tab: string };
+
+/** A broadcast to the other tabs (a `BroadcastChannel` in the browser). */
+export interface SyncChannel {
+  post(message: SyncMessage): void;
+  subscribe(listener: (message: SyncMessage) => void): void;
 }
 
 export interface WorkspaceEntry {
@@ -16,7 +35,6 @@ export interface WorkspaceEntry {
   name: string;
 }
 
-/** What is saved per workspace: the text (source of truth) and the view state. */
 /**
  * Edge routes of the last full layout, by `SOURCE->TARGET` node id: the polyline, and
  * where its two nodes were (absolute top-left) when it was routed. A route is drawn only
@@ -27,6 +45,7 @@ export type EdgeRoutes = Record<
   { points: { x: number; y: number }[]; source: { x: number; y: number }; target: { x: number; y: number } }
 >;
 
+/** What is saved per workspace: the text (source of truth) and the view state. */
 export interface SavedWorkspace {
   text: string;
   selectedPod: string | null;
@@ -37,71 +56,246 @@ export interface SavedWorkspace {
   collapsed?: string[];
 }
 
-const INDEX_KEY = 'netpol-canvas:workspaces';
-const CURRENT_KEY = 'netpol-canvas:current';
-const itemKey = (id: string) => `netpol-canvas:workspace:${id}`;
+export const FORMAT_VERSION = 2;
+
+/** A saved record as stored (version 2). */
+interface StoredRecord extends SavedWorkspace {
+  v: typeof FORMAT_VERSION;
+  name: string;
+  /** Bumped on every save; a tab that saves over a revision it has not seen forks a copy. */
+  rev: number;
+  /** The tab that wrote this revision. */
+  tab: string;
+  savedAt: number;
+}
+
+/** A workspace read back: its content and revision, or the raw text it could not read. */
+export type LoadResult =
+  { ok: true; saved: SavedWorkspace; rev: number; name: string } | { ok: false; raw: string; reason: string };
+
+/** The outcome of a save: the new revision, a newer revision by another tab, or an error. */
+export type SaveResult = { rev: number } | { conflict: { rev: number; tab: string } } | { error: string };
+
+export const KEY_PREFIX = 'netpol-canvas:';
+const INDEX_KEY = `${KEY_PREFIX}workspaces`;
+const CURRENT_KEY = `${KEY_PREFIX}current`;
+const ITEM_PREFIX = `${KEY_PREFIX}workspace:`;
+const UNREADABLE_PREFIX = `${KEY_PREFIX}unreadable:`;
+const itemKey = (id: string) => `${ITEM_PREFIX}${id}`;
 
 /** Named workspaces in a key-value storage. Write failures (quota) are reported, never thrown. */
 export class WorkspaceLibrary {
-  constructor(private readonly storage: KeyValueStorage) {}
+  /** This tab's id: records say which tab wrote them. */
+  readonly tab = newId();
 
-  list(): WorkspaceEntry[] {
-    try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(INDEX_KEY) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
-    } catch {
-      return [];
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly channel?: SyncChannel,
+  ) {}
+
+  /**
+   * Checks the index against the records at startup and repairs it: records missing from
+   * it are listed again, entries with no record are dropped. Returns what was repaired,
+   * in words, or null.
+   */
+  repair(): string | null {
+    const stored = this.storage.getItem(INDEX_KEY);
+    const index = parseIndex(stored);
+    const ids = this.recordIds();
+    const indexed = (index ?? []).filter((w) => ids.has(w.id));
+    const known = new Set(indexed.map((w) => w.id));
+    const found = [...ids]
+      .filter((id) => !known.has(id))
+      .map((id) => ({ id, name: this.nameOf(id), savedAt: this.savedAtOf(id) }))
+      .sort((a, b) => a.savedAt - b.savedAt)
+      .map(({ id, name }) => ({ id, name }));
+    if (index !== null && found.length === 0 && indexed.length === index.length) return null;
+    const entries = [...indexed, ...found];
+    this.write(INDEX_KEY, JSON.stringify(entries));
+    if (index === null && stored !== null) {
+      return `The list of saved workspaces could not be read; it was rebuilt from the ${plural(entries.length, 'workspace')} found in storage.`;
     }
+    if (found.length > 0) {
+      return `${plural(found.length, 'saved workspace')} missing from the list ${found.length === 1 ? 'was' : 'were'} listed again: ${found.map((w) => `“${w.name}”`).join(', ')}.`;
+    }
+    return null;
   }
 
+  list(): WorkspaceEntry[] {
+    return parseIndex(this.storage.getItem(INDEX_KEY)) ?? [];
+  }
+
+  /** The id of the workspace last open, if it is listed. */
   currentId(): string | null {
     const id = this.storage.getItem(CURRENT_KEY);
     return id && this.list().some((w) => w.id === id) ? id : null;
+  }
+
+  /** Whether a current-workspace pointer is stored that does not name a listed workspace. */
+  hasDanglingCurrent(): boolean {
+    return this.storage.getItem(CURRENT_KEY) !== null && this.currentId() === null;
   }
 
   setCurrent(id: string): void {
     this.write(CURRENT_KEY, id);
   }
 
-  load(id: string): SavedWorkspace | null {
-    try {
-      const parsed = JSON.parse(this.storage.getItem(itemKey(id)) ?? 'null') as SavedWorkspace | null;
-      return parsed && typeof parsed.text === 'string' ? parsed : null;
-    } catch {
-      return null;
+  /** The most recently saved workspace that can be read, if any. */
+  latest(): WorkspaceEntry | null {
+    let best: { entry: WorkspaceEntry; at: number } | null = null;
+    for (const entry of this.list()) {
+      const loaded = this.load(entry.id);
+      if (!loaded?.ok) continue;
+      const at = this.savedAtOf(entry.id);
+      if (!best || at >= best.at) best = { entry, at };
     }
+    return best?.entry ?? null;
   }
 
-  /** Saves a workspace; returns an error message when the storage refuses (e.g. quota). */
-  save(id: string, saved: SavedWorkspace): string | null {
-    return this.write(itemKey(id), JSON.stringify(saved));
+  load(id: string): LoadResult | null {
+    const raw = this.storage.getItem(itemKey(id));
+    if (raw === null) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return { ok: false, raw, reason: 'it is not complete JSON' };
+    }
+    if (!isRecord(parsed) || typeof parsed.text !== 'string') {
+      return { ok: false, raw, reason: 'it has no text' };
+    }
+    if (parsed.v !== undefined && parsed.v !== FORMAT_VERSION) {
+      return {
+        ok: false,
+        raw,
+        reason: `it was saved in format ${JSON.stringify(parsed.v)}, which this version cannot read`,
+      };
+    }
+    const name =
+      typeof parsed.name === 'string' ? parsed.name : (this.list().find((w) => w.id === id)?.name ?? id);
+    return {
+      ok: true,
+      name,
+      rev: typeof parsed.rev === 'number' ? parsed.rev : 0,
+      saved: {
+        text: parsed.text,
+        selectedPod: typeof parsed.selectedPod === 'string' ? parsed.selectedPod : null,
+        positions: isRecord(parsed.positions) ? (parsed.positions as SavedWorkspace['positions']) : undefined,
+        routes: isRecord(parsed.routes) ? (parsed.routes as EdgeRoutes) : undefined,
+        collapsed: Array.isArray(parsed.collapsed)
+          ? parsed.collapsed.filter((n): n is string => typeof n === 'string')
+          : undefined,
+      },
+    };
   }
 
-  create(name: string, saved: SavedWorkspace): WorkspaceEntry {
+  /** The revision stored for a workspace, and the tab that wrote it (0 and '' when none). */
+  revision(id: string): { rev: number; tab: string } {
+    try {
+      const parsed: unknown = JSON.parse(this.storage.getItem(itemKey(id)) ?? 'null');
+      if (isRecord(parsed) && typeof parsed.rev === 'number') {
+        return { rev: parsed.rev, tab: typeof parsed.tab === 'string' ? parsed.tab : '' };
+      }
+    } catch {
+      // An unreadable record has no revision.
+    }
+    return { rev: 0, tab: '' };
+  }
+
+  /**
+   * Saves a workspace over revision `baseRev` (the one this tab last read or wrote). When
+   * another tab has saved a newer revision since, nothing is written and the conflict is
+   * returned, so the caller can keep both. A saved workspace is always listed.
+   */
+  save(id: string, saved: SavedWorkspace, baseRev?: number): SaveResult {
+    const current = this.revision(id);
+    if (baseRev !== undefined && current.rev > baseRev && current.tab !== this.tab) {
+      return { conflict: current };
+    }
+    const entry = this.list().find((w) => w.id === id);
+    const name = entry?.name ?? this.nameOf(id);
+    const rev = current.rev + 1;
+    const record: StoredRecord = {
+      v: FORMAT_VERSION,
+      name,
+      rev,
+      tab: this.tab,
+      savedAt: Date.now(),
+      ...saved,
+    };
+    const error = this.write(itemKey(id), JSON.stringify(record));
+    if (error) return { error };
+    if (!entry) this.write(INDEX_KEY, JSON.stringify([...this.list(), { id, name }]));
+    this.channel?.post({ type: 'saved', id, rev, tab: this.tab });
+    return { rev };
+  }
+
+  /**
+   * Creates a workspace: its record first, then its index entry, so a full storage leaves
+   * nothing half made. Returns the entry and its revision, or why it could not.
+   */
+  create(name: string, saved: SavedWorkspace): { entry: WorkspaceEntry; rev: number } | { error: string } {
     const entry = { id: newId(), name: this.uniqueName(name) };
-    this.save(entry.id, saved);
-    this.write(INDEX_KEY, JSON.stringify([...this.list(), entry]));
-    return entry;
+    const record: StoredRecord = {
+      v: FORMAT_VERSION,
+      name: entry.name,
+      rev: 1,
+      tab: this.tab,
+      savedAt: Date.now(),
+      ...saved,
+    };
+    const error =
+      this.write(itemKey(entry.id), JSON.stringify(record)) ??
+      this.write(INDEX_KEY, JSON.stringify([...this.list(), entry]));
+    if (error) {
+      this.storage.removeItem(itemKey(entry.id));
+      return { error };
+    }
+    this.notifyListed();
+    return { entry, rev: 1 };
   }
 
   rename(id: string, name: string): void {
     this.write(INDEX_KEY, JSON.stringify(this.list().map((w) => (w.id === id ? { ...w, name } : w))));
+    const loaded = this.load(id);
+    if (loaded?.ok) {
+      const record = JSON.parse(this.storage.getItem(itemKey(id)) ?? '{}') as StoredRecord;
+      this.write(itemKey(id), JSON.stringify({ ...record, name }));
+    }
+    this.notifyListed();
   }
 
   /** Removes a workspace and returns what it held, so the caller can offer undo. */
   remove(id: string): { entry: WorkspaceEntry; saved: SavedWorkspace | null } | null {
     const entry = this.list().find((w) => w.id === id);
     if (!entry) return null;
-    const saved = this.load(id);
+    const loaded = this.load(id);
     this.write(INDEX_KEY, JSON.stringify(this.list().filter((w) => w.id !== id)));
     this.storage.removeItem(itemKey(id));
-    return { entry, saved };
+    this.notifyListed();
+    return { entry, saved: loaded?.ok ? loaded.saved : null };
   }
 
   /** Puts back a removed workspace under its old id and name. */
   restore(entry: WorkspaceEntry, saved: SavedWorkspace): void {
-    this.save(entry.id, saved);
+    const record: StoredRecord = {
+      v: FORMAT_VERSION,
+      name: entry.name,
+      rev: 1,
+      tab: this.tab,
+      savedAt: Date.now(),
+      ...saved,
+    };
+    this.write(itemKey(entry.id), JSON.stringify(record));
     this.write(INDEX_KEY, JSON.stringify([...this.list(), entry]));
+    this.notifyListed();
+  }
+
+  /** Copies an unreadable record's raw text aside (once), so it survives being saved over. */
+  keepUnreadable(id: string, raw: string): string {
+    const key = `${UNREADABLE_PREFIX}${id}`;
+    if (this.storage.getItem(key) === null) this.write(key, raw);
+    return key;
   }
 
   uniqueName(name: string): string {
@@ -110,23 +304,84 @@ export class WorkspaceLibrary {
     for (let i = 2; ; i++) if (!taken.has(`${name} (${i})`)) return `${name} (${i})`;
   }
 
+  private notifyListed(): void {
+    this.channel?.post({ type: 'listed', tab: this.tab });
+  }
+
+  private recordIds(): Set<string> {
+    return new Set(
+      this.storage
+        .keys()
+        .filter((key) => key.startsWith(ITEM_PREFIX))
+        .map((key) => key.slice(ITEM_PREFIX.length)),
+    );
+  }
+
+  private nameOf(id: string): string {
+    const loaded = this.load(id);
+    if (loaded?.ok && loaded.name !== id) return loaded.name;
+    return loaded?.ok ? 'Recovered workspace' : 'Unreadable workspace';
+  }
+
+  private savedAtOf(id: string): number {
+    try {
+      const parsed: unknown = JSON.parse(this.storage.getItem(itemKey(id)) ?? 'null');
+      return isRecord(parsed) && typeof parsed.savedAt === 'number' ? parsed.savedAt : 0;
+    } catch {
+      return 0;
+    }
+  }
+
   private write(key: string, value: string): string | null {
     try {
       this.storage.setItem(key, value);
       return null;
     } catch (error) {
-      return `Could not save to browser storage: ${error instanceof Error ? error.message : String(error)}`;
+      const why = error instanceof Error ? error.message : String(error);
+      return isQuota(error) ? `browser storage is full (${why})` : `browser storage refused it (${why})`;
     }
   }
 }
 
+/**
+ * The text inside an unreadable record: a truncated record still holds the start of its
+ * `"text"` string, which is worth more to its owner than the JSON around it.
+ */
+export function recoverText(raw: string): string {
+  const match = /"text"\s*:\s*"((?:[^"\\]|\\.)*)("?)/.exec(raw);
+  if (match?.[1] === undefined) return raw;
+  const body = match[1].replace(/\\u[0-9a-fA-F]{0,3}$|\\$/, '');
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
+function parseIndex(stored: string | null): WorkspaceEntry[] | null {
+  if (stored === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed.filter(isEntry) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function isEntry(value: unknown): value is WorkspaceEntry {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as WorkspaceEntry).id === 'string' &&
-    typeof (value as WorkspaceEntry).name === 'string'
-  );
+  return isRecord(value) && typeof value.id === 'string' && typeof value.name === 'string';
+}
+
+function isQuota(error: unknown): boolean {
+  return error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function newId(): string {
@@ -134,11 +389,38 @@ function newId(): string {
 }
 
 /** A Map-backed storage for tests and for browsers where storage is unavailable. */
-export function memoryStorage(): KeyValueStorage {
+export function memoryStorage(quotaChars = Infinity): KeyValueStorage {
   const map = new Map<string, string>();
+  const used = () => [...map].reduce((sum, [k, v]) => sum + k.length + v.length, 0);
   return {
     getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
+    setItem: (key, value) => {
+      const after = used() - (map.get(key)?.length ?? 0) + (map.has(key) ? 0 : key.length) + value.length;
+      if (after > quotaChars) {
+        const error = new Error('The quota has been exceeded.');
+        error.name = 'QuotaExceededError';
+        throw error;
+      }
+      map.set(key, value);
+    },
     removeItem: (key) => void map.delete(key),
+    keys: () => [...map.keys()],
+  };
+}
+
+/** Channels between in-memory "tabs" for tests: a message reaches every other member, later. */
+export function memoryChannels(): () => SyncChannel {
+  const members: ((message: SyncMessage) => void)[][] = [];
+  return () => {
+    const listeners: ((message: SyncMessage) => void)[] = [];
+    members.push(listeners);
+    return {
+      post: (message) => {
+        for (const other of members) {
+          if (other !== listeners) for (const listener of other) queueMicrotask(() => listener(message));
+        }
+      },
+      subscribe: (listener) => void listeners.push(listener),
+    };
   };
 }

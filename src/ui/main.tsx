@@ -6,31 +6,26 @@ import { decodeShare } from '../store/shareLink';
 import { DEMO_WORKSPACE } from '../store/fixtures/demoWorkspace';
 import { createWorkerEvaluator } from '../worker/client';
 import { App } from './app/App';
+import { openBrowserStorage } from './app/browserStorage';
 import { StoreContext } from './app/storeContext';
 import './app/app.css';
 
-/** localStorage when the browser allows it (it throws in some private modes). */
-function browserStorage(): Storage | undefined {
-  try {
-    const probe = '__netpol_probe__';
-    window.localStorage.setItem(probe, probe);
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
+const browser = await openBrowserStorage();
 const store = createAppStore({
   evaluator: createWorkerEvaluator(),
   initialText: DEMO_WORKSPACE,
-  storage: browserStorage(),
+  storage: browser.storage,
+  channel: browser.channel,
 });
-// Autosave waits for a pause in typing: a page being hidden or left writes at once.
+browser.onWriteError((message) => store.getState().reportSaveError(message));
+// Autosave waits for a pause in typing: a page being hidden or left writes at once, and a
+// page shown again takes up what another tab saved meanwhile.
 window.addEventListener('pagehide', () => store.getState().flushSave());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') store.getState().flushSave();
+  else store.getState().syncFromStorage();
 });
+window.addEventListener('focus', () => store.getState().syncFromStorage());
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
@@ -44,7 +39,8 @@ void decodeShare(window.location.hash).then((shared) => {
     return;
   }
   const lesson = shared.lesson ? findLesson(shared.lesson.id) : undefined;
-  store.getState().newWorkspace(lesson ? `Lesson: ${lesson.title}` : 'Shared workspace', shared.text);
+  if (!store.getState().newWorkspace(lesson ? `Lesson: ${lesson.title}` : 'Shared workspace', shared.text))
+    return;
   if (lesson && shared.lesson) {
     const step = Math.min(shared.lesson.step, lesson.steps.length - 1);
     store.setState({ lesson: { lesson, step, phase: 'predict', predictions: [] } });

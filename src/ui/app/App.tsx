@@ -6,6 +6,7 @@ import { MatrixView } from '../panels/MatrixView';
 import { SidePanel } from '../panels/SidePanel';
 import { readFiles } from './download';
 import { ImportDialog } from './ImportDialog';
+import { StorageBanner } from './StorageBanner';
 import { useAppStore } from './storeContext';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -59,6 +60,7 @@ export function App() {
       onDrop={onDrop}
     >
       <TopBar />
+      <StorageBanner />
       <ImportDialog />
       <main className="app-main">
         <section className="app-canvas" data-testid="canvas" aria-label="Canvas">

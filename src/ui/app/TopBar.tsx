@@ -12,7 +12,6 @@ export function TopBar() {
   const pods = useAppStore((s) => s.parsed.workspace.pods.length);
   const policies = useAppStore((s) => s.parsed.workspace.policies.length);
   const stale = useAppStore((s) => s.evaluation.stale);
-  const saveError = useAppStore((s) => s.saveError);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const millis = useAppStore((s) => s.evaluation.millis);
@@ -63,11 +62,6 @@ export function TopBar() {
       <span className="topbar-summary" data-testid="topbar.summary">
         {plural(pods, 'pod')} · {plural(policies, 'policy', 'policies')}
       </span>
-      {saveError && (
-        <span className="topbar-error" role="alert">
-          {saveError}
-        </span>
-      )}
       <span className={stale ? 'topbar-status stale' : 'topbar-status'} data-testid="topbar.status">
         {stale ? 'evaluating…' : 'up to date'}
       </span>

@@ -1,0 +1,217 @@
+/**
+ * The open workspace's side of autosave: which revision this tab last read or wrote, how
+ * the workspace last open is reopened (repairing what storage damaged, and saying so),
+ * and the writer that saves every change, keeps both versions when two tabs edited the
+ * same workspace, and takes up what another tab saved.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from './appStore';
+import { recoverText } from './persistence';
+import type { LoadResult, SavedWorkspace, SyncChannel, WorkspaceLibrary } from './persistence';
+
+export class WorkspaceSession {
+  /** The revision of the open workspace this tab last read or wrote. */
+  baseRev = 0;
+
+  constructor(readonly library: WorkspaceLibrary) {}
+
+  nameOf(id: string): string {
+    return this.library.list().find((w) => w.id === id)?.name ?? 'Untitled';
+  }
+
+  /**
+   * Opens the workspace last open (or the one saved last, or a new demo workspace),
+   * repairing the index first. `notice` says what was repaired, `error` what failed.
+   */
+  open(initialText: string): {
+    id: string;
+    saved: SavedWorkspace;
+    notice: string | null;
+    error: string | null;
+  } {
+    const { library } = this;
+    const notices: string[] = [];
+    const repaired = library.repair();
+    if (repaired) notices.push(repaired);
+    const dangling = library.hasDanglingCurrent();
+    let id = library.currentId() ?? library.latest()?.id ?? null;
+    let saved: SavedWorkspace = { text: initialText, selectedPod: null };
+    let error: string | null = null;
+    if (id) {
+      const opened = this.readable(id, library.load(id));
+      saved = opened.saved;
+      this.baseRev = opened.rev;
+      if (dangling) {
+        notices.push(
+          `The record of the workspace last open could not be read; “${this.nameOf(id)}”, saved last, is open.`,
+        );
+      }
+      if (opened.notice) notices.push(opened.notice);
+    } else {
+      const created = library.create('Demo workspace', saved);
+      if ('error' in created) {
+        id = 'unsaved';
+        error = `Could not save to browser storage: ${created.error}.`;
+      } else {
+        id = created.entry.id;
+        this.baseRev = created.rev;
+      }
+    }
+    library.setCurrent(id);
+    return { id, saved, notice: notices.length > 0 ? notices.join(' ') : null, error };
+  }
+
+  /**
+   * A loaded workspace, or (when its record cannot be read) its text recovered from the
+   * raw record, which is first copied aside so that nothing is lost by saving over it.
+   */
+  readable(id: string, loaded: LoadResult | null): { saved: SavedWorkspace; rev: number; notice?: string } {
+    if (loaded?.ok) return { saved: loaded.saved, rev: loaded.rev };
+    if (!loaded) return { saved: { text: '', selectedPod: null }, rev: 0 };
+    const key = this.library.keepUnreadable(id, loaded.raw);
+    const text = recoverText(loaded.raw);
+    const shown =
+      text === loaded.raw ? 'its raw saved content is shown as text' : 'the text found in it is shown';
+    return {
+      saved: { text, selectedPod: null },
+      rev: this.library.revision(id).rev,
+      notice: `The saved workspace “${this.nameOf(id)}” could not be read (${loaded.reason}): ${shown}. The original record is kept in browser storage under “${key}”.`,
+    };
+  }
+}
+
+/**
+ * Saves every change of the text or the view state, at most once per `saveDelayMs`
+ * (stringifying a 1,000-pod workspace on every keystroke cost 30 ms each), and listens to
+ * the other tabs. Sets the store's `flushSave` and `syncFromStorage`.
+ */
+export function attachAutosave(
+  store: StoreApi<AppState>,
+  session: WorkspaceSession,
+  saveDelayMs: number,
+  channel?: SyncChannel,
+): void {
+  // Autosave on every change of the text or the view state, at most once per `saveDelayMs`
+  // (stringifying a 1,000-pod workspace on every keystroke cost 30 ms each).
+  /** True while the store takes up state that is already saved (no save, no echo). */
+  let adopting = false;
+  const quietly = (change: () => void): void => {
+    adopting = true;
+    try {
+      change();
+    } finally {
+      adopting = false;
+    }
+  };
+  const write = (state: AppState): void => {
+    const { text, selectedPod, positions, routes, collapsed } = state;
+    const result = session.library.save(
+      state.workspaceId,
+      { text, selectedPod, positions, routes, collapsed },
+      session.baseRev,
+    );
+    if ('conflict' in result) {
+      keepBoth(state);
+      return;
+    }
+    if ('rev' in result) session.baseRev = result.rev;
+    if ('error' in result) store.getState().reportSaveError(result.error);
+    else if (store.getState().saveError !== null) store.setState({ saveError: null });
+  };
+  /**
+   * Another tab saved this workspace while this one had unsaved edits: the other tab's
+   * version stays where it is, this tab's edits become a copy (opened here), and both
+   * tabs' users are told.
+   */
+  const keepBoth = (state: AppState): void => {
+    const name = session.nameOf(state.workspaceId);
+    const { text, selectedPod, positions, routes, collapsed } = state;
+    const created = session.library.create(`${name} (edited in two tabs)`, {
+      text,
+      selectedPod,
+      positions,
+      routes,
+      collapsed,
+    });
+    if ('error' in created) {
+      store.setState({
+        saveError: `“${name}” was changed in another tab, and this tab's edits could not be saved as a copy: ${created.error}. Download them now (Export).`,
+      });
+      return;
+    }
+    session.baseRev = created.rev;
+    session.library.setCurrent(created.entry.id);
+    quietly(() =>
+      store.setState({
+        workspaceId: created.entry.id,
+        workspaces: session.library.list(),
+        notice: `“${name}” was changed in another tab while you edited it here. Both versions are kept: your edits are in “${created.entry.name}”, open now; the other tab's stay in “${name}”.`,
+      }),
+    );
+  };
+  let pendingSave: ReturnType<typeof setTimeout> | undefined;
+  /** Writes a pending save now, as `state` (the workspace's state when it was left). */
+  const flush = (state: AppState): void => {
+    if (pendingSave === undefined) return;
+    clearTimeout(pendingSave);
+    pendingSave = undefined;
+    write(state);
+  };
+  const flushSave = (): void => flush(store.getState());
+  /** Takes up the open workspace's newer revision saved by another tab, if there is one. */
+  const syncFromStorage = (): void => {
+    const { workspaceId } = store.getState();
+    const stored = session.library.revision(workspaceId);
+    if (stored.rev <= session.baseRev || stored.tab === session.library.tab) return;
+    // Unsaved edits here: saving them now finds the conflict and keeps both versions.
+    if (pendingSave !== undefined) {
+      flushSave();
+      return;
+    }
+    const loaded = session.library.load(workspaceId);
+    if (!loaded?.ok) return;
+    session.baseRev = loaded.rev;
+    const { saved } = loaded;
+    if (saved.text === store.getState().text) return;
+    quietly(() =>
+      store.setState({
+        text: saved.text,
+        origin: 'import',
+        selectedPod: saved.selectedPod,
+        positions: saved.positions ?? {},
+        routes: saved.routes ?? {},
+        collapsed: saved.collapsed ?? [],
+      }),
+    );
+    store.getState().setText(saved.text, 'import');
+  };
+  store.setState({ flushSave, syncFromStorage });
+  channel?.subscribe((message) => {
+    if (message.tab === session.library.tab) return;
+    if (message.type === 'listed') store.setState({ workspaces: session.library.list() });
+    else if (message.id === store.getState().workspaceId) syncFromStorage();
+  });
+  store.subscribe((state, previous) => {
+    if (
+      adopting ||
+      (state.text === previous.text &&
+        state.selectedPod === previous.selectedPod &&
+        state.workspaceId === previous.workspaceId &&
+        state.positions === previous.positions &&
+        state.routes === previous.routes &&
+        state.collapsed === previous.collapsed)
+    ) {
+      return;
+    }
+    if (state.workspaceId !== previous.workspaceId) {
+      // The workspace being left keeps its last state (saved over the revision it was
+      // read at, before `load` moved `session.baseRev` to the new one); the new one is written at once.
+      if (pendingSave !== undefined) {
+        clearTimeout(pendingSave);
+        pendingSave = undefined;
+      }
+      write(state);
+    } else if (saveDelayMs <= 0) write(state);
+    else pendingSave ??= setTimeout(flushSave, saveDelayMs);
+  });
+}

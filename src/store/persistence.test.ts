@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import type { Evaluator } from '../worker/client';
+import { createAnalyzer } from '../worker/createAnalyzer';
+import { createAppStore } from './appStore';
+import { memoryChannels, memoryStorage, recoverText, WorkspaceLibrary } from './persistence';
+import type { KeyValueStorage } from './persistence';
+
+function inlineEvaluator(): Evaluator {
+  const analyzer = createAnalyzer();
+  return {
+    analyze: (request) => Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 }),
+    dispose: () => undefined,
+  };
+}
+
+/** Lets queued microtasks (the channel, the evaluator) run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const NS = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
+
+function openTab(
+  storage: KeyValueStorage,
+  channel?: ReturnType<ReturnType<typeof memoryChannels>>,
+  saveDelayMs = 0,
+) {
+  return createAppStore({
+    evaluator: inlineEvaluator(),
+    initialText: NS('demo'),
+    storage,
+    channel,
+    saveDelayMs,
+  });
+}
+
+function savedTexts(storage: KeyValueStorage): string[] {
+  const library = new WorkspaceLibrary(storage);
+  return library.list().map((w) => {
+    const loaded = library.load(w.id);
+    return loaded?.ok ? loaded.saved.text : '';
+  });
+}
+
+describe('two tabs', () => {
+  it('a tab takes up what another saved, so edits made one after the other are all kept', async () => {
+    const storage = memoryStorage();
+    const channels = memoryChannels();
+    const a = openTab(storage, channels());
+    const b = openTab(storage, channels());
+    expect(b.getState().workspaceId).toBe(a.getState().workspaceId);
+    a.getState().setText(`${a.getState().text}# TAB-A-EDIT\n`, 'editor');
+    await settle();
+    expect(b.getState().text).toContain('# TAB-A-EDIT');
+    b.getState().setText(`${b.getState().text}# TAB-B-EDIT\n`, 'editor');
+    await settle();
+    expect(a.getState().text).toContain('# TAB-B-EDIT');
+    expect(savedTexts(storage)).toHaveLength(1);
+    expect(savedTexts(storage)[0]).toContain('# TAB-A-EDIT');
+    expect(savedTexts(storage)[0]).toContain('# TAB-B-EDIT');
+    // A third tab opened now shows both.
+    expect(openTab(storage).getState().text).toMatch(/TAB-A-EDIT[\s\S]*TAB-B-EDIT/);
+  });
+
+  it('a tab shown again takes up a newer save even with no message (no BroadcastChannel)', () => {
+    const storage = memoryStorage();
+    const a = openTab(storage);
+    const b = openTab(storage);
+    a.getState().setText(`${NS('demo')}# from A\n`, 'editor');
+    expect(b.getState().text).not.toContain('# from A');
+    b.getState().syncFromStorage();
+    expect(b.getState().text).toContain('# from A');
+  });
+
+  it('edits made in two tabs at once are both kept: the later one as a copy, with a message', async () => {
+    const storage = memoryStorage();
+    const channels = memoryChannels();
+    // Autosave waits for a pause in typing: both tabs type before either saves.
+    const a = openTab(storage, channels(), 10_000);
+    const b = openTab(storage, channels(), 10_000);
+    a.getState().setText(`${NS('demo')}# TAB-A-EDIT\n`, 'editor');
+    b.getState().setText(`${NS('demo')}# TAB-B-EDIT\n`, 'editor');
+    a.getState().flushSave();
+    await settle();
+    // B had unsaved edits when A's save arrived: they went to a copy, opened in B.
+    const texts = savedTexts(storage);
+    expect(texts).toHaveLength(2);
+    expect(texts.some((t) => t.includes('TAB-A-EDIT') && !t.includes('TAB-B-EDIT'))).toBe(true);
+    expect(texts.some((t) => t.includes('TAB-B-EDIT'))).toBe(true);
+    expect(b.getState().text).toContain('# TAB-B-EDIT');
+    expect(b.getState().notice).toMatch(/changed in another tab.*Both versions are kept.*edited in two tabs/);
+    expect(a.getState().workspaces.map((w) => w.name)).toEqual([
+      'Demo workspace',
+      'Demo workspace (edited in two tabs)',
+    ]);
+  });
+});
+
+describe('damaged storage', () => {
+  it('rebuilds a damaged index from the saved workspaces and says so', () => {
+    const storage = memoryStorage();
+    const first = openTab(storage);
+    first.getState().newWorkspace('Shop', NS('shop'));
+    first.getState().newWorkspace('Bank', NS('bank'));
+    const index = storage.getItem('netpol-canvas:workspaces') ?? '';
+    storage.setItem('netpol-canvas:workspaces', index.slice(0, index.length / 2));
+    const reopened = openTab(storage);
+    expect(
+      reopened
+        .getState()
+        .workspaces.map((w) => w.name)
+        .sort(),
+    ).toEqual(['Bank', 'Demo workspace', 'Shop']);
+    expect(reopened.getState().notice).toMatch(/could not be read; it was rebuilt from the 3 workspaces/);
+    expect(reopened.getState().text).toBe(NS('bank'));
+  });
+
+  it('lists a saved workspace missing from the index again', () => {
+    const storage = memoryStorage();
+    openTab(storage).getState().newWorkspace('Shop', NS('shop'));
+    const index = JSON.parse(storage.getItem('netpol-canvas:workspaces') ?? '[]') as { name: string }[];
+    storage.setItem('netpol-canvas:workspaces', JSON.stringify(index.filter((w) => w.name !== 'Shop')));
+    const reopened = openTab(storage);
+    expect(reopened.getState().workspaces.map((w) => w.name)).toEqual(['Demo workspace', 'Shop']);
+    expect(reopened.getState().notice).toMatch(
+      /1 saved workspace missing from the list was listed again: “Shop”/,
+    );
+  });
+
+  it('opens an unreadable workspace with the text found in it, keeping the raw record', () => {
+    const storage = memoryStorage();
+    const first = openTab(storage);
+    first.getState().newWorkspace('Shop', `${NS('shop')}# my notes\n`);
+    const key = `netpol-canvas:workspace:${first.getState().workspaceId}`;
+    const raw = storage.getItem(key) ?? '';
+    const truncated = raw.slice(0, raw.indexOf('# my notes') + 6);
+    storage.setItem(key, truncated);
+    const reopened = openTab(storage);
+    expect(reopened.getState().workspaceId).toBe(first.getState().workspaceId);
+    expect(reopened.getState().text).toBe(`${NS('shop')}# my n`);
+    expect(reopened.getState().notice).toMatch(
+      /“Shop” could not be read \(it is not complete JSON\): the text found in it is shown/,
+    );
+    expect(storage.getItem(`netpol-canvas:unreadable:${first.getState().workspaceId}`)).toBe(truncated);
+    expect(reopened.getState().workspaces.map((w) => w.name)).toEqual(['Demo workspace', 'Shop']);
+  });
+
+  it('opens a wrong-typed workspace as its raw text instead of creating a new one', () => {
+    const storage = memoryStorage();
+    const first = openTab(storage);
+    storage.setItem(`netpol-canvas:workspace:${first.getState().workspaceId}`, '{"text": 42}');
+    const reopened = openTab(storage);
+    expect(reopened.getState().workspaces).toHaveLength(1);
+    expect(reopened.getState().text).toBe('{"text": 42}');
+    expect(reopened.getState().notice).toMatch(
+      /could not be read \(it has no text\): its raw saved content is shown/,
+    );
+  });
+
+  it('opens the workspace saved last when the pointer to the open one is garbage', () => {
+    const storage = memoryStorage();
+    const first = openTab(storage);
+    first.getState().newWorkspace('Shop', NS('shop'));
+    first.getState().setText(`${NS('shop')}# latest\n`, 'editor');
+    first.getState().switchWorkspace(first.getState().workspaces[0]?.id ?? '');
+    storage.setItem('netpol-canvas:current', '\u0000garbage');
+    const reopened = openTab(storage);
+    expect(reopened.getState().workspaces).toHaveLength(2);
+    expect(reopened.getState().text).toBe(NS('demo'));
+    expect(reopened.getState().notice).toMatch(
+      /workspace last open could not be read; “Demo workspace”, saved last, is open/,
+    );
+  });
+
+  it('reads version 1 records (name only in the index) and rewrites them as version 2', () => {
+    const storage = memoryStorage();
+    storage.setItem('netpol-canvas:workspaces', JSON.stringify([{ id: 'old', name: 'Old one' }]));
+    storage.setItem('netpol-canvas:current', 'old');
+    storage.setItem('netpol-canvas:workspace:old', JSON.stringify({ text: NS('old'), selectedPod: null }));
+    const store = openTab(storage);
+    expect(store.getState().text).toBe(NS('old'));
+    expect(store.getState().notice).toBeNull();
+    store.getState().setText(`${NS('old')}# edited\n`, 'editor');
+    const record = JSON.parse(storage.getItem('netpol-canvas:workspace:old') ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    expect(record).toMatchObject({ v: 2, name: 'Old one', rev: 1 });
+  });
+});
+
+describe('full storage', () => {
+  it('a workspace that cannot be created leaves the list as it was and says why', () => {
+    const storage = memoryStorage(2_000);
+    const store = openTab(storage);
+    const before = storage.keys().sort();
+    expect(store.getState().newWorkspace('Big', NS('big') + '#'.repeat(3_000))).toBe(false);
+    expect(storage.keys().sort()).toEqual(before);
+    expect(store.getState().workspaces.map((w) => w.name)).toEqual(['Demo workspace']);
+    expect(store.getState().saveError).toMatch(
+      /Could not create “Big”: browser storage is full.*Nothing was changed/,
+    );
+    expect(store.getState().text).toBe(NS('demo'));
+    expect(openTab(storage).getState().text).toBe(NS('demo'));
+  });
+
+  it('a failed save says what was not saved; the next successful one clears it', () => {
+    const storage = memoryStorage(2_000);
+    const store = openTab(storage);
+    store.getState().setText(NS('demo') + '#'.repeat(3_000), 'editor');
+    expect(store.getState().saveError).toMatch(/Not saved: browser storage is full.*only in this tab/);
+    store.getState().setText(`${NS('demo')}# short\n`, 'editor');
+    expect(store.getState().saveError).toBeNull();
+    expect(savedTexts(storage)).toEqual([`${NS('demo')}# short\n`]);
+  });
+});
+
+describe('recoverText', () => {
+  it('finds the text of a truncated record, even cut inside an escape', () => {
+    expect(recoverText('{"v":2,"text":"a: 1\\nb: \\u00')).toBe('a: 1\nb: ');
+    expect(recoverText('{"text":"x\\"y","name":"n"}')).toBe('x"y');
+    expect(recoverText('not json')).toBe('not json');
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * Where the browser keeps the workspaces: IndexedDB (hundreds of MB, so large workspaces
+ * are saved too), read whole into memory when the page opens so that the store can read
+ * and write synchronously; writes go to IndexedDB in the background, one transaction per
+ * task, so what one action writes (a record and the index) is saved together or not at
+ * all. localStorage (about 5 MB) is the fallback where IndexedDB cannot be opened, and the
+ * source of the one-time migration of what older versions saved there.
+ *
+ * Other tabs learn of each write through the same `BroadcastChannel` the store uses for
+ * its messages, posted as it is made, so their copies in memory never go stale and a
+ * write's value always arrives before the store's message about it.
+ */
+import { KEY_PREFIX } from '../../store/persistence';
+import type { KeyValueStorage, SyncChannel, SyncMessage } from '../../store/persistence';
+
+const DB_NAME = 'netpol-canvas';
+const STORE = 'kv';
+
+/** A write between tabs: the keys' new values (null: removed). */
+interface KvMessage {
+  type: 'kv';
+  entries: [string, string | null][];
+}
+
+export interface BrowserStorage {
+  storage: KeyValueStorage | undefined;
+  channel: SyncChannel | undefined;
+  /** Where the workspaces are kept, in words (for the README's "Nothing lost" and tests). */
+  kind: 'indexeddb' | 'localstorage' | 'memory';
+  /** Called when a background write fails: the message says what was not saved. */
+  onWriteError: (listener: (message: string) => void) => void;
+}
+
+export async function openBrowserStorage(): Promise<BrowserStorage> {
+  const broadcast =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('netpol-canvas');
+  const kvListeners: ((message: KvMessage) => void)[] = [];
+  const channel: SyncChannel | undefined = broadcast && {
+    post: (message) => broadcast.postMessage(message),
+    subscribe: (listener) =>
+      broadcast.addEventListener('message', (e: MessageEvent<SyncMessage | KvMessage>) => {
+        if (e.data.type !== 'kv') listener(e.data);
+      }),
+  };
+  broadcast?.addEventListener('message', (e: MessageEvent<SyncMessage | KvMessage>) => {
+    if (e.data.type === 'kv') for (const listener of kvListeners) listener(e.data);
+  });
+  const errorListeners: ((message: string) => void)[] = [];
+  const onWriteError = (listener: (message: string) => void) => void errorListeners.push(listener);
+
+  const db = await openDatabase().catch(() => null);
+  if (db) {
+    const map = await readAll(db);
+    if (map.size === 0) await migrateFromLocalStorage(db, map);
+    const storage = indexedDbStorage(db, map, broadcast, (message) => {
+      for (const listener of errorListeners) listener(message);
+    });
+    kvListeners.push((message) => {
+      for (const [key, value] of message.entries) {
+        if (value === null) map.delete(key);
+        else map.set(key, value);
+      }
+    });
+    return { storage, channel, kind: 'indexeddb', onWriteError };
+  }
+  const local = localStorageAdapter();
+  return { storage: local, channel, kind: local ? 'localstorage' : 'memory', onWriteError };
+}
+
+function openDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('no IndexedDB'));
+      return;
+    }
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB refused to open'));
+    request.onblocked = () => reject(new Error('IndexedDB is blocked'));
+  });
+}
+
+function readAll(db: IDBDatabase): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const map = new Map<string, string>();
+    const request = db.transaction(STORE, 'readonly').objectStore(STORE).openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) {
+        resolve(map);
+        return;
+      }
+      if (typeof cursor.key === 'string' && typeof cursor.value === 'string')
+        map.set(cursor.key, cursor.value);
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
+  });
+}
+
+/** Copies what an older version saved in localStorage, then removes it there (once copied). */
+async function migrateFromLocalStorage(db: IDBDatabase, map: Map<string, string>): Promise<void> {
+  const local = localStorageAdapter();
+  if (!local) return;
+  const entries = local
+    .keys()
+    .filter((key) => key.startsWith(KEY_PREFIX))
+    .map((key) => [key, local.getItem(key) ?? ''] as const);
+  if (entries.length === 0) return;
+  const copied = await writeBatch(
+    db,
+    entries.map(([k, v]) => [k, v]),
+  ).then(
+    () => true,
+    () => false,
+  );
+  if (!copied) return;
+  for (const [key, value] of entries) {
+    map.set(key, value);
+    local.removeItem(key);
+  }
+}
+
+function writeBatch(db: IDBDatabase, entries: [string, string | null][]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    for (const [key, value] of entries) {
+      if (value === null) store.delete(key);
+      else store.put(value, key);
+    }
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('the write was aborted'));
+    tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
+  });
+}
+
+function indexedDbStorage(
+  db: IDBDatabase,
+  map: Map<string, string>,
+  broadcast: BroadcastChannel | undefined,
+  reportError: (message: string) => void,
+): KeyValueStorage {
+  /** This task's writes, with each key's value before them (to undo a failed batch in memory). */
+  let batch: Map<string, { value: string | null; before: string | null }> | null = null;
+  const queue = (key: string, value: string | null) => {
+    if (!batch) {
+      batch = new Map();
+      const current = batch;
+      queueMicrotask(() => {
+        batch = null;
+        const entries = [...current].map(([k, v]) => [k, v.value] as [string, string | null]);
+        writeBatch(db, entries).catch((error: unknown) => {
+          // Undo in memory what did not reach the disk, unless written again since.
+          for (const [k, v] of current) {
+            if ((map.get(k) ?? null) !== v.value) continue;
+            if (v.before === null) map.delete(k);
+            else map.set(k, v.before);
+          }
+          broadcast?.postMessage({
+            type: 'kv',
+            entries: [...current].map(([k, v]) => [k, v.before]),
+          } satisfies KvMessage);
+          const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          reportError(
+            /quota/i.test(why) ? `browser storage is full (${why})` : `browser storage refused it (${why})`,
+          );
+        });
+      });
+    }
+    const previous = batch.get(key);
+    batch.set(key, { value, before: previous ? previous.before : (map.get(key) ?? null) });
+    // At once, so that the other tabs have the value before any message about it.
+    broadcast?.postMessage({ type: 'kv', entries: [[key, value]] } satisfies KvMessage);
+  };
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => {
+      queue(key, value);
+      map.set(key, value);
+    },
+    removeItem: (key) => {
+      queue(key, null);
+      map.delete(key);
+    },
+    keys: () => [...map.keys()],
+  };
+}
+
+/** localStorage when the browser allows it (it throws in some private modes). */
+function localStorageAdapter(): KeyValueStorage | undefined {
+  try {
+    const storage = window.localStorage;
+    const probe = '__netpol_probe__';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return {
+      getItem: (key) => storage.getItem(key),
+      setItem: (key, value) => storage.setItem(key, value),
+      removeItem: (key) => storage.removeItem(key),
+      keys: () => Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? ''),
+    };
+  } catch {
+    return undefined;
+  }
+}
