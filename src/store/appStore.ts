@@ -95,6 +95,8 @@ export interface AppState extends ViewSlice, LessonActions {
   dismissNotice: () => void;
   /** A background write failed (IndexedDB reports it after the fact). */
   reportSaveError: (message: string) => void;
+  /** Evaluates the text again (after the worker failed: a new one is started). */
+  retryEvaluation: () => void;
   /** Takes up a newer revision of the open workspace saved by another tab (on focus). */
   syncFromStorage: () => void;
   /**
@@ -308,6 +310,9 @@ export function createAppStore({
       notice: opened.notice,
       dismissNotice() {
         set({ notice: null });
+      },
+      retryEvaluation() {
+        analyze();
       },
       reportSaveError(message) {
         set({

@@ -44,8 +44,21 @@ export interface Evaluator {
   dispose(): void;
 }
 
-export function createWorkerEvaluator(): Evaluator {
-  const worker = new Worker(new URL('./evaluator.worker.ts', import.meta.url), { type: 'module' });
+/** Rejection reason when the worker itself failed (did not load, or crashed): a message for people. */
+export class WorkerFailed extends Error {
+  constructor(why: string) {
+    super(`The evaluation worker stopped (${why}).`);
+  }
+}
+
+/**
+ * The evaluation worker, started on first use. When it fails (its script does not load,
+ * throws while loading, or crashes), every waiting request is rejected with
+ * {@link WorkerFailed} and the next request starts a new worker.
+ */
+export function createWorkerEvaluator(
+  start = () => new Worker(new URL('./evaluator.worker.ts', import.meta.url), { type: 'module' }),
+): Evaluator {
   type Waiter = {
     resolve: (value: AnalyzeResponse) => void;
     reject: (e: Error) => void;
@@ -53,12 +66,28 @@ export function createWorkerEvaluator(): Evaluator {
   };
   const pending = new Map<number, Waiter>();
   const lintWaiters = new Map<number, (diagnostics: LocatedDiagnostic[]) => void>();
-  const summaries = new Map<number, (summary: ImportSummary) => void>();
+  const summaries = new Map<
+    number,
+    { resolve: (summary: ImportSummary) => void; reject: (e: Error) => void }
+  >();
   let summarySeq = 0;
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-    const message = event.data;
+  let current: Worker | null = null;
+
+  const fail = (failed: Worker, why: string): void => {
+    if (current !== failed) return;
+    failed.terminate();
+    current = null;
+    const error = new WorkerFailed(why);
+    for (const waiter of pending.values()) waiter.reject(error);
+    for (const waiter of summaries.values()) waiter.reject(error);
+    pending.clear();
+    summaries.clear();
+    lintWaiters.clear();
+  };
+
+  const onMessage = (message: WorkerResponse): void => {
     if (message.type === 'summary') {
-      summaries.get(message.seq)?.(message.summary);
+      summaries.get(message.seq)?.resolve(message.summary);
       summaries.delete(message.seq);
       return;
     }
@@ -80,24 +109,47 @@ export function createWorkerEvaluator(): Evaluator {
     else if (message.type === 'cancelled') waiter.reject(new Cancelled(message.seq));
     else waiter.reject(new Error(message.message));
   };
+
+  const worker = (): Worker => {
+    if (current) return current;
+    let started: Worker;
+    try {
+      started = start();
+    } catch (error) {
+      throw new WorkerFailed(error instanceof Error ? error.message : String(error));
+    }
+    current = started;
+    started.onmessage = (event: MessageEvent<WorkerResponse>) => onMessage(event.data);
+    // A script that does not load or throws, or an error nothing in the worker caught.
+    started.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      fail(started, event.message || 'its script could not be loaded');
+    };
+    started.onmessageerror = () => fail(started, 'a message could not be read');
+    return started;
+  };
+
   return {
     analyze(request, onProgress, onLint) {
-      if (onLint) lintWaiters.set(request.seq, onLint);
       return new Promise((resolve, reject) => {
+        const target = worker();
+        if (onLint) lintWaiters.set(request.seq, onLint);
         pending.set(request.seq, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-        worker.postMessage(request);
+        target.postMessage(request);
       });
     },
     summarize(text) {
       const seq = ++summarySeq;
-      return new Promise((resolve) => {
-        summaries.set(seq, resolve);
+      return new Promise((resolve, reject) => {
+        const target = worker();
+        summaries.set(seq, { resolve, reject });
         const request: SummarizeRequest = { type: 'summarize', seq, text };
-        worker.postMessage(request);
+        target.postMessage(request);
       });
     },
     dispose() {
-      worker.terminate();
+      current?.terminate();
+      current = null;
       summaries.clear();
       lintWaiters.clear();
       for (const waiter of pending.values()) waiter.reject(new Error('evaluator disposed'));

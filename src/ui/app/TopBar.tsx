@@ -12,6 +12,8 @@ export function TopBar() {
   const pods = useAppStore((s) => s.parsed.workspace.pods.length);
   const policies = useAppStore((s) => s.parsed.workspace.policies.length);
   const stale = useAppStore((s) => s.evaluation.stale);
+  const evaluationError = useAppStore((s) => s.evaluation.error);
+  const retry = useAppStore((s) => s.retryEvaluation);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const millis = useAppStore((s) => s.evaluation.millis);
@@ -62,15 +64,26 @@ export function TopBar() {
       <span className="topbar-summary" data-testid="topbar.summary">
         {plural(pods, 'pod')} · {plural(policies, 'policy', 'policies')}
       </span>
-      <span className={stale ? 'topbar-status stale' : 'topbar-status'} data-testid="topbar.status">
-        {stale ? 'evaluating…' : 'up to date'}
-      </span>
+      {evaluationError && !stale ? (
+        <span className="topbar-status failed" role="alert" data-testid="topbar.status">
+          not evaluated: {evaluationError}{' '}
+          <button type="button" data-testid="evaluation.retry" onClick={retry}>
+            Retry
+          </button>
+        </span>
+      ) : (
+        <span className={stale ? 'topbar-status stale' : 'topbar-status'} data-testid="topbar.status">
+          {stale ? 'evaluating…' : 'up to date'}
+        </span>
+      )}
       {presenting && (
         <span className="present-hint" data-testid="present.hint">
           Presenting: → next · ← back · C show or hide the YAML · Esc exit
         </span>
       )}
-      {millis !== null && !stale && <span className="topbar-millis">{Math.round(millis)} ms</span>}
+      {millis !== null && !stale && !evaluationError && (
+        <span className="topbar-millis">{Math.round(millis)} ms</span>
+      )}
       <button
         type="button"
         className="theme-toggle"
