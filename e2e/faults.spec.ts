@@ -34,3 +34,38 @@ test.describe('faults', () => {
     await expect(app.pod('shop/api')).toBeVisible();
   });
 });
+
+test.describe('editor faults', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.goto();
+    await app.waitForEditor();
+    await app.waitForEvaluation();
+  });
+
+  test('a 3,000-character line committed at once by an input method raises no error', async ({
+    app,
+    page,
+  }) => {
+    await app.typeLineAfter('name: prometheus', '# ');
+    // An input method (or a text expander) commits its text as one insertion, which Monaco
+    // applies one character per edit: this is what `insertText` does, not key presses.
+    await page.keyboard.insertText('abcdefghij'.repeat(300));
+    await expect.poll(() => app.exported('file.export')).toContain(`# ${'abcdefghij'.repeat(300)}`);
+    // The code lenses come back after the burst.
+    await app.findInEditor('kind: NetworkPolicy');
+    await expect(
+      page.locator('.codelens-decoration').filter({ hasText: 'applies to' }).first(),
+    ).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the YAML pane never goes blank when the browser scrolls its inner element', async ({ app, page }) => {
+    const scrollable = page.locator('[data-testid="editor.monaco"] .editor-scrollable');
+    // What Chromium does when it reveals Monaco's input element left at a far cursor.
+    await scrollable.evaluate((el) => {
+      el.scrollLeft = 875;
+    });
+    await expect.poll(() => scrollable.evaluate((el) => el.scrollLeft)).toBe(0);
+    await expect(app.editorLines.filter({ hasText: 'NetPol Canvas demo workspace' })).toBeInViewport();
+  });
+});

@@ -92,6 +92,31 @@ describe('netpol matrix', () => {
     );
     expect(r.code).toBe(0);
     expect(r.err).toContain('spec.ingress[0].ports[0].port: error field-invalid');
+    expect(r.err).toContain('(this policy is left out of the evaluation)');
+  });
+
+  it('says that invalid pods and namespaces are evaluated as written (they are in the matrix)', async () => {
+    const r = await run(
+      ['matrix', '-'],
+      'kind: Namespace\napiVersion: v1\nmetadata: {name: UPPER}\n---\nkind: Pod\napiVersion: v1\nmetadata: {name: Bad_Name, namespace: a}\n',
+    );
+    expect(r.out).toContain('a/Bad_Name');
+    expect(r.err).toContain('(Pod a/Bad_Name) metadata.name: error field-invalid');
+    expect(r.err).toContain('it is evaluated as written');
+    expect(r.err).not.toContain('left out');
+  });
+
+  it('never passes control characters to the terminal, and cuts huge values in messages', async () => {
+    const r = await run(
+      ['matrix', '-'],
+      `kind: Pod\napiVersion: v1\nmetadata:\n  name: "evil\\e[2J\\e]0;owned\\u0007"\n  namespace: a\n  labels: {big: "${'v'.repeat(1_000_000)}"}\n`,
+    );
+    const all = r.out + r.err;
+    expect(all).toContain('evil\\u001b[2J\\u001b]0;owned\\u0007');
+    // eslint-disable-next-line no-control-regex
+    expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(Math.max(...all.split('\n').map((line) => line.length))).toBeLessThan(1_000);
+    expect(r.err).toContain('… (1000000 characters)');
   });
 });
 

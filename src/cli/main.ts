@@ -37,8 +37,24 @@ const COMMANDS: Record<
   case: { run: runCase, help: CASE_HELP },
 };
 
+/**
+ * Control characters (an ANSI escape sequence in a pod name can rewrite the terminal) and
+ * bidirectional overrides are printed as `\u` escapes; newlines and tabs pass.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Runs the CLI with explicit arguments and I/O (testable in-process); returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(terminalSafe(text)),
+    stderr: (text) => rawIo.stderr(terminalSafe(text)),
+  };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? COMMANDS[rest[0] ?? ''] : undefined;

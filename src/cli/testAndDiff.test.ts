@@ -130,10 +130,21 @@ describe('netpol diff', () => {
     expect([same.code, same.out]).toEqual([0, expect.stringContaining('No connection changed')]);
   });
 
+  it('counts pods added or removed as changes for --exit-code', async () => {
+    const empty = file('empty.yaml', '');
+    const added = await run(['diff', empty, demo, '--exit-code']);
+    expect(added.code).toBe(1);
+    expect(added.out).toContain('but some are in one version only');
+    expect(added.out).toContain('Only in the new version: shop/web');
+    expect((await run(['diff', demo, empty, '--exit-code'])).code).toBe(1);
+    expect((await run(['diff', empty, empty, '--exit-code'])).code).toBe(0);
+  });
+
   it.each([
     [['diff', demo], 'exactly two files'],
     [['diff', demo, demo, '--format', 'xml'], 'bad --format'],
     [['diff', demo, demo, '--external', 'nope'], 'bad --external'],
+    [['diff', '-', '-'], 'standard input (-) can be read only once'],
   ])('%j exits 2', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

@@ -17,10 +17,12 @@ Options:
   --port P             80/TCP, 53/UDP, http/TCP, or any; repeatable
   --external IP        also compare connections to and from an outside address; repeatable
   --format F           text (default) or json
-  --exit-code          exit 1 when a connection was gained or lost
+  --exit-code          exit 1 when a connection was gained or lost, or a pod or workload
+                       was added or removed
   --no-ipblock-pod-ips ipBlock peers do not match pod IPs (plugin-dependent; default: they do)
   -h, --help           show this help
-OLD or NEW may be - for standard input. Exit code 0 (1 with --exit-code and changes); 2 on bad input.
+OLD or NEW (not both) may be - for standard input. Exit code 0 (1 with --exit-code and
+changes); 2 on bad input.
 `;
 
 /** Runs `netpol diff`. */
@@ -42,6 +44,8 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<numbe
   const [oldFile, newFile, ...extra] = positionals;
   if (oldFile === undefined || newFile === undefined || extra.length > 0)
     throw new CliError('diff needs exactly two files: OLD NEW');
+  if (oldFile === '-' && newFile === '-')
+    throw new CliError('standard input (-) can be read only once: give OLD or NEW as a file');
   const ports: PortQuery[] = ((values['port'] as string[] | undefined) ?? ['any']).map(parsePortArg);
   const externals = (values['external'] as string[] | undefined) ?? [];
   const before = await loadForEvaluation([oldFile], io, values);
@@ -52,7 +56,8 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<numbe
   io.stdout(
     format === 'json' ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : formatConnectivityDiff(diff),
   );
-  const changed = diff.gained.length > 0 || diff.lost.length > 0;
+  const changed =
+    diff.gained.length > 0 || diff.lost.length > 0 || diff.onlyInOld.length > 0 || diff.onlyInNew.length > 0;
   return values['exit-code'] && changed ? EXIT.findings : EXIT.ok;
 }
 

@@ -4,7 +4,7 @@ import { formatDiagnostic, loadInputs, UNREADABLE_CODES } from '../loadInputs';
 
 /**
  * Loads the inputs of matrix/explain: unreadable text is fatal (exit 2); validation errors are
- * printed on stderr (the invalid policies are left out) and evaluation goes on.
+ * printed on stderr, each saying what the evaluation does with its object, and evaluation goes on.
  */
 export async function loadForEvaluation(
   files: readonly string[],
@@ -16,7 +16,14 @@ export async function loadForEvaluation(
   const fatal = diagnostics.filter((d) => UNREADABLE_CODES.includes(d.code));
   if (fatal.length > 0) throw new CliError(fatal.map(formatDiagnostic).join('\n'));
   for (const d of diagnostics) {
-    if (d.severity === 'error') io.stderr(`${formatDiagnostic(d)} (left out of the evaluation)\n`);
+    if (d.severity === 'error') io.stderr(`${formatDiagnostic(d)} (${consequence(d.source?.kind)})\n`);
   }
   return { workspace };
+}
+
+/** What the evaluation does with an object that has a validation error (see `loadWorkspace`). */
+function consequence(kind: string | undefined): string {
+  if (kind === 'NetworkPolicy') return 'this policy is left out of the evaluation';
+  if (kind === 'ConnectivityTest') return 'this expectation is left out';
+  return 'the API server would refuse this object; it is evaluated as written';
 }

@@ -103,7 +103,11 @@ export function formatConnectivityDiff(d: ConnectivityDiff): string {
   const lines: string[] = [];
   const ports = d.ports.map(formatPortQuery).join(', ');
   if (d.gained.length === 0 && d.lost.length === 0)
-    lines.push(`No connection changed (${ports}; ${d.unchanged} compared).`);
+    lines.push(
+      d.onlyInOld.length + d.onlyInNew.length === 0
+        ? `No connection changed (${ports}; ${d.unchanged} compared).`
+        : `No connection changed between the pods and workloads in both versions (${ports}; ${d.unchanged} compared), but some are in one version only.`,
+    );
   else lines.push(`${d.gained.length} connection(s) gained, ${d.lost.length} lost (${ports}).`);
   if (d.gained.length > 0)
     lines.push('Gained (blocked before, allowed now):', ...d.gained.map((c) => `  + ${formatChange(c)}`));

@@ -40,7 +40,12 @@ export function listField(record: RawRecord | undefined, key: string): readonly 
   return Array.isArray(v) ? v : undefined;
 }
 
-/** JSON-quotes a value for a message. */
+/** Strings longer than this are cut in messages (a 1 MB label value made a 1 MB message). */
+const QUOTE_MAX = 80;
+
+/** JSON-quotes a value for a message (control characters escaped; long strings cut, with their length). */
 export function quote(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'string') return String(value);
+  if (value.length <= QUOTE_MAX) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, QUOTE_MAX - 20))}… (${value.length} characters)`;
 }

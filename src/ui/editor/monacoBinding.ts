@@ -76,7 +76,20 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     editor.updateOptions({ stickyScroll: { enabled: now } });
   };
   sizeCheck();
+  const burst = lensBurstGuard(editor);
+  // Monaco scrolls virtually; its scrollable element must never scroll natively. The browser
+  // does so anyway when it reveals the focused input element placed at a far cursor (after
+  // F8 on a long line, then a change elsewhere): the text moved out of the pane, which
+  // showed line numbers and nothing else until a reload.
+  const onNativeScroll = (event: Event): void => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || !target.classList.contains('editor-scrollable')) return;
+    if (target.scrollLeft !== 0) target.scrollLeft = 0;
+    if (target.scrollTop !== 0) target.scrollTop = 0;
+  };
+  container.addEventListener('scroll', onNativeScroll, true);
   const contentListener = model.onDidChangeContent(() => {
+    burst.count();
     sizeCheck();
     if (applyingExternal) return;
     store.getState().setText(model.getValue(), 'editor');
@@ -129,6 +142,8 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
       window.removeEventListener('keydown', onKeyDown);
       clearTimeout(flashTimer);
       flash.clear();
+      burst.dispose();
+      container.removeEventListener('scroll', onNativeScroll, true);
       selectionSync.dispose();
       insights.dispose();
       unsubscribe();
@@ -175,5 +190,39 @@ function minimalEdit(
     range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
     text: after.slice(start, endAfter),
     forceMoveMarkers: true,
+  };
+}
+
+/**
+ * Edits that arrive many in one task (an input method committing a long text does it one
+ * character per edit) each queue a content event, and Monaco's code lens contribution
+ * answers each by changing view zones, which delivers the next queued event from inside
+ * the previous one: 3,000 characters overflowed the stack 2,300 times. Past
+ * `BURST_EDITS` edits in one task the lenses are switched off, so the queued events find
+ * no listener, and back on in the next task.
+ */
+const BURST_EDITS = 64;
+
+function lensBurstGuard(editor: monaco.editor.IStandaloneCodeEditor): { count(): void; dispose(): void } {
+  let edits = 0;
+  let reset: ReturnType<typeof setTimeout> | undefined;
+  let off = false;
+  return {
+    count() {
+      edits++;
+      reset ??= setTimeout(() => {
+        reset = undefined;
+        edits = 0;
+        if (off) editor.updateOptions({ codeLens: true });
+        off = false;
+      }, 0);
+      if (edits > BURST_EDITS && !off) {
+        off = true;
+        editor.updateOptions({ codeLens: false });
+      }
+    },
+    dispose() {
+      clearTimeout(reset);
+    },
   };
 }
