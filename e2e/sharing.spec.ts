@@ -27,6 +27,31 @@ test.describe('sharing, comparing and plugin profiles', () => {
     await context.close();
   });
 
+  test('a share link pasted into a tab already showing the app opens at once', async ({ app, page }) => {
+    await app.goto();
+    await app.waitForEditor();
+    await app.typeLineAfter('name: prometheus', '# from the link');
+    await page.getByTestId('share.open').click();
+    const link = await page.getByTestId('share.link').inputValue();
+    await page.getByTestId('share.close').click();
+    await page.getByTestId('workspace.new').click();
+    await expect(app.pod('shop/api')).toHaveCount(0);
+    // The same document, a new fragment: what pasting the link into the address bar does.
+    await page.goto(link);
+    await expect(page.getByTestId('workspace.select').locator('option:checked')).toHaveText(
+      'Shared workspace',
+    );
+    await expect(app.pod('shop/api')).toBeVisible();
+    expect(await app.exported('file.export')).toContain('# from the link');
+    expect(page.url()).not.toContain('#share=');
+  });
+
+  test('a share link changed by a chat tool says so and loads nothing', async ({ app, page }) => {
+    await page.goto('/#share=abc$def(ghi)');
+    await expect(page.getByTestId('import.error')).toContainText('characters a share link never has');
+    await expect(app.pod('shop/api')).toBeVisible();
+  });
+
   test('a damaged share link says so and loads nothing', async ({ app, page }) => {
     await page.goto('/#share=AAAA');
     await expect(page.getByTestId('import.error')).toContainText('damaged');

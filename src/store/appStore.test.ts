@@ -9,6 +9,7 @@ import { deleteObject } from './commands/deleteObject';
 import { setPodLabels } from './commands/setPodLabels';
 import { DEMO_WORKSPACE } from './fixtures/demoWorkspace';
 import { memoryStorage } from './persistence';
+import { LESSONS } from '../recipes';
 
 /** The real analyzer, run inline instead of in a worker (no mock: the worker runs the same object). */
 function inlineEvaluator(): Evaluator {
@@ -242,5 +243,32 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     expect(texts).toHaveLength(2);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(texts).toEqual(['a: 1\n', 'a: 12\n', 'a: 1234\n']);
+  });
+});
+
+describe('share links in the store', () => {
+  const lesson = LESSONS[0];
+  if (!lesson) throw new Error('no lesson');
+
+  it.each([
+    [-4, 1],
+    ['x', 1],
+    [2.5, 1],
+    [99, lesson.steps.length],
+  ])('a lesson step of %j opens at step %i with a notice', (asked, shown) => {
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    store.getState().openShared({ text: 'a: 1\n', lesson: { id: lesson.id, step: asked as number } }, lesson);
+    expect(store.getState().lesson?.step).toBe(shown - 1);
+    expect(store.getState().notice).toContain(`it opens at step ${shown}`);
+    expect(store.getState().text).toBe('a: 1\n');
+  });
+
+  it('a valid step opens with no notice; an unknown lesson opens the workspace and says so', () => {
+    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    store.getState().openShared({ text: 'a: 1\n', lesson: { id: lesson.id, step: 1 } }, lesson);
+    expect([store.getState().lesson?.step, store.getState().notice]).toEqual([1, null]);
+    store.getState().openShared({ text: 'b: 2\n', lesson: { id: 'gone', step: 0 } }, undefined);
+    expect(store.getState().text).toBe('b: 2\n');
+    expect(store.getState().notice).toContain('names a lesson this version does not have (“gone”)');
   });
 });

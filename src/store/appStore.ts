@@ -19,6 +19,8 @@ import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
 import { createLessonActions } from './lessonSlice';
+import { createWorkspaceActions } from './workspaceActions';
+import type { WorkspaceActions } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
@@ -55,7 +57,7 @@ export interface Baseline {
   matrix: MatrixResult | null;
 }
 
-export interface AppState extends ViewSlice, LessonActions {
+export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
   text: string;
   origin: TextOrigin;
   parsed: ParsedWorkspace;
@@ -116,13 +118,6 @@ export interface AppState extends ViewSlice, LessonActions {
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
   runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
   setPort: (port: PortQuery) => void;
-  /** Creates and opens a workspace; false (with `saveError` set) when storage refuses it. */
-  newWorkspace: (name: string, text?: string) => boolean;
-  switchWorkspace: (id: string) => void;
-  renameWorkspace: (id: string, name: string) => void;
-  duplicateWorkspace: (id: string) => void;
-  deleteWorkspace: (id: string) => void;
-  undoDeleteWorkspace: () => void;
   /** Offers text read from files or the clipboard; an empty workspace takes it at once. */
   offerImport: (text: string, sources: string[]) => void;
   resolveImport: (choice: 'replace' | 'merge' | 'cancel') => void;
@@ -249,6 +244,7 @@ export function createAppStore({
     };
 
     queueMicrotask(analyze);
+    const workspaceActions = createWorkspaceActions(set, get, session, load);
 
     return {
       text: start.text,
@@ -268,6 +264,7 @@ export function createAppStore({
       presenting: false,
       canvasOnly: false,
       ...createLessonActions(set, get),
+      ...workspaceActions,
       setPresenting(presenting) {
         // The canvas takes the screen; C brings the YAML beside it.
         set({ presenting, canvasOnly: presenting });
@@ -361,53 +358,6 @@ export function createAppStore({
         analyze();
         refreshBaseline();
       },
-      newWorkspace(name, text = '') {
-        get().flushSave();
-        const created = library.create(name, { text, selectedPod: null });
-        if ('error' in created) {
-          set({
-            saveError: `Could not create “${name}”: ${created.error}. Nothing was changed; delete or export a workspace to make room.`,
-          });
-          return false;
-        }
-        library.setCurrent(created.entry.id);
-        load(created.entry.id, { text, selectedPod: null }, created.rev);
-        return true;
-      },
-      switchWorkspace(id) {
-        const loaded = library.load(id);
-        if (!loaded || id === get().workspaceId) return;
-        // The workspace being left is saved over the revision it was read at.
-        get().flushSave();
-        const opened = session.readable(id, loaded);
-        library.setCurrent(id);
-        load(id, opened.saved, opened.rev);
-        if (opened.notice) set({ notice: opened.notice });
-      },
-      renameWorkspace(id, name) {
-        const trimmed = name.trim();
-        if (trimmed === '') return;
-        library.rename(id, trimmed);
-        set({ workspaces: library.list() });
-      },
-      duplicateWorkspace(id) {
-        const source = library.load(id);
-        const entry = library.list().find((w) => w.id === id);
-        if (!source?.ok || !entry) return;
-        get().newWorkspace(`${entry.name} copy`, source.saved.text);
-      },
-      deleteWorkspace(id) {
-        // Its latest edits go with it, so that undo brings them back.
-        if (id === get().workspaceId) get().flushSave();
-        const removed = library.remove(id);
-        if (!removed) return;
-        const deletedWorkspace = removed.saved ? { entry: removed.entry, saved: removed.saved } : null;
-        set({ workspaces: library.list(), deletedWorkspace });
-        if (id !== get().workspaceId) return;
-        const next = library.list()[0];
-        if (next) get().switchWorkspace(next.id);
-        else get().newWorkspace('Untitled');
-      },
       offerImport(text, sources) {
         const check = checkImport(text, sources.join(', ') || 'the input');
         if (!check.ok) {
@@ -436,13 +386,6 @@ export function createAppStore({
         // Replaced content is a new picture: lay it out afresh (a merge keeps what is placed).
         if (choice === 'replace') set({ positions: {}, routes: {}, collapsed: [] });
         get().setText(text, 'import');
-      },
-      undoDeleteWorkspace() {
-        const deleted = get().deletedWorkspace;
-        if (!deleted) return;
-        library.restore(deleted.entry, deleted.saved);
-        set({ workspaces: library.list(), deletedWorkspace: null });
-        get().switchWorkspace(deleted.entry.id);
       },
     };
   });

@@ -21,4 +21,16 @@ describe('share links', () => {
       error: expect.stringContaining('damaged') as unknown,
     });
   });
+
+  it('reports a link with characters a share link never has, or none at all', async () => {
+    const hash = await encodeShare({ text: 'a: 1\n' });
+    expect(await decodeShare(`${hash.slice(0, 12)}!*${hash.slice(12)}`)).toEqual({
+      error: expect.stringContaining('characters a share link never has') as unknown,
+    });
+    expect(await decodeShare('#share=')).toEqual({ error: expect.stringContaining('empty') as unknown });
+    // Percent-encoding by a chat tool is undone.
+    const body = hash.slice('#share='.length);
+    const encoded = `#share=%${body.charCodeAt(0).toString(16)}${body.slice(1)}`;
+    expect(await decodeShare(encoded)).toEqual({ text: 'a: 1\n' });
+  });
 });

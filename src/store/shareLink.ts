@@ -36,15 +36,36 @@ export async function encodeShare(state: SharedState): Promise<string> {
   return `#share=${toBase64Url(await pipe(json, new CompressionStream('deflate-raw')))}`;
 }
 
-/** The state in a fragment, or null when there is none; a broken link gives an error message. */
+/**
+ * The state in a fragment, or null when it is not a share link; a broken link gives an
+ * error message. A lesson reference is passed on only when it names a lesson (`id` a
+ * string); its `step` is whatever the link says, checked against the lesson by the store.
+ */
 export async function decodeShare(hash: string): Promise<SharedState | { error: string } | null> {
-  const match = /^#share=([A-Za-z0-9_-]+)$/.exec(hash);
-  if (!match?.[1]) return null;
+  if (!hash.startsWith('#share=')) return null;
+  let body = hash.slice('#share='.length);
   try {
-    const bytes = await pipe(fromBase64Url(match[1]), new DecompressionStream('deflate-raw'));
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as Partial<SharedState>;
+    // Some tools percent-encode what they pass on.
+    body = decodeURIComponent(body);
+  } catch {
+    // Left as it is: the check below reports it.
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(body)) {
+    return {
+      error:
+        body === ''
+          ? 'The shared link is empty after “#share=” (it was cut short): nothing was loaded.'
+          : 'The shared link is damaged (it holds characters a share link never has; a chat tool may have changed it): nothing was loaded.',
+    };
+  }
+  try {
+    const bytes = await pipe(fromBase64Url(body), new DecompressionStream('deflate-raw'));
+    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
     if (typeof parsed.text !== 'string') return { error: 'The shared link holds no workspace.' };
-    return parsed.lesson ? { text: parsed.text, lesson: parsed.lesson } : { text: parsed.text };
+    const lesson = parsed.lesson as Record<string, unknown> | undefined;
+    return typeof lesson?.id === 'string'
+      ? { text: parsed.text, lesson: { id: lesson.id, step: lesson.step as number } }
+      : { text: parsed.text };
   } catch {
     return { error: 'The shared link is damaged (it may have been cut short): nothing was loaded.' };
   }

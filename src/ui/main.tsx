@@ -30,22 +30,17 @@ const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
 // A share link carries a workspace in its fragment: open it as a new workspace, then
-// drop the fragment so a reload does not open it twice.
-void decodeShare(window.location.hash).then((shared) => {
+// drop the fragment so a reload does not open it twice. A link pasted into the address bar
+// of a tab already showing the app arrives as a `hashchange`.
+const openSharedFromHash = async (): Promise<void> => {
+  const shared = await decodeShare(window.location.hash);
   if (!shared) return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  if ('error' in shared) {
-    store.setState({ importError: shared.error });
-    return;
-  }
-  const lesson = shared.lesson ? findLesson(shared.lesson.id) : undefined;
-  if (!store.getState().newWorkspace(lesson ? `Lesson: ${lesson.title}` : 'Shared workspace', shared.text))
-    return;
-  if (lesson && shared.lesson) {
-    const step = Math.min(shared.lesson.step, lesson.steps.length - 1);
-    store.setState({ lesson: { lesson, step, phase: 'predict', predictions: [] } });
-  }
-});
+  if ('error' in shared) store.setState({ importError: shared.error });
+  else store.getState().openShared(shared, shared.lesson ? findLesson(shared.lesson.id) : undefined);
+};
+void openSharedFromHash();
+window.addEventListener('hashchange', () => void openSharedFromHash());
 
 // `?recipe=ID` opens a recipe of the gallery as a new workspace.
 const recipeId = new URLSearchParams(window.location.search).get('recipe');
