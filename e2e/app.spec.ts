@@ -12,6 +12,24 @@ test.describe('app shell', () => {
     await page.waitForLoadState('networkidle');
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
+    expect(await app.cspViolations()).toEqual([]);
+  });
+
+  test('a Content-Security-Policy forbids every other origin', async ({ app, page }) => {
+    app.violatesCspOnPurpose = true;
+    await app.goto();
+    await app.waitForEditor();
+    // As injected markup would try: an image and a script from elsewhere.
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'https://tracker.example/pixel.png';
+      const script = document.createElement('script');
+      script.src = 'https://cdn.example/lib.js';
+      document.body.append(img, script);
+    });
+    await expect
+      .poll(async () => (await app.cspViolations()).sort())
+      .toEqual(['img-src https://tracker.example/pixel.png', 'script-src-elem https://cdn.example/lib.js']);
   });
 
   test('draws the demo namespaces and pods on the canvas', async ({ app }) => {

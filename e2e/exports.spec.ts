@@ -164,5 +164,6 @@ test.describe('canvas pictures', () => {
 
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
+    expect(await app.cspViolations()).toEqual([]);
   });
 });

@@ -69,3 +69,41 @@ test.describe('editor faults', () => {
     await expect(app.editorLines.filter({ hasText: 'NetPol Canvas demo workspace' })).toBeInViewport();
   });
 });
+
+test('a pod named like a Markdown link stays text in the selector hover', async ({ app, page }) => {
+  await app.goto();
+  await app.waitForEditor();
+  await page.getByTestId('workspace.new').click();
+  await app.openFiles([
+    {
+      name: 'hostile.yaml',
+      text: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: "`x` [evil](https://evil.example/)"',
+        '  namespace: shop',
+        '  labels: {app: web}',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: p, namespace: shop}',
+        'spec:',
+        '  podSelector:',
+        '    matchLabels:',
+        '      app: web',
+        '',
+      ].join('\n'),
+    },
+  ]);
+  await app.waitForEvaluation();
+  // The selector's last line (line 6 says `{app: web}`), hovered where its text is.
+  await expect(app.editorLines).toHaveCount(15);
+  const y = await app.lineCentre('app: web', 'last');
+  const x = await app.editorLines.last().evaluate((el) => el.getBoundingClientRect().left + 60);
+  await page.mouse.move(x, y);
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'Selects 1 pod now' });
+  await expect(hover).toBeVisible();
+  await expect(hover).toContainText('[evil](https://evil.example/)');
+  await expect(hover.locator('a[href*="evil"], a[data-href*="evil"]')).toHaveCount(0);
+});

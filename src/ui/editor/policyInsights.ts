@@ -17,12 +17,26 @@ const MAX_HOVER_TEXT = 1_000_000;
 const NOOP_COMMAND = 'netpol.noop';
 let noopRegistered = false;
 
+/**
+ * User text in a Markdown hover, shown as it is: a code span when it holds no backtick
+ * (nothing is interpreted inside one), else every Markdown character escaped. A pod named
+ * like a Markdown link must not become a link.
+ */
+export function markdownLiteral(text: string): string {
+  return text.includes('`') || text.includes('\n') ? markdownEscape(text) : `\`${text}\``;
+}
+
+/**
+ * Text with every Markdown character escaped (and line breaks as spaces); `:` and `/` too,
+ * or GFM would still turn a bare `https://...` into a link.
+ */
+export function markdownEscape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:/\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`));
+}
+
 function listed(items: readonly string[]): string {
   if (items.length === 0) return 'nothing';
-  const shown = items
-    .slice(0, MAX_LISTED)
-    .map((i) => `\`${i}\``)
-    .join(', ');
+  const shown = items.slice(0, MAX_LISTED).map(markdownLiteral).join(', ');
   return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
 }
 
@@ -57,7 +71,7 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
       if (!selection) return null;
       const noun = selection.kind === 'pods' ? 'pod' : 'namespace';
       const count = plural(selection.matches.length, noun);
-      const note = selection.note ? `\n\n_${selection.note}_` : '';
+      const note = selection.note ? `\n\n_${markdownEscape(selection.note)}_` : '';
       return { contents: [{ value: `**Selects ${count} now:** ${listed(selection.matches)}${note}` }] };
     },
   });
