@@ -162,6 +162,27 @@ test.describe('workspace', () => {
     ]);
   });
 
+  test('Export policies leaves out a policy kubectl would refuse, and says which', async ({ app, page }) => {
+    await app.openFiles([
+      {
+        name: 'bad.yaml',
+        text: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: bad-port\n  namespace: shop\nspec:\n  podSelector: {}\n  ingress:\n    - ports:\n        - port: 0\n',
+      },
+    ]);
+    await page.getByTestId('import.merge').click();
+    await expect(page.getByTestId('diagnostics')).toContainText('must be between 1 and 65535');
+    await app.waitForEvaluation();
+    const exported = await app.exported('file.export-policies');
+    const names = parseAllDocuments(exported).map(
+      (d) => (d.toJS() as { metadata: { name: string } }).metadata.name,
+    );
+    expect(names).toContain('allow-api-from-web');
+    expect(names).not.toContain('bad-port');
+    await expect(page.getByTestId('file.notice')).toContainText(
+      'Left out one policy that kubectl would refuse: shop/bad-port (invalid).',
+    );
+  });
+
   test('merges an import into the workspace when asked', async ({ app, page }) => {
     await app.openFiles([
       { name: 'ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n' },

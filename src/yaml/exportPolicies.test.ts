@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exportPolicies } from './exportPolicies';
+import { exportPolicies, objectKey } from './exportPolicies';
 
 const KUBECTL_LIST = `apiVersion: v1
 kind: List
@@ -52,7 +52,7 @@ const docs = (text: string) => parseAllDocuments(text) as unknown as { toJS(): u
 
 describe('exportPolicies', () => {
   it('keeps only NetworkPolicies, with server-set fields stripped, from a kubectl List', () => {
-    const out = exportPolicies(KUBECTL_LIST);
+    const out = exportPolicies(KUBECTL_LIST).text;
     expect(docs(out).map((d) => d.toJS())).toEqual([
       {
         apiVersion: 'networking.k8s.io/v1',
@@ -64,7 +64,7 @@ describe('exportPolicies', () => {
   });
 
   it('keeps the comments of policies written as documents', () => {
-    const out = exportPolicies(WORKSPACE);
+    const out = exportPolicies(WORKSPACE).text;
     expect(out).toContain('# Keep this comment.');
     expect(out).toContain('app: api # the api');
     expect(out).not.toContain('uid');
@@ -72,7 +72,7 @@ describe('exportPolicies', () => {
   });
 
   it('exports several policies as one multi-document file', () => {
-    const out = exportPolicies(`${WORKSPACE}---\n${KUBECTL_LIST}`);
+    const out = exportPolicies(`${WORKSPACE}---\n${KUBECTL_LIST}`).text;
     expect(docs(out).map((d) => (d.toJS() as { metadata: { name: string } }).metadata.name)).toEqual([
       'allow',
       'deny',
@@ -80,6 +80,19 @@ describe('exportPolicies', () => {
   });
 
   it('returns an empty text when there is no policy', () => {
-    expect(exportPolicies('kind: Namespace\nmetadata:\n  name: a\n')).toBe('');
+    expect(exportPolicies('kind: Namespace\nmetadata:\n  name: a\n')).toEqual({ text: '', leftOut: [] });
+  });
+
+  it('leaves out invalid policies and unreadable ones, and names them', () => {
+    const text = `${WORKSPACE}---\n${KUBECTL_LIST}---\nkind: NetworkPolicy\nmetadata: {name: broken\n`;
+    // WORKSPACE holds 2 documents (the policy is the second); the List is the third.
+    const out = exportPolicies(text, new Set([objectKey(1), objectKey(2, ['items', 1])]));
+    expect(out.text).toBe('');
+    expect(out.leftOut).toEqual([
+      'shop/allow (invalid)',
+      'shop/deny (invalid)',
+      'document 4 (its YAML has errors)',
+    ]);
+    expect(exportPolicies(text, new Set([objectKey(1)])).text).toContain('name: deny');
   });
 });

@@ -22,28 +22,60 @@ const SERVER_FIELDS: readonly (readonly string[])[] = [
 
 const PRINT = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
 
-export function exportPolicies(text: string): string {
+/** Identifies an object of the text: its document and, inside a `List`, its item. */
+export function objectKey(documentIndex: number, objectPath: readonly (string | number)[] = []): string {
+  return `${documentIndex}:${objectPath.join('.')}`;
+}
+
+export interface PolicyExport {
+  /** The policies, as one multi-document YAML text ('' when none). */
+  text: string;
+  /** Policies left out, each named with why: invalid, or unreadable YAML. */
+  leftOut: string[];
+}
+
+/**
+ * The policies of `text`, leaving out those `invalid` names (by {@link objectKey}: the
+ * API server would refuse them) and documents whose YAML cannot be read.
+ */
+export function exportPolicies(text: string, invalid: ReadonlySet<string> = new Set()): PolicyExport {
   const out: string[] = [];
-  for (const doc of parseDocuments(text)) {
-    if (doc.errors.length > 0) continue;
+  const leftOut: string[] = [];
+  parseDocuments(text).forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      if (/kind:\s*NetworkPolicy\b/.test(text.slice(doc.range[0], doc.range[2])))
+        leftOut.push(`document ${index + 1} (its YAML has errors)`);
+      return;
+    }
     const contents = doc.contents;
-    if (!isMap(contents)) continue;
+    if (!isMap(contents)) return;
     if (kindOf(contents) === 'NetworkPolicy') {
-      out.push(clean(doc).toString(PRINT));
-      continue;
+      if (invalid.has(objectKey(index))) leftOut.push(`${nameOf(contents)} (invalid)`);
+      else out.push(clean(doc).toString(PRINT));
+      return;
     }
     const items = contents.get('items');
     if (isSeq(items)) {
-      for (const item of items.items) {
-        if (isMap(item) && kindOf(item) === 'NetworkPolicy') {
-          // Aliases in the source resolve to shared objects: print them in full, not as `&a1`/`*a1`.
-          const single = new Document(item.toJSON(), { aliasDuplicateObjects: false });
-          out.push(clean(single).toString(PRINT));
+      items.items.forEach((item, i) => {
+        if (!isMap(item) || kindOf(item) !== 'NetworkPolicy') return;
+        if (invalid.has(objectKey(index, ['items', i]))) {
+          leftOut.push(`${nameOf(item)} (invalid)`);
+          return;
         }
-      }
+        // Aliases in the source resolve to shared objects: print them in full, not as `&a1`/`*a1`.
+        const single = new Document(item.toJSON(), { aliasDuplicateObjects: false });
+        out.push(clean(single).toString(PRINT));
+      });
     }
-  }
-  return out.map((d) => d.replace(/^---\n/, '')).join('---\n');
+  });
+  return { text: out.map((d) => d.replace(/^---\n/, '')).join('---\n'), leftOut };
+}
+
+/** `namespace/name` of a policy as written (`default` when it names no namespace). */
+function nameOf(map: { getIn(path: string[]): unknown }): string {
+  const namespace = map.getIn(['metadata', 'namespace']);
+  const name = map.getIn(['metadata', 'name']);
+  return `${typeof namespace === 'string' ? namespace : 'default'}/${typeof name === 'string' ? name : '(no name)'}`;
 }
 
 function clean(doc: Document): Document {

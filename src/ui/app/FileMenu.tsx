@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { exportPolicies } from '../../yaml/exportPolicies';
+import { exportPolicies, objectKey } from '../../yaml/exportPolicies';
 import { downloadText, readFiles } from './download';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
@@ -10,9 +10,10 @@ export function FileMenu() {
   const input = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const flash = (message: string) => {
+  /** A short message; a `lasting` one (something was left out) stays until the next. */
+  const flash = (message: string, lasting = false) => {
     setNotice(message);
-    setTimeout(() => setNotice(null), 2500);
+    if (!lasting) setTimeout(() => setNotice((now) => (now === message ? null : now)), 2500);
   };
 
   return (
@@ -59,9 +60,28 @@ export function FileMenu() {
         data-testid="file.export-policies"
         title="Only the NetworkPolicies, with server-set fields removed: ready for kubectl apply -f"
         onClick={() => {
-          const text = exportPolicies(store.getState().text);
-          if (text === '') flash('There is no NetworkPolicy to export.');
-          else downloadText('networkpolicies.yaml', text);
+          const { text, parsed } = store.getState();
+          if (parsed.text !== text) {
+            flash('The workspace is still being checked: export again in a moment.');
+            return;
+          }
+          // Policies the API server would refuse are left out, and named.
+          const invalid = new Set(
+            parsed.diagnostics
+              .filter((d) => d.severity === 'error' && d.source?.kind === 'NetworkPolicy')
+              .map((d) => objectKey(d.source?.documentIndex ?? -1, d.source?.objectPath)),
+          );
+          const exported = exportPolicies(text, invalid);
+          const leftOut =
+            exported.leftOut.length === 0
+              ? ''
+              : ` Left out ${exported.leftOut.length === 1 ? 'one policy' : `${exported.leftOut.length} policies`} that kubectl would refuse: ${exported.leftOut.join(', ')}.`;
+          if (exported.text === '')
+            flash(`There is no valid NetworkPolicy to export.${leftOut}`, leftOut !== '');
+          else {
+            downloadText('networkpolicies.yaml', exported.text);
+            if (leftOut) flash(`Exported the valid policies.${leftOut}`, true);
+          }
         }}
       >
         Export policies
@@ -79,8 +99,11 @@ export function FileMenu() {
         Copy
       </button>
       {notice && (
-        <span className="toast" role="status">
-          {notice}
+        <span className="toast" role="status" data-testid="file.notice">
+          {notice}{' '}
+          <button type="button" aria-label="Dismiss" title="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
         </span>
       )}
     </div>
