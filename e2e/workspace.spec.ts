@@ -251,9 +251,17 @@ test.describe('workspace', () => {
     }
     await app.openFiles([{ name: 'big.yaml', text: pods.join('') }]);
     await page.getByTestId('import.replace').click();
-    // While the worker parses and evaluates, the page keeps answering clicks.
+    // While the worker parses and evaluates, the page keeps answering clicks: the form opens
+    // before the evaluation is done (a page blocked by the parse would answer only after it).
     await page.getByTestId('canvas.add-namespace').click();
-    await expect(page.getByTestId('form.namespace')).toBeVisible({ timeout: 1000 });
+    await expect
+      .poll(() =>
+        page.evaluate(() => ({
+          form: document.querySelector('[data-testid="form.namespace"]') !== null,
+          status: document.querySelector('[data-testid="topbar.status"]')?.textContent,
+        })),
+      )
+      .toEqual({ form: true, status: 'evaluating…' });
     // A thousand pods fit the view as an overview: the frame draws each pod as a plain box.
     await expect(page.locator('[data-pod-box="bulk/p0"]')).toBeVisible({ timeout: 60_000 });
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Evaluator } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
@@ -213,8 +213,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
       '  name: allow-api-from-web\n  : : [\n',
     );
     s().setText(broken, 'editor');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(s().parsed.text).toBe(broken);
+    await vi.waitFor(() => expect(s().parsed.text).toBe(broken));
     expect(s().parsed.diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(true);
     expect(s().parsed.workspace.policies).toHaveLength(before);
     const staleDoc = s().parsed.workspace.policies.find((p) => p.name === 'allow-api-from-web')?.source
@@ -241,7 +240,8 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     store.getState().setText('a: 123\n', 'editor');
     store.getState().setText('a: 1234\n', 'editor');
     expect(texts).toHaveLength(2);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    // Once typing pauses, the last text is analysed, and only it.
+    await vi.waitFor(() => expect(texts).toHaveLength(3));
     expect(texts).toEqual(['a: 1\n', 'a: 12\n', 'a: 1234\n']);
   });
 });

@@ -30,6 +30,18 @@ export function parseDocuments(text: string): Document.Parsed[] {
 }
 
 /**
+ * Why document `documentIndex` cannot be edited safely (`line N: message` of its first YAML
+ * error), or null. The model may still show the document's last good version, but an
+ * edit at its paths would land in text that no longer has them.
+ */
+export function documentProblem(text: string, documentIndex: number): string | null {
+  const error = parseDocuments(text)[documentIndex]?.errors[0];
+  if (!error) return null;
+  const line = error.linePos?.[0].line;
+  return `${line === undefined ? '' : `line ${line}: `}${error.message.split('\n')[0] ?? ''}`;
+}
+
+/**
  * Sets `path` in document `documentIndex` to `value` (plain JSON data). Missing maps on
  * the way are created. Returns null when the document or a non-map ancestor is missing.
  */
@@ -40,7 +52,8 @@ export function setIn(
   value: unknown,
 ): TextChange | null {
   const doc = parseDocuments(text)[documentIndex];
-  if (!doc || path.length === 0) return null;
+  // A document with YAML errors is never edited: its nodes are not where its text is.
+  if (!doc || doc.errors.length > 0 || path.length === 0) return null;
   const style = documentStyle(text, doc);
   const found = walk(doc, path);
   if (found.depth === path.length) return replaceNode(text, found.parentPair, found.node, value, style);
@@ -85,7 +98,7 @@ export function appendIn(
   value: unknown,
 ): TextChange | null {
   const doc = parseDocuments(text)[documentIndex];
-  if (!doc || path.length === 0) return null;
+  if (!doc || doc.errors.length > 0 || path.length === 0) return null;
   const found = walk(doc, path);
   if (
     found.depth !== path.length ||
@@ -115,7 +128,7 @@ export function appendIn(
 /** Removes the pair or sequence item at `path`. An emptied map or sequence becomes `{}` or `[]`. */
 export function deleteIn(text: string, documentIndex: number, path: YamlPath): TextChange | null {
   const doc = parseDocuments(text)[documentIndex];
-  if (!doc || path.length === 0) return null;
+  if (!doc || doc.errors.length > 0 || path.length === 0) return null;
   const parentFound = walk(doc, path.slice(0, -1));
   if (parentFound.depth !== path.length - 1) return null;
   const parent = parentFound.node;

@@ -1,4 +1,4 @@
-import { deleteIn, hasItems, setIn } from '../../yaml/textEdits';
+import { deleteIn, documentProblem, hasItems, setIn } from '../../yaml/textEdits';
 import type { Command } from './command';
 import { labelsPathOf } from './command';
 import type { ContainerPortSpec } from './containerPortsText';
@@ -10,6 +10,9 @@ export const setContainerPorts: Command<{ podKey: string; ports: ContainerPortSp
   perform({ text, workspace }, { podKey, ports }) {
     const pod = workspace.pods.find((p) => p.key === podKey);
     if (!pod?.source) return { error: `${podKey} is not in the workspace` };
+    const problem = documentProblem(text, pod.source.documentIndex);
+    if (problem)
+      return { error: `the YAML of ${podKey} has an error (${problem}): fix it in the YAML pane first` };
     // The pod spec sits next to the labels' metadata: [..., 'metadata', 'labels'] -> [..., 'spec'].
     const specPath = [...labelsPathOf(pod).slice(0, -2), 'spec'];
     const change = hasItems(text, pod.source.documentIndex, [...specPath, 'containers'])

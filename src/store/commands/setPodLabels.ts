@@ -1,4 +1,4 @@
-import { setIn } from '../../yaml/textEdits';
+import { documentProblem, setIn } from '../../yaml/textEdits';
 import type { Command } from './command';
 import { labelsPathOf } from './command';
 
@@ -9,6 +9,9 @@ export const setPodLabels: Command<{ podKey: string; labels: Record<string, stri
   perform({ text, workspace }, { podKey, labels }) {
     const pod = workspace.pods.find((p) => p.key === podKey);
     if (!pod?.source) return { error: `${podKey} is not in the workspace` };
+    const problem = documentProblem(text, pod.source.documentIndex);
+    if (problem)
+      return { error: `the YAML of ${podKey} has an error (${problem}): fix it in the YAML pane first` };
     const change = setIn(text, pod.source.documentIndex, labelsPathOf(pod), labels);
     return change ?? { error: `cannot find the labels of ${podKey} in the YAML` };
   },
