@@ -12,5 +12,5 @@ describe('layering rule', () => {
     const violations = (report?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
     expect(violations).toHaveLength(1);
     expect(violations[0]?.message).toContain('src/engine is pure TypeScript');
-  }, 60_000);
+  });
 });

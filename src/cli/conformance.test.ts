@@ -87,5 +87,5 @@ describe('conformance cases through `netpol case`', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(sample.length);
     sample.forEach((c, i) => expect(mismatches(c, lines[i] ?? '{}')).toEqual([]));
-  }, 60_000);
+  });
 });
