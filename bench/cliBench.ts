@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DEMO_WORKSPACE } from '../src/store/fixtures/demoWorkspace';
+import { DEMO_WORKSPACE } from '../src/recipes/demoWorkspace';
 
 const RUNS = 11;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

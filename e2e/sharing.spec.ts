@@ -1,4 +1,4 @@
-import { DEMO_WORKSPACE } from '../src/store/fixtures/demoWorkspace';
+import { DEMO_WORKSPACE } from '../src/recipes/demoWorkspace';
 import { expect, test } from './fixtures/appPage';
 
 test.describe('sharing, comparing and plugin profiles', () => {

@@ -14,15 +14,15 @@ import { addExpectation } from '../../src/store/commands/addExpectation';
 import { addNamespace } from '../../src/store/commands/addNamespace';
 import { addPod } from '../../src/store/commands/addPod';
 import { allowTraffic, namespaceRef } from '../../src/store/commands/allowTraffic';
-import type { Command, CommandOutcome } from '../../src/store/commands/command';
+import type { Command } from '../../src/store/commands/command';
+import { textAfter } from '../../src/store/commands/command';
 import { deleteObject } from '../../src/store/commands/deleteObject';
 import { NAMESPACE_ACTIONS } from '../../src/store/commands/policyTemplates';
 import { setContainerPorts } from '../../src/store/commands/setContainerPorts';
 import { setPodLabels } from '../../src/store/commands/setPodLabels';
-import { DEMO_WORKSPACE } from '../../src/store/fixtures/demoWorkspace';
+import { DEMO_WORKSPACE } from '../../src/recipes/demoWorkspace';
 import { createAnalyzer } from '../../src/worker/createAnalyzer';
 import type { AnalyzeResult } from '../../src/worker/protocol';
-import { applyChange } from '../../src/yaml/textEdits';
 
 /** Texts people start from: the demo and every recipe. */
 const SEEDS = [DEMO_WORKSPACE, ...RECIPES.map((r) => r.yaml)];
@@ -217,11 +217,6 @@ function picker(result: AnalyzeResult, choices: number[]): Picker {
 const readable = (r: AnalyzeResult): boolean =>
   !r.diagnostics.some((d) => d.code === 'yaml-syntax' || d.code === 'input-binary');
 
-function apply(text: string, outcome: CommandOutcome): string | null {
-  if ('error' in outcome) return null;
-  return 'start' in outcome ? applyChange(text, outcome) : outcome.text;
-}
-
 /** Counts of what one run did, for the figures. */
 export interface FuzzStats {
   inputs: number;
@@ -264,7 +259,7 @@ export function fuzzProperty(stats: FuzzStats) {
       for (const [g, choices] of gestures) {
         const { command, args } = GESTURES[g]!(picker(result, choices));
         const outcome = command.perform({ text, workspace: result.workspace }, args as never);
-        const next = apply(text, outcome);
+        const next = textAfter(text, outcome);
         if (next === null) {
           stats.commandsRefused++;
           continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Evaluator } from '../worker/client';
+import type { AnalysisClient } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
 import { createAppStore } from './appStore';
@@ -7,12 +7,12 @@ import { addNamespace } from './commands/addNamespace';
 import { addPod } from './commands/addPod';
 import { deleteObject } from './commands/deleteObject';
 import { setPodLabels } from './commands/setPodLabels';
-import { DEMO_WORKSPACE } from './fixtures/demoWorkspace';
+import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage } from './persistence';
 import { LESSONS } from '../recipes';
 
 /** The real analyzer, run inline instead of in a worker (no mock: the worker runs the same object). */
-function inlineEvaluator(): Evaluator {
+function inlineClient(): AnalysisClient {
   const analyzer = createAnalyzer();
   return {
     analyze: (request) => Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 }),
@@ -33,10 +33,10 @@ function verdict(store: ReturnType<typeof createAppStore>, from: string, to: str
 
 describe('app store', () => {
   it('parses the initial text and evaluates it', async () => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     await settle();
     expect(store.getState().parsed.workspace.pods.map((p) => p.key)).toContain('shop/api');
-    expect(store.getState().evaluation.stale).toBe(false);
+    expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 0 });
     expect(verdict(store, 'shop/web', 'shop/api')).toBe('allowed');
     expect(verdict(store, 'monitoring/prometheus', 'shop/api')).toBe('blocked');
   });
@@ -45,7 +45,7 @@ describe('app store', () => {
     // As the worker does it: the result without lint, then the findings in a second message.
     const analyzer = createAnalyzer();
     const later: (() => void)[] = [];
-    const twoStep: Evaluator = {
+    const twoStep: AnalysisClient = {
       analyze: (request, _onProgress, onLint) => {
         const analysis = analyzer.prepare(request);
         const result = analyzer.finish(request, analysis);
@@ -60,7 +60,7 @@ kind: NetworkPolicy
 metadata: {name: selects-nothing, namespace: shop}
 spec: {podSelector: {matchLabels: {app: nothing}}}
 `;
-    const store = createAppStore({ evaluator: twoStep, initialText: unselecting });
+    const store = createAppStore({ client: twoStep, initialText: unselecting });
     const codes = () => store.getState().parsed.diagnostics.map((d) => d.code);
     await settle();
     expect(store.getState().parsed.lintPending).toBe(true);
@@ -80,7 +80,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   it('drops an evaluation answer older than the latest request', async () => {
     const resolvers: (() => void)[] = [];
     const analyzer = createAnalyzer();
-    const slow: Evaluator = {
+    const slow: AnalysisClient = {
       analyze: (request) =>
         new Promise((resolve) =>
           resolvers.push(() =>
@@ -89,7 +89,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
         ),
       dispose: () => undefined,
     };
-    const store = createAppStore({ evaluator: slow, initialText: 'kind: Namespace\nmetadata:\n  name: a\n' });
+    const store = createAppStore({ client: slow, initialText: 'kind: Namespace\nmetadata:\n  name: a\n' });
     await settle();
     store.getState().setPort({ port: 80, protocol: 'TCP' });
     expect(resolvers).toHaveLength(2);
@@ -97,12 +97,11 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     await settle();
     resolvers[0]?.();
     await settle();
-    expect(store.getState().evaluation.millis).toBe(2);
-    expect(store.getState().evaluation.stale).toBe(false);
+    expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 2 });
   });
 
   it('runs canvas commands as text edits that keep comments', async () => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     expect(s().runCommand(addNamespace, { name: 'billing' })).toBe(true);
     expect(
@@ -114,7 +113,9 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
         labels: { app: 'api', tier: 'backend', team: 'core' },
       }),
     ).toBe(true);
-    expect(s().origin).toBe('canvas');
+    // The change is published with its origin, as the exact edit the command made.
+    expect(s().lastChange.origin).toBe('canvas');
+    expect(s().lastChange.changes).toHaveLength(1);
     await settle();
     expect(s().text).toContain("# Only the shop's api may reach the database: one peer, namespace AND pod.");
     expect(s().parsed.workspace.pods.find((p) => p.key === 'shop/api')?.labels).toMatchObject({
@@ -130,7 +131,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('refuses an invalid command with a message and leaves the text alone', () => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const before = store.getState().text;
     expect(store.getState().runCommand(addNamespace, { name: 'Not Valid' })).toBe(false);
     expect(store.getState().commandError).toMatch(/not a valid namespace name/);
@@ -139,20 +140,20 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
 
   it('autosaves and restores the text and selection from storage', () => {
     const storage = memoryStorage();
-    const first = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE, storage });
+    const first = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
     first.getState().setText(`${DEMO_WORKSPACE}# edited\n`, 'editor');
     first.getState().selectPod('shop/api');
     // Written after a pause in typing, or at once when the page is hidden (flushSave).
-    const early = createAppStore({ evaluator: inlineEvaluator(), initialText: 'ignored', storage });
+    const early = createAppStore({ client: inlineClient(), initialText: 'ignored', storage });
     expect(early.getState().text).toBe(DEMO_WORKSPACE);
     first.getState().flushSave();
-    const second = createAppStore({ evaluator: inlineEvaluator(), initialText: 'ignored', storage });
+    const second = createAppStore({ client: inlineClient(), initialText: 'ignored', storage });
     expect(second.getState().text).toBe(`${DEMO_WORKSPACE}# edited\n`);
     expect(second.getState().selectedPod).toBe('shop/api');
   });
 
   it('an edit not yet autosaved is kept when another workspace is opened', () => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     const demoId = s().workspaceId;
     s().setText(`${DEMO_WORKSPACE}# pending\n`, 'editor');
@@ -163,7 +164,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
 
   it('keeps named workspaces apart and can undo a delete', () => {
     const storage = memoryStorage();
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE, storage });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
     const s = () => store.getState();
     const demoId = s().workspaceId;
     s().newWorkspace('Scratch', 'kind: Namespace\nmetadata:\n  name: scratch\n');
@@ -183,7 +184,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('asks before an import replaces a non-empty workspace, and merges on request', async () => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     s().offerImport('kind: Namespace\nmetadata:\n  name: imported\n', ['ns.yaml']);
     expect(s().pendingImport?.sources).toEqual(['ns.yaml']);
@@ -201,7 +202,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
 
   it('keeps the last good version of a document with a syntax error, flagged stale', async () => {
     const store = createAppStore({
-      evaluator: inlineEvaluator(),
+      client: inlineClient(),
       initialText: DEMO_WORKSPACE,
       parseDelayMs: 0,
     });
@@ -225,14 +226,14 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   it('analyses a keystroke after a pause at once, and a burst of typing once it pauses', async () => {
     const analyzer = createAnalyzer();
     const texts: string[] = [];
-    const counting: Evaluator = {
+    const counting: AnalysisClient = {
       analyze: (request) => {
         texts.push(request.text);
         return Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 });
       },
       dispose: () => undefined,
     };
-    const store = createAppStore({ evaluator: counting, initialText: 'a: 1\n', parseDelayMs: 50 });
+    const store = createAppStore({ client: counting, initialText: 'a: 1\n', parseDelayMs: 50 });
     await settle();
     expect(texts).toEqual(['a: 1\n']);
     store.getState().setText('a: 12\n', 'editor');
@@ -256,7 +257,7 @@ describe('share links in the store', () => {
     [2.5, 1],
     [99, lesson.steps.length],
   ])('a lesson step of %j opens at step %i with a notice', (asked, shown) => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     store.getState().openShared({ text: 'a: 1\n', lesson: { id: lesson.id, step: asked as number } }, lesson);
     expect(store.getState().lesson?.step).toBe(shown - 1);
     expect(store.getState().notice).toContain(`it opens at step ${shown}`);
@@ -264,11 +265,43 @@ describe('share links in the store', () => {
   });
 
   it('a valid step opens with no notice; an unknown lesson opens the workspace and says so', () => {
-    const store = createAppStore({ evaluator: inlineEvaluator(), initialText: DEMO_WORKSPACE });
+    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     store.getState().openShared({ text: 'a: 1\n', lesson: { id: lesson.id, step: 1 } }, lesson);
     expect([store.getState().lesson?.step, store.getState().notice]).toEqual([1, null]);
     store.getState().openShared({ text: 'b: 2\n', lesson: { id: 'gone', step: 0 } }, undefined);
     expect(store.getState().text).toBe('b: 2\n');
     expect(store.getState().notice).toContain('names a lesson this version does not have (“gone”)');
+  });
+});
+
+describe('evaluation status', () => {
+  it('is running while a request is in flight, then done, or failed with the message', async () => {
+    let fail = false;
+    const analyzer = createAnalyzer();
+    const flaky: AnalysisClient = {
+      analyze: (request) =>
+        fail
+          ? Promise.reject(new Error('The evaluation worker stopped (boom).'))
+          : Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 3 }),
+      dispose: () => undefined,
+    };
+    const store = createAppStore({ client: flaky, initialText: DEMO_WORKSPACE, parseDelayMs: 0 });
+    expect(store.getState().evaluation.status).toEqual({ kind: 'running', progress: null });
+    await settle();
+    expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 3 });
+    fail = true;
+    store.getState().setText(`${DEMO_WORKSPACE}# more\n`, 'editor');
+    expect(store.getState().evaluation.status.kind).toBe('running');
+    await settle();
+    expect(store.getState().evaluation.status).toEqual({
+      kind: 'failed',
+      message: 'The evaluation worker stopped (boom).',
+    });
+    // The last table stays: the canvas keeps showing it.
+    expect(store.getState().evaluation.result).not.toBeNull();
+    fail = false;
+    store.getState().retryEvaluation();
+    await settle();
+    expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 3 });
   });
 });

@@ -6,15 +6,16 @@
 import { createStore } from 'zustand/vanilla';
 import { LINT_CODES } from '../engine';
 import type { PortQuery } from '../engine';
-import type { Evaluator } from '../worker/client';
+import type { AnalysisClient } from '../worker/client';
 import type { LocatedDiagnostic } from '../worker/analyzeText';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 import { checkImport, mergeWorkspaceText } from '../yaml/importText';
 import type { ImportSummary } from '../yaml/importText';
-import { applyChange } from '../yaml/textEdits';
+import { applyChanges, changeBetween } from '../yaml/textEdits';
+import type { TextChange } from '../yaml/textEdits';
 import type { Command } from './commands/command';
 import { emptyParse, parseWorkspace } from './parseWorkspace';
-import type { ParsedWorkspace } from './parseWorkspace';
+import type { WorkspaceAnalysis } from './parseWorkspace';
 import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
@@ -28,16 +29,41 @@ import type { Theme, ViewSlice } from './viewSlice';
 /** Who produced a text change; the editor applies only text it did not produce. */
 export type TextOrigin = 'init' | 'editor' | 'canvas' | 'import';
 
+/**
+ * The last change of the text, published as an event: its changes (applied in order) and
+ * who made them. The editor applies exactly these changes unless it made them itself.
+ */
+export interface TextChangeEvent {
+  /** Bumped by every change. */
+  readonly seq: number;
+  readonly origin: TextOrigin;
+  readonly changes: readonly TextChange[];
+}
+
+/** Where the evaluation of the latest text stands. */
+export type EvaluationStatus =
+  /** A request is in flight (the last result, if any, is of older text); the worker's phase. */
+  | { readonly kind: 'running'; readonly progress: AnalyzePhase | null }
+  | { readonly kind: 'done'; readonly millis: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
 export interface EvaluationState {
   /** Sequence number of the latest request sent. */
   seq: number;
-  /** True while a request newer than `result` is in flight. */
-  stale: boolean;
+  status: EvaluationStatus;
+  /** The last truth table received (of the text `parsed` was read from). */
   result: MatrixResult | null;
-  millis: number | null;
-  error: string | null;
-  /** What the worker is doing for the latest request, while it is in flight. */
-  progress: AnalyzePhase | null;
+}
+
+/** Whether a newer evaluation than the one shown is on its way. */
+export function isStale(evaluation: EvaluationState): boolean {
+  return evaluation.status.kind === 'running';
+}
+
+/** The evaluation marked as running, keeping the phase of one already running. */
+function running(evaluation: EvaluationState): EvaluationState {
+  const progress = evaluation.status.kind === 'running' ? evaluation.status.progress : null;
+  return { ...evaluation, status: { kind: 'running', progress } };
 }
 
 /** Canvas node positions by node id (layout state, not document). */
@@ -59,8 +85,8 @@ export interface Baseline {
 
 export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
   text: string;
-  origin: TextOrigin;
-  parsed: ParsedWorkspace;
+  lastChange: TextChangeEvent;
+  parsed: WorkspaceAnalysis;
   evaluation: EvaluationState;
   port: PortQuery;
   positions: Positions;
@@ -108,7 +134,10 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
   pendingImport: { text: string; sources: string[]; summary: ImportSummary | null } | null;
   /** Why the last import was refused, until the next one. */
   importError: string | null;
+  /** Replaces the whole text (an import, a lesson step): published as the one change between them. */
   setText: (text: string, origin: TextOrigin) => void;
+  /** Applies changes made in the editor (each to the text the previous one left). */
+  applyEdits: (changes: readonly TextChange[], origin: TextOrigin) => void;
   mergePositions: (positions: Positions) => void;
   /** A full layout's result: every position, and its edge routes. */
   applyLayout: (positions: Positions, routes: EdgeRoutes) => void;
@@ -126,7 +155,7 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
 }
 
 export interface AppStoreDeps {
-  evaluator: Evaluator;
+  client: AnalysisClient;
   /** Text of the first workspace when storage holds none. */
   initialText: string;
   storage?: KeyValueStorage;
@@ -144,7 +173,7 @@ export interface AppStoreDeps {
 export type AppStore = ReturnType<typeof createAppStore>;
 
 export function createAppStore({
-  evaluator,
+  client,
   initialText,
   storage = memoryStorage(),
   channel,
@@ -165,11 +194,12 @@ export function createAppStore({
     const analyze = (): void => {
       clearTimeout(parseTimer);
       const seq = get().evaluation.seq + 1;
-      set((s) => ({ evaluation: { ...s.evaluation, seq, stale: true } }));
+      set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
       const { text, port, plugin } = get();
       const request = requestFor(text, port, plugin);
       const onProgress = (progress: AnalyzePhase) => {
-        if (get().evaluation.seq === seq) set((s) => ({ evaluation: { ...s.evaluation, progress } }));
+        if (get().evaluation.seq === seq)
+          set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
       };
       // Lint findings come after the verdicts; until then the last ones stay (no flicker).
       const onLint = (lint: LocatedDiagnostic[]) => {
@@ -182,7 +212,7 @@ export function createAppStore({
           },
         }));
       };
-      evaluator
+      client
         .analyze({ ...request, seq }, onProgress, onLint)
         .then(({ result, millis }) => {
           if (get().evaluation.seq !== seq) return;
@@ -190,13 +220,13 @@ export function createAppStore({
           const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
           set({
             parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
-            evaluation: { seq, stale: false, result: matrix, millis, error: null, progress: null },
+            evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
           });
         })
         .catch((error: unknown) => {
           if (get().evaluation.seq !== seq) return;
           const message = error instanceof Error ? error.message : String(error);
-          set((s) => ({ evaluation: { ...s.evaluation, stale: false, error: message, progress: null } }));
+          set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'failed', message } } }));
         });
     };
 
@@ -205,7 +235,7 @@ export function createAppStore({
     const analyzeBaseline = (text: string, label: string): void => {
       const { port, plugin } = get();
       // Negative sequence numbers: never confused with the edited text's requests.
-      evaluator
+      client
         .analyze({ ...requestFor(text, port, plugin), seq: --baselineSeq, ephemeral: true })
         .then(({ result }) => {
           if (get().baseline?.text === text) set({ baseline: { label, text, matrix: result.matrix } });
@@ -220,7 +250,7 @@ export function createAppStore({
     };
 
     /** The model of the current text, parsed here if the worker's answer is not in yet. */
-    const currentModel = (): ParsedWorkspace => {
+    const currentAnalysis = (): WorkspaceAnalysis => {
       const { parsed, text } = get();
       return parsed.text === text ? parsed : parseWorkspace(text);
     };
@@ -233,7 +263,11 @@ export function createAppStore({
         workspaceId,
         workspaces: library.list(),
         text: saved.text,
-        origin: 'import',
+        lastChange: {
+          seq: get().lastChange.seq + 1,
+          origin: 'import',
+          changes: [changeBetween(get().text, saved.text)],
+        },
         selectedPod: saved.selectedPod,
         positions: saved.positions ?? {},
         routes: saved.routes ?? {},
@@ -243,14 +277,36 @@ export function createAppStore({
       analyze();
     };
 
+    /**
+     * Every change of the text goes through here: the new text and the event that carries
+     * the changes and their origin, in one `set`; then the analysis (debounced for typing).
+     */
+    const commit = (changes: readonly TextChange[], origin: TextOrigin): void => {
+      set((s) => ({
+        text: applyChanges(s.text, changes),
+        lastChange: { seq: s.lastChange.seq + 1, origin, changes },
+        evaluation: running(s.evaluation),
+        // New text from outside the editor (a file, a paste, a lesson step): show all of it.
+        fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
+      }));
+      clearTimeout(parseTimer);
+      // Debounce with a leading edge: a keystroke after a pause recolours at once; a
+      // burst of typing is analysed when it pauses for `parseDelayMs`.
+      const now = Date.now();
+      const inBurst = now - lastEdit < parseDelayMs;
+      lastEdit = now;
+      if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
+      else analyze();
+    };
+
     queueMicrotask(analyze);
     const workspaceActions = createWorkspaceActions(set, get, session, load);
 
     return {
       text: start.text,
-      origin: 'init',
+      lastChange: { seq: 0, origin: 'init', changes: [] },
       parsed: emptyParse(),
-      evaluation: { seq: 0, stale: true, result: null, millis: null, error: null, progress: null },
+      evaluation: { seq: 0, status: { kind: 'running', progress: null }, result: null },
       port: 'any',
       ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
       commandError: null,
@@ -325,32 +381,20 @@ export function createAppStore({
       importError: null,
       setText(text, origin) {
         if (text === get().text) return;
-        set((s) => ({
-          text,
-          origin,
-          evaluation: { ...s.evaluation, stale: true },
-          // New text from outside the editor (a file, a paste, a lesson step): show all of it.
-          fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
-        }));
-        clearTimeout(parseTimer);
-        // Debounce with a leading edge: a keystroke after a pause recolours at once; a
-        // burst of typing is analysed when it pauses for `parseDelayMs`.
-        const now = Date.now();
-        const inBurst = now - lastEdit < parseDelayMs;
-        lastEdit = now;
-        if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
-        else analyze();
+        commit([changeBetween(get().text, text)], origin);
+      },
+      applyEdits(changes, origin) {
+        if (changes.length > 0) commit(changes, origin);
       },
       runCommand(command, args) {
         const { text } = get();
-        const outcome = command.perform({ text, workspace: currentModel().workspace }, args);
-        if ('error' in outcome) {
-          set({ commandError: outcome.error });
+        const outcome = command.perform({ text, workspace: currentAnalysis().workspace }, args);
+        if (outcome.kind === 'error') {
+          set({ commandError: outcome.message });
           return false;
         }
-        const next = 'text' in outcome && !('start' in outcome) ? outcome.text : applyChange(text, outcome);
-        set({ text: next, origin: 'canvas', commandError: null });
-        analyze();
+        set({ commandError: null });
+        commit(outcome.changes, 'canvas');
         return true;
       },
       setPort(port) {
@@ -370,7 +414,7 @@ export function createAppStore({
           return;
         }
         // Counting means parsing the whole text: the worker does it, the dialog updates.
-        evaluator
+        client
           .summarize?.(text)
           .then((summary) => {
             const pending = get().pendingImport;

@@ -173,17 +173,16 @@ export function attachAutosave(
     session.baseRev = loaded.rev;
     const { saved } = loaded;
     if (saved.text === store.getState().text) return;
-    quietly(() =>
+    // Taken up quietly: the autosave does not write back what it has just read.
+    quietly(() => {
       store.setState({
-        text: saved.text,
-        origin: 'import',
         selectedPod: saved.selectedPod,
         positions: saved.positions ?? {},
         routes: saved.routes ?? {},
         collapsed: saved.collapsed ?? [],
-      }),
-    );
-    store.getState().setText(saved.text, 'import');
+      });
+      store.getState().setText(saved.text, 'import');
+    });
   };
   store.setState({ flushSave, syncFromStorage });
   channel?.subscribe((message) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluator } from '../worker/client';
+import type { AnalysisClient } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { createAppStore } from './appStore';
 import { memoryChannels, memoryStorage, recoverText, WorkspaceLibrary } from './persistence';
 import type { KeyValueStorage } from './persistence';
 
-function inlineEvaluator(): Evaluator {
+function inlineClient(): AnalysisClient {
   const analyzer = createAnalyzer();
   return {
     analyze: (request) => Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 }),
@@ -24,7 +24,7 @@ function openTab(
   saveDelayMs = 0,
 ) {
   return createAppStore({
-    evaluator: inlineEvaluator(),
+    client: inlineClient(),
     initialText: NS('demo'),
     storage,
     channel,

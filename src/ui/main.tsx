@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../store/appStore';
 import { findLesson, findRecipe } from '../recipes';
 import { decodeShare } from '../store/shareLink';
-import { DEMO_WORKSPACE } from '../store/fixtures/demoWorkspace';
-import { createWorkerEvaluator } from '../worker/client';
+import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
+import { createWorkerClient } from '../worker/client';
 import { App } from './app/App';
 import { openBrowserStorage } from './app/browserStorage';
 import { StoreContext } from './app/storeContext';
@@ -12,7 +12,7 @@ import './app/app.css';
 
 const browser = await openBrowserStorage();
 const store = createAppStore({
-  evaluator: createWorkerEvaluator(),
+  client: createWorkerClient(),
   initialText: DEMO_WORKSPACE,
   storage: browser.storage,
   channel: browser.channel,

@@ -26,7 +26,7 @@ export class Cancelled extends Error {
 }
 
 /** Parses and evaluates workspace text somewhere other than the caller's thread. */
-export interface Evaluator {
+export interface AnalysisClient {
   /**
    * `onProgress` hears the phases of a long run; `onLint` the lint findings, when the result
    * came without them (`lintPending`). A superseded request rejects with {@link Cancelled}.
@@ -56,9 +56,9 @@ export class WorkerFailed extends Error {
  * throws while loading, or crashes), every waiting request is rejected with
  * {@link WorkerFailed} and the next request starts a new worker.
  */
-export function createWorkerEvaluator(
+export function createWorkerClient(
   start = () => new Worker(new URL('./evaluator.worker.ts', import.meta.url), { type: 'module' }),
-): Evaluator {
+): AnalysisClient {
   type Waiter = {
     resolve: (value: AnalyzeResponse) => void;
     reject: (e: Error) => void;

@@ -23,6 +23,32 @@ export function applyChange(text: string, change: TextChange): string {
   return text.slice(0, change.start) + change.text + text.slice(change.end);
 }
 
+/** Applies changes in order, each to the text the previous one left. */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  return changes.reduce(applyChange, text);
+}
+
+/**
+ * The one change that turns `before` into `after`: their common start and end are kept
+ * (for whole-text replacements: an import, a lesson step, another tab's save).
+ */
+export function changeBetween(before: string, after: string): TextChange {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, text: after.slice(start, endAfter) };
+}
+
 /** The documents of a text, as the `yaml` package parses them (an empty text has none). */
 export function parseDocuments(text: string): Document.Parsed[] {
   const docs = parseAllDocuments(text);

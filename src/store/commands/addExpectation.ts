@@ -2,6 +2,7 @@ import { connectivityTestToObject, expectationToObject } from '../../engine';
 import type { Expectation } from '../../engine';
 import { appendDocument, appendIn } from '../../yaml/textEdits';
 import type { Command } from './command';
+import { edit } from './command';
 
 /** Adds an expectation to the workspace's first ConnectivityTest, or starts one. */
 export const addExpectation: Command<{ expectation: Expectation }> = {
@@ -16,12 +17,14 @@ export const addExpectation: Command<{ expectation: Expectation }> = {
         ['spec', 'expectations'],
         expectationToObject(expectation),
       );
-      if (change) return change;
+      if (change) return edit(change);
     }
-    return appendDocument(
-      text,
-      connectivityTestToObject('checks', [expectation]),
-      'Connectivity checks: run live on the canvas and with `netpol test`.',
+    return edit(
+      appendDocument(
+        text,
+        connectivityTestToObject('checks', [expectation]),
+        'Connectivity checks: run live on the canvas and with `netpol test`.',
+      ),
     );
   },
 };

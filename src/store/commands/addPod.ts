@@ -1,6 +1,6 @@
 import { appendDocument } from '../../yaml/textEdits';
 import type { Command } from './command';
-import { isDnsLabel } from './command';
+import { edit, isDnsLabel, refuse } from './command';
 import type { ContainerPortSpec } from './containerPortsText';
 
 export interface AddPodArgs {
@@ -19,9 +19,9 @@ export const addPod: Command<AddPodArgs> = {
   label: 'Add pod',
   perform({ text, workspace }, { namespace, name, labels, ports, kind = 'Pod', replicas = 2 }) {
     if (!isDnsLabel(name))
-      return { error: `"${name}" is not a valid name (lower-case letters, digits and "-")` };
+      return refuse(`"${name}" is not a valid name (lower-case letters, digits and "-")`);
     if (workspace.pods.some((p) => p.namespace === namespace && p.name === name)) {
-      return { error: `${namespace}/${name} already exists` };
+      return refuse(`${namespace}/${name} already exists`);
     }
     const container = {
       name,
@@ -30,23 +30,27 @@ export const addPod: Command<AddPodArgs> = {
     };
     const podLabels = Object.keys(labels).length > 0 ? { labels } : {};
     if (kind === 'Deployment') {
-      if (Object.keys(labels).length === 0) return { error: 'a Deployment needs labels for its selector' };
-      return appendDocument(text, {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name, namespace },
-        spec: {
-          replicas,
-          selector: { matchLabels: labels },
-          template: { metadata: podLabels, spec: { containers: [container] } },
-        },
-      });
+      if (Object.keys(labels).length === 0) return refuse('a Deployment needs labels for its selector');
+      return edit(
+        appendDocument(text, {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name, namespace },
+          spec: {
+            replicas,
+            selector: { matchLabels: labels },
+            template: { metadata: podLabels, spec: { containers: [container] } },
+          },
+        }),
+      );
     }
-    return appendDocument(text, {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name, namespace, ...podLabels },
-      spec: { containers: [container] },
-    });
+    return edit(
+      appendDocument(text, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace, ...podLabels },
+        spec: { containers: [container] },
+      }),
+    );
   },
 };

@@ -3,6 +3,7 @@ import { evaluateConnection } from '../../engine';
 import type { PodKey, PortSpec } from '../../engine';
 import { parseWorkspace } from '../parseWorkspace';
 import { allowTraffic, distinguishingLabels, isNamespaceRef, namespaceRef } from './allowTraffic';
+import { textAfter } from './command';
 import { nameFits, partiesNamed } from './trafficPolicies';
 import { allowDnsEgress, denyEgress, denyIngress } from './policyTemplates';
 import type { Command } from './command';
@@ -35,10 +36,8 @@ spec: {containers: [{name: c, image: x, ports: [{containerPort: 5432}]}]}
 
 function run<A>(text: string, command: Command<A>, args: A): string {
   const outcome = command.perform({ text, workspace: parseWorkspace(text).workspace }, args);
-  if ('error' in outcome) throw new Error(outcome.error);
-  return 'start' in outcome
-    ? text.slice(0, outcome.start) + outcome.text + text.slice(outcome.end)
-    : outcome.text;
+  if (outcome.kind === 'error') throw new Error(outcome.message);
+  return textAfter(text, outcome) ?? text;
 }
 
 function allowed(
@@ -188,7 +187,7 @@ spec:
       { text: BASE, workspace: parseWorkspace(BASE).workspace },
       { from: 'shop/web', to: 'data/db', port: 'any' },
     );
-    expect(outcome).toEqual({ error: 'shop/web → data/db is already allowed' });
+    expect(outcome).toEqual({ kind: 'error', message: 'shop/web → data/db is already allowed' });
   });
 
   it('picks the fewest labels that tell a pod apart', () => {
@@ -277,7 +276,8 @@ spec: {containers: [{name: c, image: x}]}
     expect(
       allowTraffic.perform({ text: out, workspace }, { from: 'shop/web', to: 'ns:data', port: tcp(5432) }),
     ).toEqual({
-      error: 'shop/web → every pod of data is already allowed',
+      kind: 'error',
+      message: 'shop/web → every pod of data is already allowed',
     });
   });
 
@@ -333,7 +333,7 @@ spec:
         { text: out, workspace },
         { from: 'ns:monitoring', to: 'data/db', port: tcp(5432) },
       ),
-    ).toEqual({ error: 'every pod of monitoring → data/db is already allowed' });
+    ).toEqual({ kind: 'error', message: 'every pod of monitoring → data/db is already allowed' });
   });
 
   it('namespace -> pod: no egress policy when the namespace is not egress-isolated', () => {
@@ -352,10 +352,11 @@ spec:
         { from, to, port: 'any' },
       );
     expect(perform('shop/web', 'ns:data')).toEqual({
-      error: 'shop/web → every pod of data is already allowed',
+      kind: 'error',
+      message: 'shop/web → every pod of data is already allowed',
     });
-    expect(perform('shop/web', 'ns:nowhere')).toEqual({ error: 'no namespace nowhere' });
-    expect(perform('ns:shop', 'ns:data')).toHaveProperty('error');
+    expect(perform('shop/web', 'ns:nowhere')).toEqual({ kind: 'error', message: 'no namespace nowhere' });
+    expect(perform('ns:shop', 'ns:data')).toHaveProperty('kind', 'error');
   });
 });
 

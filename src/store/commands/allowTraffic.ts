@@ -11,7 +11,10 @@
  */
 import { evaluateConnection, podsSelectedBy } from '../../engine';
 import type { Endpoint, PodInfo, PodKey, PortQuery, Verdict, Workspace } from '../../engine';
+import type { TextChange } from '../../yaml/textEdits';
+import { applyChanges } from '../../yaml/textEdits';
 import type { Command, CommandOutcome } from './command';
+import { edit, refuse } from './command';
 import {
   namespaceParty,
   namespacePeer,
@@ -70,19 +73,18 @@ function blocks(verdict: Verdict, direction: 'ingress' | 'egress'): boolean {
  */
 type Step = (text: string, created: Set<string>) => CommandOutcome;
 
-/** Runs the steps in order, each on the text the previous one produced. */
+/** Runs the steps in order, each on the text the previous one produced: their changes, in order. */
 function chain(text: string, steps: readonly Step[]): CommandOutcome {
   const created = new Set<string>();
+  const changes: TextChange[] = [];
   let next = text;
   for (const step of steps) {
     const outcome = step(next, created);
-    if ('error' in outcome) return outcome;
-    next =
-      'start' in outcome
-        ? next.slice(0, outcome.start) + outcome.text + next.slice(outcome.end)
-        : outcome.text;
+    if (outcome.kind === 'error') return outcome;
+    changes.push(...outcome.changes);
+    next = applyChanges(next, outcome.changes);
   }
-  return next === text ? { error: 'nothing to change' } : { text: next };
+  return changes.length === 0 ? refuse('nothing to change') : edit(...changes);
 }
 
 export const allowTraffic: Command<AllowTrafficArgs> = {
@@ -92,27 +94,25 @@ export const allowTraffic: Command<AllowTrafficArgs> = {
     const sourceNamespace = namespaceOfRef(from);
     const targetNamespace = namespaceOfRef(to);
     if (sourceNamespace !== null && targetNamespace !== null)
-      return {
-        error: 'drag from a namespace to a pod, or from a pod to a namespace, not between namespaces',
-      };
+      return refuse('drag from a namespace to a pod, or from a pod to a namespace, not between namespaces');
     if (targetNamespace !== null) return allowToNamespace(text, workspace, from, targetNamespace, port);
     if (sourceNamespace !== null) return allowFromNamespace(text, workspace, sourceNamespace, to, port);
     const verdict = evaluateConnection(workspace, endpointOf(from), endpointOf(to), port);
-    if (verdict.problems.length > 0) return { error: verdict.problems.join('; ') };
-    if (verdict.allowed) return { error: `${from} → ${to} is already allowed` };
+    if (verdict.problems.length > 0) return refuse(verdict.problems.join('; '));
+    if (verdict.allowed) return refuse(`${from} → ${to} is already allowed`);
     const source = workspace.pods.find((p) => p.key === from);
     const target = workspace.pods.find((p) => p.key === to);
     const steps: Step[] = [];
     if (target && blocks(verdict, 'ingress')) {
       const peer = peerFor(workspace, from, target.namespace);
-      if (typeof peer === 'string') return { error: peer };
+      if (typeof peer === 'string') return refuse(peer);
       const rule = { from: [peer], ...portsFor(port) };
       steps.push((t, c) => openSide(t, workspace, target, 'Ingress', rule, partyOf(workspace, from), c));
     }
     // With `any` and no common port, the ingress rule (every port) is enough.
     if (source && !verdict.egress.allowed) {
       const peer = peerFor(workspace, to, source.namespace);
-      if (typeof peer === 'string') return { error: peer };
+      if (typeof peer === 'string') return refuse(peer);
       const rule = { to: [peer], ...portsFor(port) };
       steps.push((t, c) => openSide(t, workspace, source, 'Egress', rule, partyOf(workspace, to), c));
     }
@@ -191,12 +191,12 @@ function allowToNamespace(
   port: PortQuery,
 ): CommandOutcome {
   const found = blockedMembers(ws, namespace, port, (pod) => [endpointOf(from), podEndpoint(pod)]);
-  if ('error' in found) return found;
+  if ('error' in found) return refuse(found.error);
   if (found.members.every(({ verdict }) => verdict.allowed))
-    return { error: `${from} → every pod of ${namespace} is already allowed` };
+    return refuse(`${from} → every pod of ${namespace} is already allowed`);
   const { pods, members } = found;
   const peer = peerFor(ws, from, namespace);
-  if (typeof peer === 'string') return { error: peer };
+  if (typeof peer === 'string') return refuse(peer);
   const source = partyOf(ws, from);
   const steps = openMembers(
     ws,
@@ -225,9 +225,9 @@ function allowFromNamespace(
   port: PortQuery,
 ): CommandOutcome {
   const found = blockedMembers(ws, namespace, port, (pod) => [podEndpoint(pod), endpointOf(to)]);
-  if ('error' in found) return found;
+  if ('error' in found) return refuse(found.error);
   if (found.members.every(({ verdict }) => verdict.allowed))
-    return { error: `every pod of ${namespace} → ${to} is already allowed` };
+    return refuse(`every pod of ${namespace} → ${to} is already allowed`);
   const { pods, members } = found;
   const steps: Step[] = [];
   const target = ws.pods.find((p) => p.key === to);
@@ -238,7 +238,7 @@ function allowFromNamespace(
     steps.push((t, c) => openSide(t, ws, target, 'Ingress', rule, namespaceParty(namespace), c));
   }
   const peer = peerFor(ws, to, namespace);
-  if (typeof peer === 'string') return { error: peer };
+  if (typeof peer === 'string') return refuse(peer);
   const destination = partyOf(ws, to);
   steps.push(
     ...openMembers(

@@ -5,6 +5,7 @@
  * perform) that a toolbar, a context menu or a shortcut can all read.
  */
 import type { PodInfo, Workspace } from '../../engine';
+import { applyChanges } from '../../yaml/textEdits';
 import type { TextChange, YamlPath } from '../../yaml/textEdits';
 
 export interface CommandContext {
@@ -13,10 +14,33 @@ export interface CommandContext {
 }
 
 /**
- * What a command produces: one minimal change, the whole new text (for edits that touch
- * several places; the editor still receives only the changed span), or why it cannot run.
+ * What a command produces, tagged: the changes to make (applied in order, each to the
+ * text the previous one left: `applyChanges`), or why it cannot run. The store applies
+ * the changes and publishes them; the editor applies exactly those.
  */
-export type CommandOutcome = TextChange | { text: string } | { error: string };
+export type CommandOutcome =
+  | { readonly kind: 'edit'; readonly changes: readonly TextChange[] }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** An outcome that makes these changes. */
+export function edit(...changes: TextChange[]): CommandOutcome {
+  return { kind: 'edit', changes };
+}
+
+/** An outcome that changes nothing and says why. */
+export function refuse(message: string): CommandOutcome {
+  return { kind: 'error', message };
+}
+
+/** The text after an outcome's changes (null when the command refused). */
+export function textAfter(text: string, outcome: CommandOutcome): string | null {
+  return outcome.kind === 'edit' ? applyChanges(text, outcome.changes) : null;
+}
+
+/** One change, or `message` when there is none to make. */
+export function editOr(change: TextChange | null, message: string): CommandOutcome {
+  return change ? edit(change) : refuse(message);
+}
 
 /** A user intent that produces a text change, or a message saying why it cannot. */
 export interface Command<Args> {

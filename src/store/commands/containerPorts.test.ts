@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../parseWorkspace';
-import { applyChange } from '../../yaml/textEdits';
-import type { TextChange } from '../../yaml/textEdits';
 import { addPod } from './addPod';
+import { textAfter } from './command';
 import { parseContainerPorts } from './containerPortsText';
 import { setContainerPorts } from './setContainerPorts';
 
@@ -25,12 +24,12 @@ describe('container ports', () => {
       { text: start, workspace: parseWorkspace(start).workspace },
       { namespace: 'shop', name: 'web', labels: { app: 'web' }, kind: 'Deployment', replicas: 3 },
     );
-    const text = applyChange(start, added as TextChange);
+    const text = textAfter(start, added) ?? start;
     const change = setContainerPorts.perform(
       { text, workspace: parseWorkspace(text).workspace },
       { podKey: 'shop/web', ports: [{ name: 'http', containerPort: 8080 }] },
     );
-    const out = applyChange(text, change as TextChange);
+    const out = textAfter(text, change) ?? text;
     const pod = parseWorkspace(out).workspace.pods.find((p) => p.key === 'shop/web');
     expect(pod?.kind).toBe('Deployment');
     expect(pod?.replicas).toBe(3);

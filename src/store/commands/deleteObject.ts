@@ -1,5 +1,6 @@
 import { deleteIn, removeDocument } from '../../yaml/textEdits';
 import type { Command } from './command';
+import { editOr } from './command';
 
 /** Where an object lives: its document, and its path inside a `List` when it is an item. */
 export interface ObjectLocation {
@@ -16,6 +17,6 @@ export const deleteObject: Command<ObjectLocation> = {
       objectPath && objectPath.length > 0
         ? deleteIn(text, documentIndex, objectPath)
         : removeDocument(text, documentIndex);
-    return change ?? { error: 'the object is no longer in the YAML' };
+    return editOr(change, 'the object is no longer in the YAML');
   },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../parseWorkspace';
 import type { Command } from './command';
+import { textAfter } from './command';
 import {
   allowDnsEgress,
   allowSameNamespace,
@@ -25,8 +26,9 @@ function perform(text: string, command: Command<{ namespace: string }>, namespac
 
 function run(text: string, command: Command<{ namespace: string }>, namespace = 'shop'): string {
   const outcome = perform(text, command, namespace);
-  if (!('start' in outcome)) throw new Error(JSON.stringify(outcome));
-  return text.slice(0, outcome.start) + outcome.text + text.slice(outcome.end);
+  const next = textAfter(text, outcome);
+  if (next === null) throw new Error(JSON.stringify(outcome));
+  return next;
 }
 
 const policy = (name: string, spec: string) =>
@@ -43,7 +45,7 @@ describe('namespace quick actions', () => {
     ],
   ])('action %# a second time names the policy that has it instead of adding a copy', (command, message) => {
     const once = run(SHOP, command);
-    expect(perform(once, command)).toEqual({ error: message });
+    expect(perform(once, command)).toEqual({ kind: 'error', message });
     expect(command.appliedBy(parseWorkspace(once).workspace, 'shop')?.name).toBe(message.split(' ')[3]);
     expect(command.appliedBy(parseWorkspace(SHOP).workspace, 'shop')).toBeUndefined();
   });
@@ -71,7 +73,10 @@ describe('namespace quick actions', () => {
       'dns',
       'neighbours',
     ]);
-    expect(perform(text, denyEgress)).toEqual({ error: 'shop already has deny-all (deny all egress)' });
+    expect(perform(text, denyEgress)).toEqual({
+      kind: 'error',
+      message: 'shop already has deny-all (deny all egress)',
+    });
   });
 
   it('adds the policy when what exists only looks alike', () => {

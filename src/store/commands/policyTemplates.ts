@@ -16,6 +16,7 @@ import type {
 } from '../../engine';
 import { appendDocument } from '../../yaml/textEdits';
 import type { Command } from './command';
+import { edit, refuse } from './command';
 import { uniquePolicyName } from './policyNames';
 
 const NP = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' } as const;
@@ -49,11 +50,11 @@ function namespaceCommand(
     appliedBy,
     perform({ text, workspace }, { namespace }) {
       if (!workspace.namespaces.some((ns) => ns.name === namespace))
-        return { error: `no namespace ${namespace}` };
+        return refuse(`no namespace ${namespace}`);
       const existing = appliedBy(workspace, namespace);
-      if (existing) return { error: `${namespace} already has ${existing.name} (${effect})` };
+      if (existing) return refuse(`${namespace} already has ${existing.name} (${effect})`);
       const name = uniquePolicyName(workspace, namespace, baseName);
-      return appendDocument(text, { ...NP, metadata: { name, namespace }, spec }, comment);
+      return edit(appendDocument(text, { ...NP, metadata: { name, namespace }, spec }, comment));
     },
   };
 }

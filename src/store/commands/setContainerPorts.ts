@@ -1,5 +1,6 @@
 import { deleteIn, documentProblem, hasItems, setIn } from '../../yaml/textEdits';
 import type { Command } from './command';
+import { editOr, refuse } from './command';
 import { labelsPathOf } from './command';
 import type { ContainerPortSpec } from './containerPortsText';
 
@@ -9,10 +10,10 @@ export const setContainerPorts: Command<{ podKey: string; ports: ContainerPortSp
   label: 'Set container ports',
   perform({ text, workspace }, { podKey, ports }) {
     const pod = workspace.pods.find((p) => p.key === podKey);
-    if (!pod?.source) return { error: `${podKey} is not in the workspace` };
+    if (!pod?.source) return refuse(`${podKey} is not in the workspace`);
     const problem = documentProblem(text, pod.source.documentIndex);
     if (problem)
-      return { error: `the YAML of ${podKey} has an error (${problem}): fix it in the YAML pane first` };
+      return refuse(`the YAML of ${podKey} has an error (${problem}): fix it in the YAML pane first`);
     // The pod spec sits next to the labels' metadata: [..., 'metadata', 'labels'] -> [..., 'spec'].
     const specPath = [...labelsPathOf(pod).slice(0, -2), 'spec'];
     const change = hasItems(text, pod.source.documentIndex, [...specPath, 'containers'])
@@ -25,6 +26,6 @@ export const setContainerPorts: Command<{ podKey: string; ports: ContainerPortSp
           [...specPath, 'containers'],
           [{ name: pod.name, image: 'registry.example/app:latest', ports }],
         );
-    return change ?? { error: `${podKey} has no ports to remove` };
+    return editOr(change, `${podKey} has no ports to remove`);
   },
 };

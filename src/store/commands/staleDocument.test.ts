@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../worker/createAnalyzer';
-import { applyChange } from '../../yaml/textEdits';
+import { textAfter } from './command';
 import { setContainerPorts } from './setContainerPorts';
 import { setPodLabels } from './setPodLabels';
 
@@ -36,7 +36,8 @@ describe('a pod whose document has a YAML error', () => {
       ),
     ]) {
       expect(outcome).toEqual({
-        error: expect.stringMatching(
+        kind: 'error',
+        message: expect.stringMatching(
           /^the YAML of shop\/api has an error \(line \d+: .+\): fix it in the YAML pane first$/,
         ) as unknown,
       });
@@ -46,6 +47,6 @@ describe('a pod whose document has a YAML error', () => {
       { text: GOOD, workspace: analyze(GOOD, 3).workspace },
       { podKey: 'shop/api', labels: { app: 'web' } },
     );
-    expect('start' in fixed && applyChange(GOOD, fixed)).toContain('    app: web\n');
+    expect(textAfter(GOOD, fixed)).toContain('    app: web\n');
   });
 });

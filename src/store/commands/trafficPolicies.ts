@@ -6,8 +6,9 @@
  */
 import { podsSelectedBy } from '../../engine';
 import type { PodInfo, PortQuery, Workspace } from '../../engine';
-import { appendDocument, appendIn, applyChange } from '../../yaml/textEdits';
+import { appendDocument, appendIn } from '../../yaml/textEdits';
 import type { CommandOutcome } from './command';
+import { edit, editOr, refuse } from './command';
 import { uniquePolicyName } from './policyNames';
 
 /** The label every namespace carries, equal to its name: how a policy selects one namespace. */
@@ -145,7 +146,7 @@ function extend(
     ['spec', direction === 'Ingress' ? 'ingress' : 'egress'],
     rule,
   );
-  return change ? { text: applyChange(text, change) } : { error: `cannot extend ${key} in the YAML` };
+  return editOr(change, `cannot extend ${key} in the YAML`);
 }
 
 /**
@@ -184,7 +185,7 @@ export function openSide(
 ): CommandOutcome {
   const labels = distinguishingLabels(ws, pod);
   if (Object.keys(labels).length === 0)
-    return { error: `${pod.key} has no labels to select it by: add one first` };
+    return refuse(`${pod.key} has no labels to select it by: add one first`);
   const sameKind = new Set<string>(
     ws.pods
       .filter(
@@ -212,7 +213,7 @@ export function openSide(
     direction === 'Ingress' ? `allow-${peer.name}-to-${pod.name}` : `allow-${pod.name}-to-${peer.name}`;
   const name = newName(ws, pod.namespace, base, direction, created);
   const policy = newPolicy(name, pod.namespace, { matchLabels: labels }, direction, rule);
-  return { text: applyChange(text, appendDocument(text, policy)) };
+  return edit(appendDocument(text, policy));
 }
 
 /**
@@ -241,5 +242,5 @@ export function openNamespace(
   );
   if (named?.source) return extend(text, named.source.documentIndex, direction, rule, named.key);
   const name = newName(ws, namespace, base, direction, created);
-  return { text: applyChange(text, appendDocument(text, newPolicy(name, namespace, {}, direction, rule))) };
+  return edit(appendDocument(text, newPolicy(name, namespace, {}, direction, rule)));
 }

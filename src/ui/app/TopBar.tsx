@@ -11,12 +11,13 @@ import { WorkspaceMenu } from './WorkspaceMenu';
 export function TopBar() {
   const pods = useAppStore((s) => s.parsed.workspace.pods.length);
   const policies = useAppStore((s) => s.parsed.workspace.policies.length);
-  const stale = useAppStore((s) => s.evaluation.stale);
-  const evaluationError = useAppStore((s) => s.evaluation.error);
+  const status = useAppStore((s) => s.evaluation.status);
+  const stale = status.kind === 'running';
+  const evaluationError = status.kind === 'failed' ? status.message : null;
   const retry = useAppStore((s) => s.retryEvaluation);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
-  const millis = useAppStore((s) => s.evaluation.millis);
+  const millis = status.kind === 'done' ? status.millis : null;
   const plugin = useAppStore((s) => s.plugin);
   const setPlugin = useAppStore((s) => s.setPlugin);
   const lesson = useAppStore((s) => s.lesson);
@@ -81,9 +82,7 @@ export function TopBar() {
           Presenting: → next · ← back · C show or hide the YAML · Esc exit
         </span>
       )}
-      {millis !== null && !stale && !evaluationError && (
-        <span className="topbar-millis">{Math.round(millis)} ms</span>
-      )}
+      {millis !== null && <span className="topbar-millis">{Math.round(millis)} ms</span>}
       <button
         type="button"
         className="theme-toggle"

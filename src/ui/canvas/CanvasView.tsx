@@ -1,3 +1,4 @@
+import { isStale } from '../../store/appStore';
 import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useStore } from '@xyflow/react';
 import type { Connection, Edge, NodeMouseHandler, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -68,12 +69,14 @@ function ClusterCanvas() {
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
-  const stale = useAppStore((s) => s.evaluation.stale);
+  const stale = useAppStore((s) => isStale(s.evaluation));
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const plugin = useAppStore((s) => s.plugin);
   const presenting = useAppStore((s) => s.presenting);
   const lesson = useAppStore((s) => s.lesson !== null);
-  const progress = useAppStore((s) => (s.evaluation.stale ? s.evaluation.progress : null));
+  const progress = useAppStore((s) =>
+    s.evaluation.status.kind === 'running' ? s.evaluation.status.progress : null,
+  );
   const selectPod = useAppStore((s) => s.selectPod);
   const selectEdge = useAppStore((s) => s.selectEdge);
   const selectNamespace = useAppStore((s) => s.selectNamespace);

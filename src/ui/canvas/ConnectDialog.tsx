@@ -1,5 +1,6 @@
 import { diffLines } from 'diff';
 import { useMemo, useState } from 'react';
+import { textAfter } from '../../store/commands/command';
 import { allowTraffic, namespaceOfRef } from '../../store/commands/allowTraffic';
 import { parsePortQuery } from '../../store/portQuery';
 import { parseWorkspace } from '../../store/parseWorkspace';
@@ -38,12 +39,8 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
       { text, workspace: parseWorkspace(text).workspace },
       { from, to, port: query },
     );
-    if ('error' in outcome) return { error: outcome.error };
-    const next =
-      'start' in outcome
-        ? text.slice(0, outcome.start) + outcome.text + text.slice(outcome.end)
-        : outcome.text;
-    return { diff: diffLines(text, next) };
+    if (outcome.kind === 'error') return { error: outcome.message };
+    return { diff: diffLines(text, textAfter(text, outcome) ?? text) };
   }, [store, from, to, query]);
 
   const apply = () => {

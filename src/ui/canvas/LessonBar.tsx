@@ -1,3 +1,4 @@
+import { isStale } from '../../store/appStore';
 import { useMemo } from 'react';
 import { scorePredictions } from '../../store/lessonSlice';
 import { useAppStore } from '../app/storeContext';
@@ -7,7 +8,7 @@ export function LessonBar() {
   const lesson = useAppStore((s) => s.lesson);
   const baseline = useAppStore((s) => s.baseline);
   const result = useAppStore((s) => s.evaluation.result);
-  const stale = useAppStore((s) => s.evaluation.stale);
+  const stale = useAppStore((s) => isStale(s.evaluation));
   const advance = useAppStore((s) => s.advanceLesson);
   const back = useAppStore((s) => s.lessonBack);
   const end = useAppStore((s) => s.endLesson);

@@ -1,3 +1,4 @@
+import { isStale } from '../../store/appStore';
 import { useReactFlow } from '@xyflow/react';
 import type { FitViewOptions } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
@@ -30,7 +31,7 @@ export function useCanvasFit(
 ): void {
   const flow = useReactFlow();
   const fitRequest = useAppStore((s) => s.fitRequest);
-  const ready = useAppStore((s) => s.parsed.text === s.text && !s.evaluation.stale);
+  const ready = useAppStore((s) => s.parsed.text === s.text && !isStale(s.evaluation));
   const presenting = useAppStore((s) => s.presenting);
   const canvasOnly = useAppStore((s) => s.canvasOnly);
 

@@ -1,3 +1,4 @@
+import { isStale } from '../../store/appStore';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
@@ -38,7 +39,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const externals = useAppStore((s) => s.parsed.externals);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const result = useAppStore((s) => s.evaluation.result);
-  const stale = useAppStore((s) => s.evaluation.stale);
+  const stale = useAppStore((s) => isStale(s.evaluation));
   const selectedPod = useAppStore((s) => s.selectedPod);
   const selectedEdge = useAppStore((s) => s.selectedEdge);
   const selectedPolicy = useAppStore((s) => s.selectedPolicy);

@@ -21,7 +21,7 @@ const keyOf = (e: { from: string; to: string }) => `${e.from}->${e.to}`;
  * it would draw nothing (a default-deny's new blocks), so a gesture always shows its effect.
  */
 export function useRecentChanges(result: MatrixResult | null, text: string): Changes | null {
-  const origin = useAppStore((s) => s.origin);
+  const origin = useAppStore((s) => s.lastChange.origin);
   const previous = useRef<{ result: MatrixResult; text: string } | null>(null);
   const [recent, setRecent] = useState<Changes | null>(null);
   useEffect(() => {

@@ -2,13 +2,16 @@
  * Binds a Monaco editor to the app store, framework-free (create / dispose), like
  * xyflow's core/skin split: `EditorPane` only mounts it.
  *
- * Text flows both ways. Typing calls `setText(..., 'editor')`; text produced
- * elsewhere (canvas, import) enters Monaco through `pushEditOperations` on the
- * changed range only, so the cursor stays put and one undo stack covers both.
+ * Changes flow both ways, as data. Typing passes Monaco's own changes to the store
+ * (`applyEdits(..., 'editor')`); the store publishes every change of the text as an event
+ * (`lastChange`: the changes and their origin), and the changes others made (canvas,
+ * import) enter Monaco exactly as they are, through `pushEditOperations`, so the cursor
+ * stays put and one undo stack covers both.
  * A canvas gesture's change is scrolled into view and flashed briefly, so the user sees
  * what the gesture wrote.
  */
-import type { AppStore } from '../../store/appStore';
+import type { AppStore, TextChangeEvent } from '../../store/appStore';
+import type { TextChange } from '../../yaml/textEdits';
 import { isFormField } from '../app/keyTarget';
 import { setDiagnosticMarkers } from './markers';
 import {
@@ -88,38 +91,61 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     if (target.scrollTop !== 0) target.scrollTop = 0;
   };
   container.addEventListener('scroll', onNativeScroll, true);
-  const contentListener = model.onDidChangeContent(() => {
+  // Typing: Monaco's own changes go to the store as they are (no copy of the whole text).
+  // They come ordered from the end of the text to its start, so applied in order each
+  // stays where it was.
+  const contentListener = model.onDidChangeContent((event) => {
     burst.count();
     sizeCheck();
     if (applyingExternal) return;
-    store.getState().setText(model.getValue(), 'editor');
+    const changes = [...event.changes]
+      .sort((a, b) => b.rangeOffset - a.rangeOffset)
+      .map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    store.getState().applyEdits(changes, 'editor');
+    // The store and the model hold the same text; should they ever differ, the model wins.
+    if (store.getState().text.length !== model.getValueLength()) {
+      store.getState().setText(model.getValue(), 'editor');
+    }
   });
 
   const showMarkers = (): void => {
     const { parsed, text } = store.getState();
-    if (model.getValue() === text) setDiagnosticMarkers(model, parsed.diagnostics);
+    if (parsed.text === text) setDiagnosticMarkers(model, parsed.diagnostics);
   };
   showMarkers();
+
+  /** Applies exactly the changes of a store event that the editor did not make itself. */
+  const applyEvent = (event: TextChangeEvent, previousLength: number): void => {
+    applyingExternal = true;
+    try {
+      // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
+      model.pushStackElement();
+      if (model.getValueLength() !== previousLength) {
+        // Out of step (should not happen): take the store's text whole.
+        const all = model.getFullModelRange();
+        model.pushEditOperations([], [{ range: all, text: store.getState().text }], () => null);
+      } else {
+        const operations = event.changes.map((change) => {
+          const operation = operationOf(model, change);
+          model.pushEditOperations([], [operation], () => null);
+          return operation;
+        });
+        if (event.origin === 'canvas' && operations[0]) showCanvasEdit(operations[0]);
+      }
+      model.pushStackElement();
+    } finally {
+      applyingExternal = false;
+    }
+  };
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.theme !== previous.theme) monaco.editor.setTheme(themeOf(state.theme));
     if (state.presenting !== previous.presenting)
       editor.updateOptions({ fontSize: state.presenting ? 19 : 13 });
-    if (state.parsed !== previous.parsed) showMarkers();
-    if (state.origin === 'editor') return;
-    const current = model.getValue();
-    if (state.text === current) return;
-    applyingExternal = true;
-    try {
-      // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
-      model.pushStackElement();
-      const edit = minimalEdit(model, current, state.text);
-      model.pushEditOperations([], [edit], () => null);
-      model.pushStackElement();
-      if (state.origin === 'canvas') showCanvasEdit(edit);
-    } finally {
-      applyingExternal = false;
+    if (state.lastChange !== previous.lastChange && state.lastChange.origin !== 'editor') {
+      applyEvent(state.lastChange, previous.text.length);
     }
+    if (state.parsed !== previous.parsed) showMarkers();
   });
 
   // One undo stack: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside the editor and outside
@@ -166,29 +192,16 @@ function changedLines(model: monaco.editor.ITextModel, start: number, inserted: 
 }
 
 /** The single replace operation that turns `before` into `after`: common prefix and suffix kept. */
-function minimalEdit(
+/** A change (character offsets) as a Monaco edit operation on the model as it is now. */
+function operationOf(
   model: monaco.editor.ITextModel,
-  before: string,
-  after: string,
+  change: TextChange,
 ): monaco.editor.IIdentifiedSingleEditOperation {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (
-    endBefore > start &&
-    endAfter > start &&
-    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
-  ) {
-    endBefore--;
-    endAfter--;
-  }
-  const from = model.getPositionAt(start);
-  const to = model.getPositionAt(endBefore);
+  const from = model.getPositionAt(change.start);
+  const to = model.getPositionAt(change.end);
   return {
     range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
-    text: after.slice(start, endAfter),
+    text: change.text,
     forceMoveMarkers: true,
   };
 }
