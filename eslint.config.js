@@ -3,42 +3,99 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundariesPlugin from 'eslint-plugin-boundaries';
 
 /**
- * The layering of ARCHITECTURE.md: ui -> store -> yaml -> engine, store -> worker -> engine,
- * cli -> yaml -> engine. Nothing points back. Each folder lists what it must not import.
+ * The layers, by allow-list (docs/architecture.md): each folder of src is an element, and
+ * an import is an error unless a policy below allows it, whether static, dynamic
+ * (`import()`), a re-export, or an npm package. Type-only imports are marked where only
+ * they are allowed.
+ *
+ *   ui (views) -> store, engine, recipes       main.tsx (composition root) -> anything
+ *   store      -> yaml, worker (types), engine, recipes (types)
+ *   worker     -> yaml, engine                 cli -> yaml, engine
+ *   yaml       -> engine                       recipes -> engine (types)
+ *   engine     -> nothing but itself
+ *   mainThreadParse: the three files that still parse on the main thread (an exception)
  */
-const layer = (name, patterns, paths = []) => ({
-  files: [`src/${name}/**/*.{ts,tsx}`],
-  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
+const LAYERS = ['engine', 'yaml', 'worker', 'store', 'ui', 'recipes', 'cli'];
+const element = (type) => ({ element: { type } });
+const to = (...types) => ({ to: types.map(element) });
+const typesOf = (...types) => ({ to: types.map(element), dependency: { kind: 'type' } });
+const packages = (...sources) => ({
+  to: sources.map((source) => ({ module: { source } })),
 });
-
-const ui = {
-  group: ['**/ui/**', '../ui', '../../ui'],
-  message: 'Only src/ui renders: lower layers must not depend on the UI.',
-};
-const store = {
-  group: ['**/store/**', '**/store'],
-  message: 'The store sits above the yaml, worker and engine layers: they must not import it.',
-};
-const cli = { group: ['**/cli/**'], message: 'The CLI is a shell around yaml + engine; nothing imports it.' };
-const worker = {
-  group: ['**/worker/**'],
-  message: 'The worker is a shell around the engine; engine and yaml must not import it.',
-};
-const react = {
-  group: [
-    'react',
-    'react-dom',
-    'react-dom/*',
-    '@xyflow/*',
-    'monaco-editor',
-    'monaco-editor/*',
-    'monaco-yaml',
-    'zustand',
-    'zustand/*',
-  ],
-  message: 'Only src/ui (and src/store for zustand) may use React, React Flow, Monaco or zustand.',
+const allow = (from, ...allowed) => ({ from: element(from), allow: allowed });
+const boundaries = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/**/*.test.ts', 'src/engine/testing/**'],
+  plugins: { boundaries: boundariesPlugin },
+  settings: {
+    'boundaries/elements': [
+      ...LAYERS.map((type) => ({ type, pattern: `src/${type}` })),
+      { type: 'fixture', pattern: 'src/*/lint-fixtures' },
+    ],
+    'boundaries/files': [
+      // The composition root wires the worker client into the store.
+      { category: 'root', pattern: 'src/ui/main.tsx' },
+      // Still parse YAML on the main thread (to move into the worker: docs/architecture.md).
+      {
+        category: 'mainThreadParse',
+        pattern: [
+          'src/store/parseWorkspace.ts',
+          'src/ui/editor/policyInsights.ts',
+          'src/ui/editor/selectionSync.ts',
+        ],
+      },
+    ],
+    'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        // npm packages and node: modules too, and local files no element claims.
+        checkAllOrigins: true,
+        checkUnknownLocals: true,
+        message:
+          '{{from.type}} must not import {{to.type}}{{to.source}} (the layers of docs/architecture.md, allow-list in eslint.config.js)',
+        policies: [
+          // Each layer may import its own files.
+          ...LAYERS.map((type) => allow(type, to(type))),
+          allow('engine'),
+          allow('yaml', to('engine'), packages('yaml')),
+          allow('worker', to('yaml', 'engine')),
+          allow('recipes', typesOf('engine')),
+          allow(
+            'store',
+            to('yaml', 'engine'),
+            typesOf('worker', 'recipes'),
+            packages('zustand', 'zustand/*'),
+          ),
+          allow(
+            'ui',
+            to('store', 'engine', 'recipes'),
+            packages(
+              'react',
+              'react-dom',
+              'react-dom/*',
+              '@xyflow/react',
+              'monaco-editor/**',
+              'monaco-yaml',
+              'monaco-yaml/*',
+              'elkjs/**',
+              'diff',
+              'zustand',
+            ),
+          ),
+          allow('cli', to('yaml', 'engine'), packages('node:*')),
+          { from: { file: { categories: 'mainThreadParse' } }, allow: [to('worker', 'yaml')] },
+          { from: { file: { categories: 'root' } }, allow: [to(...LAYERS)] },
+        ],
+      },
+    ],
+  },
 };
 
 export default tseslint.config(
@@ -75,53 +132,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  layer('engine', [
-    {
-      group: [
-        'react',
-        'react-dom',
-        'react-dom/*',
-        '@xyflow/*',
-        'monaco-editor',
-        'monaco-editor/*',
-        'monaco-yaml',
-        'zustand',
-        'zustand/*',
-        'yaml',
-        'node:*',
-      ],
-      message:
-        'src/engine is pure TypeScript that runs unchanged in Node, the worker and the browser: no React, DOM libraries, zustand, yaml package or Node modules.',
-    },
-    {
-      group: ['../yaml/**', '../../yaml/**', '**/src/yaml/**'],
-      message: 'The engine must not depend on the yaml layer: yaml -> engine, never back.',
-    },
-    ui,
-    store,
-    cli,
-    worker,
-  ]),
-  layer('yaml', [
-    react,
-    { group: ['node:*'], message: 'src/yaml also runs in the browser: no Node modules.' },
-    ui,
-    store,
-    cli,
-    worker,
-  ]),
-  layer('worker', [react, ui, store, cli]),
-  layer(
-    'store',
-    [{ ...react, group: react.group.filter((g) => !g.startsWith('zustand')) }, ui, cli],
-    [
-      {
-        name: 'yaml',
-        message: 'The store edits text through src/yaml (which owns the yaml package), not directly.',
-      },
-    ],
-  ),
-  layer('cli', [react, ui, store, worker]),
+  boundaries,
   {
     files: ['src/**/*.test.ts', 'e2e/**/*.ts', 'scripts/**', 'bench/**', 'bin/**', '*.config.*'],
     rules: { 'no-console': 'off', 'max-lines': 'off' },

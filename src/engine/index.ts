@@ -14,7 +14,7 @@ export type {
   Severity,
   TextLocation,
 } from './model/diagnostics';
-export { ValidationCode } from './model/diagnostics';
+export { objectKey, ValidationCode } from './model/diagnostics';
 export type {
   ContainerPort,
   Labels,

@@ -4,11 +4,13 @@
  * parsed model and the evaluation are derived from it. Every change is autosaved.
  */
 import { createStore } from 'zustand/vanilla';
-import { LINT_CODES } from '../engine';
+import { LINT_CODES, objectKey } from '../engine';
 import type { PortQuery } from '../engine';
 import type { AnalysisClient } from '../worker/client';
 import type { LocatedDiagnostic } from '../worker/analyzeText';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
+import { exportPolicies } from '../yaml/exportPolicies';
+import type { PolicyExport } from '../yaml/exportPolicies';
 import { checkImport, mergeWorkspaceText } from '../yaml/importText';
 import type { ImportSummary } from '../yaml/importText';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
@@ -152,6 +154,11 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
   resolveImport: (choice: 'replace' | 'merge' | 'cancel') => void;
   /** Writes a pending autosave now. */
   flushSave: () => void;
+  /**
+   * The policies for `kubectl apply -f`, leaving out those the API server would refuse;
+   * null while the text is still being checked.
+   */
+  exportPolicies: () => PolicyExport | null;
 }
 
 export interface AppStoreDeps {
@@ -363,6 +370,16 @@ export function createAppStore({
       notice: opened.notice,
       dismissNotice() {
         set({ notice: null });
+      },
+      exportPolicies() {
+        const { text, parsed } = get();
+        if (parsed.text !== text) return null;
+        const invalid = parsed.diagnostics
+          .filter((d) => d.severity === 'error' && d.source?.kind === 'NetworkPolicy')
+          .map((d) =>
+            objectKey({ documentIndex: d.source?.documentIndex ?? -1, objectPath: d.source?.objectPath }),
+          );
+        return exportPolicies(text, new Set(invalid));
       },
       retryEvaluation() {
         analyze();

@@ -5,7 +5,7 @@
  * canvas keeps its picture. Everything the UI needs to place things in the text
  * (diagnostic ranges, object ranges) is computed here, so the main thread never parses.
  */
-import { LINT_CHECKS, loadWorkspace } from '../engine';
+import { LINT_CHECKS, loadWorkspace, objectKey } from '../engine';
 import type { Diagnostic, EngineOptions, ManifestObject, Workspace } from '../engine';
 import { rangeOfDiagnostic } from '../yaml/diagnosticRange';
 import type { DocumentCache } from '../yaml/parseIncrementally';
@@ -32,17 +32,9 @@ export interface Analysis {
   lintCheck: (index: number) => LocatedDiagnostic[];
   /** Documents shown from their last good version because they do not parse now. */
   staleDocuments: number[];
-  /** Text range of every object, keyed by {@link objectRangeKey}. */
+  /** Text range of every object, keyed by the engine's `objectKey`. */
   objectRanges: Record<string, TextRange>;
   memory: AnalysisMemory;
-}
-
-/** Key of an object's range: its document and its path inside a `List`. */
-export function objectRangeKey(source: {
-  documentIndex: number;
-  objectPath?: readonly (string | number)[];
-}): string {
-  return `${source.documentIndex}:${(source.objectPath ?? []).join('.')}`;
 }
 
 export function analyzeText(
@@ -106,7 +98,7 @@ export function analyzeText(
       path.length > 0
         ? map.locate(object.source.documentIndex, path)
         : map.documentRange(object.source.documentIndex);
-    if (range) objectRanges[objectRangeKey(object.source)] = { start: range.start, end: range.end };
+    if (range) objectRanges[objectKey(object.source)] = { start: range.start, end: range.end };
   }
   return {
     workspace: loaded.workspace,

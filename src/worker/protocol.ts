@@ -45,7 +45,7 @@ export interface AnalyzeResult {
   diagnostics: LocatedDiagnostic[];
   /** Documents that do not parse now and are shown from their last good version. */
   staleDocuments: number[];
-  /** Text range of every object, keyed by `objectRangeKey`. */
+  /** Text range of every object, keyed by the engine's `objectKey`. */
   objectRanges: Record<string, TextRange>;
   /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"), last in the matrix. */
   externals: ExternalPeer[];

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exportPolicies, objectKey } from './exportPolicies';
+import { objectKey } from '../engine';
+import { exportPolicies } from './exportPolicies';
 
 const KUBECTL_LIST = `apiVersion: v1
 kind: List
@@ -86,13 +87,16 @@ describe('exportPolicies', () => {
   it('leaves out invalid policies and unreadable ones, and names them', () => {
     const text = `${WORKSPACE}---\n${KUBECTL_LIST}---\nkind: NetworkPolicy\nmetadata: {name: broken\n`;
     // WORKSPACE holds 2 documents (the policy is the second); the List is the third.
-    const out = exportPolicies(text, new Set([objectKey(1), objectKey(2, ['items', 1])]));
+    const out = exportPolicies(
+      text,
+      new Set([objectKey({ documentIndex: 1 }), objectKey({ documentIndex: 2, objectPath: ['items', 1] })]),
+    );
     expect(out.text).toBe('');
     expect(out.leftOut).toEqual([
       'shop/allow (invalid)',
       'shop/deny (invalid)',
       'document 4 (its YAML has errors)',
     ]);
-    expect(exportPolicies(text, new Set([objectKey(1)])).text).toContain('name: deny');
+    expect(exportPolicies(text, new Set([objectKey({ documentIndex: 1 })])).text).toContain('name: deny');
   });
 });

@@ -5,6 +5,7 @@
  * their own keep their comments; policies inside a `List` are printed from data.
  */
 import { Document, isMap, isSeq } from 'yaml';
+import { objectKey } from '../engine';
 import { parseDocuments } from './textEdits';
 
 const SERVER_FIELDS: readonly (readonly string[])[] = [
@@ -21,11 +22,6 @@ const SERVER_FIELDS: readonly (readonly string[])[] = [
 ];
 
 const PRINT = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
-
-/** Identifies an object of the text: its document and, inside a `List`, its item. */
-export function objectKey(documentIndex: number, objectPath: readonly (string | number)[] = []): string {
-  return `${documentIndex}:${objectPath.join('.')}`;
-}
 
 export interface PolicyExport {
   /** The policies, as one multi-document YAML text ('' when none). */
@@ -50,7 +46,7 @@ export function exportPolicies(text: string, invalid: ReadonlySet<string> = new 
     const contents = doc.contents;
     if (!isMap(contents)) return;
     if (kindOf(contents) === 'NetworkPolicy') {
-      if (invalid.has(objectKey(index))) leftOut.push(`${nameOf(contents)} (invalid)`);
+      if (invalid.has(objectKey({ documentIndex: index }))) leftOut.push(`${nameOf(contents)} (invalid)`);
       else out.push(clean(doc).toString(PRINT));
       return;
     }
@@ -58,7 +54,7 @@ export function exportPolicies(text: string, invalid: ReadonlySet<string> = new 
     if (isSeq(items)) {
       items.items.forEach((item, i) => {
         if (!isMap(item) || kindOf(item) !== 'NetworkPolicy') return;
-        if (invalid.has(objectKey(index, ['items', i]))) {
+        if (invalid.has(objectKey({ documentIndex: index, objectPath: ['items', i] }))) {
           leftOut.push(`${nameOf(item)} (invalid)`);
           return;
         }

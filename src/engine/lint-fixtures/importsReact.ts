@@ -1,5 +1,4 @@
-// A deliberate layering violation: src/engine must not import React.
-// Ignored by the normal lint run; scripts/layering.test.ts lints it and expects an error.
-import React from 'react';
+// Lint fixture: this import breaks the layering on purpose (scripts/layering.test.ts).
+import { useState } from 'react';
 
-export const leaked = React.version;
+export const hook = useState;

@@ -8,6 +8,17 @@ export type Severity = 'error' | 'warning' | 'info';
 export type FieldPath = readonly (string | number)[];
 
 /** Where the object a diagnostic is about came from. */
+/**
+ * The key of an object of the text: its document and, inside a \`List\`, its path (the key of
+ * \`objectRanges\`, and how invalid objects are named to the export).
+ */
+export function objectKey(source: {
+  documentIndex: number;
+  objectPath?: readonly (string | number)[];
+}): string {
+  return `${source.documentIndex}:${(source.objectPath ?? []).join('.')}`;
+}
+
 export type DiagnosticSource = {
   /** Index of the YAML/JSON document within the input text (0-based). */
   readonly documentIndex: number;

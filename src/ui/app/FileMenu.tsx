@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { exportPolicies, objectKey } from '../../yaml/exportPolicies';
 import { downloadText, readFiles } from './download';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
@@ -60,18 +59,12 @@ export function FileMenu() {
         data-testid="file.export-policies"
         title="Only the NetworkPolicies, with server-set fields removed: ready for kubectl apply -f"
         onClick={() => {
-          const { text, parsed } = store.getState();
-          if (parsed.text !== text) {
+          // Policies the API server would refuse are left out, and named.
+          const exported = store.getState().exportPolicies();
+          if (!exported) {
             flash('The workspace is still being checked: export again in a moment.');
             return;
           }
-          // Policies the API server would refuse are left out, and named.
-          const invalid = new Set(
-            parsed.diagnostics
-              .filter((d) => d.severity === 'error' && d.source?.kind === 'NetworkPolicy')
-              .map((d) => objectKey(d.source?.documentIndex ?? -1, d.source?.objectPath)),
-          );
-          const exported = exportPolicies(text, invalid);
           const leftOut =
             exported.leftOut.length === 0
               ? ''

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixResult } from '../../worker/protocol';
+import type { MatrixResult } from '../../store/analysisTypes';
 import { buildEdges, effectiveMode, mapPairs, unfocusedOptions } from './buildEdges';
 import type { EdgeOptions, Isolation } from './buildEdges';
 

@@ -13,7 +13,7 @@ import { MarkerType } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
 import { openEndsOf } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
-import type { MatrixResult } from '../../worker/protocol';
+import type { MatrixResult } from '../../store/analysisTypes';
 import { EDGE_COLOURS } from './edgeGeometry';
 
 /** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */

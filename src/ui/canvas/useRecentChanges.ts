@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { diffMatrices } from '../../store/compare';
-import type { MatrixResult } from '../../worker/protocol';
+import type { MatrixResult } from '../../store/analysisTypes';
 import { useAppStore } from '../app/storeContext';
 
 export interface Changes {

@@ -3,7 +3,7 @@
  * reader) as Monaco markers under their own owner, beside monaco-yaml's schema markers.
  * Their text ranges were computed in the worker.
  */
-import type { LocatedDiagnostic } from '../../worker/analyzeText';
+import type { LocatedDiagnostic } from '../../store/analysisTypes';
 import { monaco } from './monacoSetup';
 
 export const MARKER_OWNER = 'netpol';

@@ -11,7 +11,7 @@
  * what the gesture wrote.
  */
 import type { AppStore, TextChangeEvent } from '../../store/appStore';
-import type { TextChange } from '../../yaml/textEdits';
+import type { TextChange } from '../../store/analysisTypes';
 import { isFormField } from '../app/keyTarget';
 import { setDiagnosticMarkers } from './markers';
 import {

@@ -9,6 +9,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import type { MonacoYaml } from 'monaco-yaml';
+// eslint-disable-next-line boundaries/dependencies -- Vite's `?worker` import of this folder's own file: the lint cannot resolve it.
 import YamlWorker from './yaml.worker?worker';
 import { workspaceSchema } from './workspaceSchema';
 

@@ -3,10 +3,9 @@
  * `namespaceSelector` lists what it selects right now, and a code lens above each
  * NetworkPolicy says how many pods it applies to and which directions it isolates.
  */
-import { podsSelectedBy, selectionAt } from '../../engine';
+import { objectKey, podsSelectedBy, selectionAt } from '../../engine';
 import type { CompiledPolicy } from '../../engine';
 import type { AppStore } from '../../store/appStore';
-import { objectRangeKey } from '../../worker/analyzeText';
 import { SourceMap } from '../../yaml/sourceMap';
 import { plural } from '../app/plural';
 import { monaco } from './monacoSetup';
@@ -91,7 +90,7 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
       const result: monaco.languages.CodeLens[] = [];
       for (const policy of parsed.workspace.policies) {
         if (!policy.source || (policy.source.objectPath ?? []).length > 0) continue;
-        const range = parsed.objectRanges[objectRangeKey(policy.source)];
+        const range = parsed.objectRanges[objectKey(policy.source)];
         if (!range) continue;
         const line = model.getPositionAt(range.start).lineNumber;
         result.push({ range: new monaco.Range(line, 1, line, 1), id: policy.key });

@@ -4,9 +4,9 @@
  * it on the canvas. Highlighting uses decorations, never the cursor, so the two
  * directions cannot feed each other.
  */
+import { objectKey } from '../../engine';
 import type { PodInfo } from '../../engine';
 import type { AppStore } from '../../store/appStore';
-import { objectRangeKey } from '../../worker/analyzeText';
 import { SourceMap } from '../../yaml/sourceMap';
 import type { TextRange } from '../../yaml/sourceMap';
 import { monaco } from './monacoSetup';
@@ -20,7 +20,7 @@ export function bindSelectionSync(
   const highlight = editor.createDecorationsCollection();
 
   const rangeOf = (pod: PodInfo): TextRange | null =>
-    (pod.source && store.getState().parsed.objectRanges[objectRangeKey(pod.source)]) ?? null;
+    (pod.source && store.getState().parsed.objectRanges[objectKey(pod.source)]) ?? null;
 
   /** The pod whose object was last scrolled into view. */
   let revealedFor: string | null = null;

@@ -1,6 +1,6 @@
 import { formatTruthTable } from '../../engine';
 import type { PodKey, PortQuery, TableFormat, TruthTable } from '../../engine';
-import type { MatrixResult } from '../../worker/protocol';
+import type { MatrixResult } from '../../store/analysisTypes';
 
 /**
  * The canvas truth table (pods only, as `netpol matrix` prints it without `--external`)
