@@ -1,7 +1,7 @@
 import type { PortQuery } from '../../model/verdict';
 import type { Workspace } from '../../model/workspace';
 import { canonicalIp } from '../../selectors/cidr';
-import type { TableEndpoint, TruthTable } from '../computeTruthTable';
+import type { TableEndpoint, TruthTable } from '../truthTable';
 import { isSingleInstance } from '../resolveEndpoint';
 import type { EndpointClasses } from './classes';
 import { outsideClass } from './classes';

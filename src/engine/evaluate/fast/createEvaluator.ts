@@ -2,7 +2,7 @@ import type { PolicyKey } from '../../model/ids';
 import type { CompiledPolicy } from '../../model/policy';
 import type { PortQuery } from '../../model/verdict';
 import type { Workspace } from '../../model/workspace';
-import type { TruthTableQuery } from '../computeTruthTable';
+import type { TruthTableQuery } from '../truthTable';
 import { ClassMatrix, type Isolation } from './classMatrix';
 import { buildClasses, podClassKey, type EndpointClasses } from './classes';
 import { classTable, tableRows, type FastTruthTable, type TableRows } from './classTable';

@@ -159,9 +159,23 @@ function agrees(ws: Workspace, table: FastTruthTable, label: string): void {
       for (let j = 0; j < n; j++) {
         const from = table.rows[i]!;
         const to = table.rows[j]!;
-        const expected = evaluateConnection(ws, from.endpoint, to.endpoint, q).allowed;
+        const verdict = evaluateConnection(ws, from.endpoint, to.endpoint, q);
+        const expected = verdict.allowed;
         if (table.isAllowed(i, j, k) !== expected || bytes[i * n + j] !== (expected ? 1 : 0))
           throw new Error(`${label}: ${from.key} -> ${to.key} ${JSON.stringify(q)}: reference ${expected}`);
+        // An `any` answer is backed by a concrete port that is allowed.
+        if (
+          q === 'any' &&
+          verdict.witness &&
+          !evaluateConnection(ws, from.endpoint, to.endpoint, verdict.witness).allowed
+        )
+          throw new Error(`${label}: ${from.key} -> ${to.key}: the witness port of 'any' is blocked`);
+        // A concrete allowed port implies that `any` is allowed.
+        const anyIndex = PORTS.indexOf('any');
+        if (q !== 'any' && expected && anyIndex >= 0 && !table.isAllowed(i, j, anyIndex))
+          throw new Error(
+            `${label}: ${from.key} -> ${to.key}: ${JSON.stringify(q)} allowed but 'any' is not`,
+          );
       }
     }
   });
@@ -181,7 +195,12 @@ function isolationAgrees(ws: Workspace, bits: Uint8Array): void {
   });
 }
 
-describe('the fast engine agrees with evaluateConnection', () => {
+/**
+ * The one property test of the truth table: \`computeTruthTable\` is the fast engine, so
+ * this compares it (fresh, after incremental edits, after pod changes) with the reference
+ * \`evaluateConnection\` on every pair and port, including \`any\` and its witness port.
+ */
+describe('the fast engine (computeTruthTable) agrees with evaluateConnection', () => {
   it('fresh and after an incremental policy edit, on thousands of random workspaces', () => {
     let incremental = 0;
     fc.assert(
