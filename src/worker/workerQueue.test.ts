@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
+import { createAnalyzer } from './createAnalyzer';
+import type { Analyzer } from './createAnalyzer';
+import type { AnalyzeRequest, WorkerResponse } from './protocol';
+import { createWorkerQueue } from './workerQueue';
+
+function request(seq: number, text: string, ephemeral = false): AnalyzeRequest {
+  return { type: 'analyze', seq, text, options: {}, port: 'any', enforced: true, ephemeral };
+}
+
+/** The real analyzer behind the real queue, tasks as in a worker; what it posts, in order. */
+function queueOf(analyzer: Analyzer = createAnalyzer()) {
+  const posted: WorkerResponse[] = [];
+  const queue = createWorkerQueue({
+    analyzer,
+    post: (response) => posted.push(response),
+    nextTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  });
+  const summary = () =>
+    posted.filter((r) => r.type !== 'progress').map((r) => `${r.type} ${'seq' in r ? r.seq : ''}`);
+  return { queue, posted, summary };
+}
+
+describe('the worker queue', () => {
+  it('answers a request with its phases, its result, then its lint findings', async () => {
+    const { queue, posted, summary } = queueOf();
+    queue.receive(request(1, DEMO_WORKSPACE));
+    await queue.idle();
+    expect(posted.filter((r) => r.type === 'progress').map((r) => r.type === 'progress' && r.phase)).toEqual([
+      'parsing',
+      'evaluating',
+    ]);
+    expect(summary()).toEqual(['result 1', 'lint 1']);
+  });
+
+  it('cancels text superseded while it waits or between its parse and its evaluation', async () => {
+    const { queue, summary } = queueOf();
+    queue.receive(request(1, DEMO_WORKSPACE));
+    // 1 is parsing; 2 waits; 3 replaces 2 (cancelled at once), and 1 finds newer text after its parse.
+    queue.receive(request(2, `${DEMO_WORKSPACE}# 2\n`));
+    queue.receive(request(3, `${DEMO_WORKSPACE}# 3\n`));
+    await queue.idle();
+    expect(summary()).toEqual(['cancelled 2', 'cancelled 1', 'result 3', 'lint 3']);
+  });
+
+  it('runs baselines in order and never cancels them; newer text abandons an older lint', async () => {
+    const { queue, summary } = queueOf();
+    queue.receive(request(1, DEMO_WORKSPACE));
+    queue.receive(request(-1, 'kind: Namespace\nmetadata:\n  name: a\n', true));
+    queue.receive(request(-2, 'kind: Namespace\nmetadata:\n  name: b\n', true));
+    await queue.idle();
+    expect(summary()).toEqual(['result 1', 'lint 1', 'result -1', 'result -2']);
+    // Text that arrives while 4's lint runs: 4's findings are dropped, 5 brings its own.
+    queue.receive(request(4, DEMO_WORKSPACE));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queue.receive(request(5, `${DEMO_WORKSPACE}# 5\n`));
+    await queue.idle();
+    expect(summary().slice(4)).toEqual(['result 4', 'result 5', 'lint 5']);
+  });
+
+  it('reports an analyzer failure as an error for that request and goes on', async () => {
+    const real = createAnalyzer();
+    const failing: Analyzer = {
+      ...real,
+      prepare: (r) => {
+        if (r.text === 'boom') throw new Error('analyzer broke');
+        return real.prepare(r);
+      },
+    };
+    const { queue, posted, summary } = queueOf(failing);
+    queue.receive(request(1, 'boom'));
+    await queue.idle();
+    queue.receive(request(2, DEMO_WORKSPACE));
+    await queue.idle();
+    expect(summary()).toEqual(['error 1', 'result 2', 'lint 2']);
+    expect(posted.find((r) => r.type === 'error')).toMatchObject({ message: 'analyzer broke' });
+  });
+
+  it('counts an import at once, whatever is queued', () => {
+    const { queue, posted } = queueOf();
+    queue.receive({ type: 'summarize', seq: 7, text: 'kind: Namespace\nmetadata:\n  name: a\n' });
+    expect(posted).toEqual([{ type: 'summary', seq: 7, summary: { objects: 1, lists: 0, documents: 1 } }]);
+  });
+});

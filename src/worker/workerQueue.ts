@@ -1,0 +1,97 @@
+/**
+ * The evaluation worker's queue, without the worker: requests in, responses out (through
+ * `post`), so it runs headless in tests. The edited text's requests supersede each other:
+ * a newer one cancels an older one that is queued or between its parse and its
+ * evaluation; baseline (ephemeral) requests run in order; lint findings follow a result,
+ * one check per task, abandoned by newer text.
+ */
+import { LINT_CHECKS } from '../engine';
+import { summarizeManifests } from '../yaml/importText';
+import type { LocatedDiagnostic } from './analyzeText';
+import type { Analyzer } from './createAnalyzer';
+import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+
+export interface WorkerQueueDeps {
+  analyzer: Analyzer;
+  post: (response: WorkerResponse, transfer: Transferable[]) => void;
+  /** Resolves in a later task, so that newer messages get in. */
+  nextTask: () => Promise<void>;
+}
+
+export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps): {
+  receive: (request: WorkerRequest) => void;
+  /** Resolves when nothing is queued or running (for tests). */
+  idle: () => Promise<void>;
+} {
+  let latest: AnalyzeRequest | null = null;
+  const baselines: AnalyzeRequest[] = [];
+  let running: Promise<void> | null = null;
+
+  async function run(request: AnalyzeRequest): Promise<void> {
+    const started = performance.now();
+    try {
+      post({ type: 'progress', seq: request.seq, phase: 'parsing' }, []);
+      const analysis = analyzer.prepare(request);
+      // Let newer messages in: if the text changed meanwhile, this answer is not wanted.
+      await nextTask();
+      if (!request.ephemeral && latest && latest.seq > request.seq) {
+        post({ type: 'cancelled', seq: request.seq }, []);
+        return;
+      }
+      post({ type: 'progress', seq: request.seq, phase: 'evaluating' }, []);
+      const result = analyzer.finish(request, analysis);
+      post({ type: 'result', seq: request.seq, result, millis: performance.now() - started }, [
+        result.matrix.allowed.buffer,
+        ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
+        result.podIsolation.buffer,
+      ]);
+      if (!result.lintPending) return;
+      // The lint findings follow, one check per task, so that a keystroke waits for one
+      // check at most; newer text abandons them (its answer brings its own).
+      const diagnostics: LocatedDiagnostic[] = [];
+      for (let i = 0; i < LINT_CHECKS.length; i++) {
+        await nextTask();
+        if (latest && latest.seq > request.seq) return;
+        diagnostics.push(...analysis.lintCheck(i));
+      }
+      post({ type: 'lint', seq: request.seq, diagnostics }, []);
+    } catch (error) {
+      post(
+        { type: 'error', seq: request.seq, message: error instanceof Error ? error.message : String(error) },
+        [],
+      );
+    }
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      const request = baselines.shift() ?? latest;
+      if (!request) break;
+      if (request === latest) latest = null;
+      await run(request);
+    }
+    running = null;
+  }
+
+  return {
+    receive(request) {
+      switch (request.type) {
+        case 'analyze':
+          if (request.ephemeral) baselines.push(request);
+          else {
+            if (latest) post({ type: 'cancelled', seq: latest.seq }, []);
+            latest = request;
+          }
+          running ??= drain();
+          break;
+        case 'summarize':
+          // Rare (once per import) and independent of the analysis state: answered at once.
+          post({ type: 'summary', seq: request.seq, summary: summarizeManifests(request.text) }, []);
+          break;
+      }
+    },
+    idle: async () => {
+      while (running) await running;
+    },
+  };
+}
