@@ -124,6 +124,13 @@ describe('setIn', () => {
 describe('appendIn', () => {
   const POLICY = `spec:\n  ingress:\n    - from:\n        - podSelector: {}   # same namespace\n  egress: []\n`;
 
+  it('appends at the column of the last item’s dash when the dash stands alone on its line', () => {
+    // Found by the fuzz test: the content's column was taken for the dash's.
+    const text = `spec:\n  expectations:\n    - to: a\n    -\n      to: b\n      expect: blocked\n`;
+    const out = apply(appendIn(text, 0, ['spec', 'expectations'], { to: 'c' }), text);
+    expect(out).toBe(`${text}    - to: c\n`);
+  });
+
   it('appends a map item after the last one, at its indentation', () => {
     const out = apply(
       appendIn(POLICY, 0, ['spec', 'ingress'], {

@@ -141,8 +141,9 @@ export function appendIn(
   if (seq.flow || !last?.range) {
     return replaceNode(text, found.parentPair, seq, [...seq.toJSON(), value], style);
   }
-  // The last item's line starts with its dash: that is the column of the new item.
-  const dashColumn = text.slice(lineStartOf(text, last.range[0])).search(/\S/);
+  // The new item goes at the column of the last item's dash (which may stand alone on the
+  // line above its content: `-` then an indented mapping).
+  const dashColumn = dashColumnOf(text, last.range[0]);
   const at = endOfLine(text, trimEnd(text, last.range[1]));
   const isBlock = typeof value === 'object' && value !== null && !isEmptyCollection(value);
   const body = isBlock
@@ -383,4 +384,12 @@ function itemSpan(item: Pair | Node | YAMLSeq): [number, number] {
   }
   const range = item.range;
   return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** The column of the `-` that introduces the sequence item starting at `itemStart`. */
+function dashColumnOf(text: string, itemStart: number): number {
+  let k = itemStart - 1;
+  while (k >= 0 && /\s/.test(text[k] ?? '')) k--;
+  if (text[k] === '-') return k - lineStartOf(text, k);
+  return text.slice(lineStartOf(text, itemStart)).search(/\S/);
 }
