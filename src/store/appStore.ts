@@ -11,8 +11,6 @@ import type { LocatedDiagnostic } from '../worker/analyzeText';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
-import { checkImport, mergeWorkspaceText } from '../yaml/importText';
-import type { ImportSummary } from '../yaml/importText';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
 import type { TextChange } from '../yaml/textEdits';
 import type { Command } from './commands/command';
@@ -22,6 +20,8 @@ import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
 import { createLessonActions } from './lessonSlice';
+import { createImportSlice } from './importSlice';
+import type { ImportSlice } from './importSlice';
 import { createWorkspaceActions } from './workspaceActions';
 import type { WorkspaceActions } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
@@ -85,7 +85,7 @@ export interface Baseline {
   matrix: MatrixResult | null;
 }
 
-export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
+export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, ImportSlice {
   text: string;
   lastChange: TextChangeEvent;
   parsed: WorkspaceAnalysis;
@@ -129,13 +129,6 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
   retryEvaluation: () => void;
   /** Takes up a newer revision of the open workspace saved by another tab (on focus). */
   syncFromStorage: () => void;
-  /**
-   * Imported text waiting for the user to choose replace or merge, with what it holds
-   * (counted by the worker; null until its answer arrives, or when it cannot count).
-   */
-  pendingImport: { text: string; sources: string[]; summary: ImportSummary | null } | null;
-  /** Why the last import was refused, until the next one. */
-  importError: string | null;
   /** Replaces the whole text (an import, a lesson step): published as the one change between them. */
   setText: (text: string, origin: TextOrigin) => void;
   /** Applies changes made in the editor (each to the text the previous one left). */
@@ -149,9 +142,6 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions {
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
   runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
   setPort: (port: PortQuery) => void;
-  /** Offers text read from files or the clipboard; an empty workspace takes it at once. */
-  offerImport: (text: string, sources: string[]) => void;
-  resolveImport: (choice: 'replace' | 'merge' | 'cancel') => void;
   /** Writes a pending autosave now. */
   flushSave: () => void;
   /**
@@ -394,8 +384,7 @@ export function createAppStore({
       syncFromStorage: () => undefined,
       // Replaced below, once the autosave exists.
       flushSave: () => undefined,
-      pendingImport: null,
-      importError: null,
+      ...createImportSlice(set, get, client),
       setText(text, origin) {
         if (text === get().text) return;
         commit([changeBetween(get().text, text)], origin);
@@ -418,35 +407,6 @@ export function createAppStore({
         set({ port });
         analyze();
         refreshBaseline();
-      },
-      offerImport(text, sources) {
-        const check = checkImport(text, sources.join(', ') || 'the input');
-        if (!check.ok) {
-          set({ importError: check.message, pendingImport: null });
-          return;
-        }
-        set({ importError: null, pendingImport: { text, sources, summary: null } });
-        if (get().text.trim() === '') {
-          get().resolveImport('replace');
-          return;
-        }
-        // Counting means parsing the whole text: the worker does it, the dialog updates.
-        client
-          .summarize?.(text)
-          .then((summary) => {
-            const pending = get().pendingImport;
-            if (pending?.text === text) set({ pendingImport: { ...pending, summary } });
-          })
-          .catch(() => undefined);
-      },
-      resolveImport(choice) {
-        const pending = get().pendingImport;
-        set({ pendingImport: null });
-        if (!pending || choice === 'cancel') return;
-        const text = choice === 'replace' ? pending.text : mergeWorkspaceText(get().text, pending.text);
-        // Replaced content is a new picture: lay it out afresh (a merge keeps what is placed).
-        if (choice === 'replace') set({ positions: {}, routes: {}, collapsed: [] });
-        get().setText(text, 'import');
       },
     };
   });
