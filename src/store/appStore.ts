@@ -20,6 +20,8 @@ import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
 import { createLessonActions } from './lessonSlice';
+import { createCompareSlice } from './compareSlice';
+import type { CompareSlice } from './compareSlice';
 import { createImportSlice } from './importSlice';
 import type { ImportSlice } from './importSlice';
 import { createWorkspaceActions } from './workspaceActions';
@@ -78,14 +80,7 @@ export type Positions = Record<string, { x: number; y: number }>;
  */
 export type PluginProfile = 'none' | 'generic' | 'cilium';
 
-/** A version to compare against: its text and its truth table for the current port. */
-export interface Baseline {
-  label: string;
-  text: string;
-  matrix: MatrixResult | null;
-}
-
-export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, ImportSlice {
+export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice {
   text: string;
   lastChange: TextChangeEvent;
   parsed: WorkspaceAnalysis;
@@ -96,7 +91,6 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
   routes: EdgeRoutes;
   collapsed: string[];
   plugin: PluginProfile;
-  baseline: Baseline | null;
   lesson: LessonState | null;
   /**
    * Bumped whenever the canvas should fit its pods into view once laid out: another
@@ -109,9 +103,6 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
   setPresenting: (on: boolean) => void;
   setCanvasOnly: (on: boolean) => void;
   setPlugin: (plugin: PluginProfile) => void;
-  /** Compares against the current text (a snapshot) or against other text (pasted YAML). */
-  setBaseline: (label: string, text?: string) => void;
-  clearBaseline: () => void;
   /** The message of the last command that could not run, until the next one runs. */
   commandError: string | null;
   /** Named workspaces and the one being edited. */
@@ -227,25 +218,6 @@ export function createAppStore({
         });
     };
 
-    /** The baseline's truth table, for the same port and plugin as the current one. */
-    let baselineSeq = 0;
-    const analyzeBaseline = (text: string, label: string): void => {
-      const { port, plugin } = get();
-      // Negative sequence numbers: never confused with the edited text's requests.
-      client
-        .analyze({ ...requestFor(text, port, plugin), seq: --baselineSeq, ephemeral: true })
-        .then(({ result }) => {
-          if (get().baseline?.text === text) set({ baseline: { label, text, matrix: result.matrix } });
-        })
-        .catch(() => undefined);
-    };
-
-    /** The baseline's text does not change with edits: only a new port or plugin asks for it again. */
-    const refreshBaseline = (): void => {
-      const baseline = get().baseline;
-      if (baseline) analyzeBaseline(baseline.text, baseline.label);
-    };
-
     /** The model of the current text, parsed here if the worker's answer is not in yet. */
     const currentAnalysis = (): WorkspaceAnalysis => {
       const { parsed, text } = get();
@@ -311,7 +283,7 @@ export function createAppStore({
       routes: start.routes ?? {},
       collapsed: start.collapsed ?? [],
       plugin: 'generic',
-      baseline: null,
+      ...createCompareSlice(set, get, client, requestFor),
       lesson: null,
       fitRequest: 0,
       presenting: false,
@@ -328,14 +300,7 @@ export function createAppStore({
       setPlugin(plugin) {
         set({ plugin });
         analyze();
-        refreshBaseline();
-      },
-      setBaseline(label, text = get().text) {
-        set({ baseline: { label, text, matrix: null } });
-        analyzeBaseline(text, label);
-      },
-      clearBaseline() {
-        set({ baseline: null });
+        get().refreshBaseline();
       },
       mergePositions(positions) {
         set((s) => ({ positions: { ...s.positions, ...positions } }));
@@ -406,7 +371,7 @@ export function createAppStore({
       setPort(port) {
         set({ port });
         analyze();
-        refreshBaseline();
+        get().refreshBaseline();
       },
     };
   });
@@ -444,7 +409,7 @@ function pluginOptions(plugin: PluginProfile): { ipBlockMatchesPodIPs?: boolean 
 }
 
 /** An analysis request of the edited text (or a baseline) for a port and plugin profile. */
-function requestFor(text: string, port: PortQuery, plugin: PluginProfile) {
+export function requestFor(text: string, port: PortQuery, plugin: PluginProfile) {
   return {
     type: 'analyze' as const,
     text,
