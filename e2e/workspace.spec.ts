@@ -204,8 +204,10 @@ test.describe('workspace', () => {
 
   test('reload restores the text and the selection', async ({ app, page }) => {
     await app.typeLineAfter('name: prometheus', '# remember me');
+    // Find selected prometheus; the click selects postgres (its title, not a row of the table).
+    await app.waitForStillCanvas();
     await app.pod('data/postgres').click();
-    await expect(page.getByTestId('pod-details')).toContainText('postgres');
+    await expect(page.getByTestId('pod-details').locator('.side-title')).toHaveText('postgres');
     // Autosaved after a short pause: the selection is in the browser's storage.
     await expect
       .poll(async () =>
@@ -214,7 +216,7 @@ test.describe('workspace', () => {
       .toBe(true);
     await page.reload();
     await app.waitForEditor();
-    await expect(page.getByTestId('pod-details')).toContainText('postgres');
+    await expect(page.getByTestId('pod-details').locator('.side-title')).toHaveText('postgres');
     expect(await app.exported('file.export')).toContain('# remember me');
   });
 
