@@ -121,6 +121,15 @@ describe('setIn', () => {
   });
 });
 
+describe('setIn under a key with a tag', () => {
+  it('adds the new key at the column of the tagged key, not after its tag', () => {
+    // Found by the fuzz test: the key node's range starts after its `!!str` tag.
+    const text = `spec:\n  !!str name: x\n`;
+    const out = apply(setIn(text, 0, ['spec', 'expectations'], [{ to: 'a' }]), text);
+    expect(out).toBe(`spec:\n  !!str name: x\n  expectations:\n    - to: a\n`);
+  });
+});
+
 describe('appendIn', () => {
   const POLICY = `spec:\n  ingress:\n    - from:\n        - podSelector: {}   # same namespace\n  egress: []\n`;
 

@@ -362,7 +362,7 @@ function insertPair(
   const first = map.items[0];
   const last = map.items[map.items.length - 1];
   if (!first || !isScalar(first.key) || !first.key.range || !last) return null;
-  const column = columnOf(text, first.key.range[0]);
+  const column = keyColumnOf(text, first.key.range[0]);
   const [, lastEnd] = itemSpan(last);
   const at = endOfLine(text, trimEnd(text, lastEnd));
   const keyText = stringify(key, STRINGIFY).replace(/\n$/, '');
@@ -392,4 +392,14 @@ function dashColumnOf(text: string, itemStart: number): number {
   while (k >= 0 && /\s/.test(text[k] ?? '')) k--;
   if (text[k] === '-') return k - lineStartOf(text, k);
   return text.slice(lineStartOf(text, itemStart)).search(/\S/);
+}
+
+/**
+ * The column of a block map's keys, from its first key: where that key's properties (a
+ * tag such as `!!str`, an anchor) begin, since the key node's range starts after them.
+ */
+function keyColumnOf(text: string, keyStart: number): number {
+  const prefix = text.slice(lineStartOf(text, keyStart), keyStart);
+  const props = /(?:[!&]\S*\s+)+$/.exec(prefix);
+  return prefix.length - (props?.[0].length ?? 0);
 }
