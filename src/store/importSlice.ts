@@ -18,6 +18,8 @@ export interface ImportSlice {
   /** Offers text read from files or the clipboard; an empty workspace takes it at once. */
   offerImport: (text: string, sources: string[]) => void;
   resolveImport: (choice: 'replace' | 'merge' | 'cancel') => void;
+  /** Refuses something that was to be opened (a damaged share link, an unknown recipe), saying why. */
+  refuseImport: (message: string) => void;
 }
 
 type Get = () => AppState;
@@ -46,6 +48,9 @@ export function createImportSlice(set: Set, get: Get, client: AnalysisClient): I
           if (pending?.text === text) set({ pendingImport: { ...pending, summary } });
         })
         .catch(() => undefined);
+    },
+    refuseImport(message) {
+      set({ importError: message, pendingImport: null });
     },
     resolveImport(choice) {
       const pending = get().pendingImport;

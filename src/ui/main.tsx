@@ -36,7 +36,7 @@ const openSharedFromHash = async (): Promise<void> => {
   const shared = await decodeShare(window.location.hash);
   if (!shared) return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  if ('error' in shared) store.setState({ importError: shared.error });
+  if ('error' in shared) store.getState().refuseImport(shared.error);
   else store.getState().openShared(shared, shared.lesson ? findLesson(shared.lesson.id) : undefined);
 };
 void openSharedFromHash();
@@ -48,7 +48,7 @@ if (recipeId) {
   const recipe = findRecipe(recipeId);
   history.replaceState(null, '', window.location.pathname + window.location.hash);
   if (recipe) store.getState().newWorkspace(`Recipe: ${recipe.title}`, recipe.yaml);
-  else store.setState({ importError: `There is no recipe called “${recipeId}”.` });
+  else store.getState().refuseImport(`There is no recipe called “${recipeId}”.`);
 }
 
 createRoot(container).render(
