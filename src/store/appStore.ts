@@ -70,7 +70,10 @@ function running(evaluation: EvaluationState): EvaluationState {
   return { ...evaluation, status: { kind: 'running', progress } };
 }
 
-/** Canvas node positions by node id (layout state, not document). */
+/**
+ * Canvas node positions by node id (layout state, not document): `ns:NAME` and `ext:ADDRESS`
+ * absolute, `pod:KEY` relative to its frame.
+ */
 export type Positions = Record<string, { x: number; y: number }>;
 
 /**

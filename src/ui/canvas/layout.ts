@@ -8,6 +8,7 @@
  * space to the right. Then nothing may overlap: a box that overlaps another is pushed
  * down or right, never the one the user just dragged.
  */
+import type { Positions } from '../../store/appStore';
 
 export const POD_WIDTH = 220;
 export const POD_HEIGHT = 76;
@@ -34,8 +35,8 @@ export interface Size {
 
 export interface Box extends Point, Size {}
 
-/** Saved positions by node id: `ns:NAME` and `ext:ADDRESS` absolute, `pod:KEY` relative to its frame. */
-export type Positions = Record<string, Point>;
+/** Positions by node id: the store's one type. */
+export type { Positions };
 
 export interface LayoutInput {
   namespaces: { name: string; pods: string[]; collapsed: boolean }[];
