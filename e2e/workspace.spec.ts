@@ -204,7 +204,10 @@ test.describe('workspace', () => {
 
   test('reload restores the text and the selection', async ({ app, page }) => {
     await app.typeLineAfter('name: prometheus', '# remember me');
-    // Find selected prometheus; the click selects postgres (its title, not a row of the table).
+    // Find selected prometheus and the canvas brought it close; as a person would, fit the view
+    // to see postgres again, then click it (its title, not a row of prometheus's table).
+    await app.waitForEvaluation();
+    await page.locator('.react-flow__controls-fitview').click();
     await app.waitForStillCanvas();
     await app.pod('data/postgres').click();
     await expect(page.getByTestId('pod-details').locator('.side-title')).toHaveText('postgres');
