@@ -5,7 +5,7 @@
  * perform) that a toolbar, a context menu or a shortcut can all read.
  */
 import type { PodInfo, Workspace } from '../../engine';
-import { applyChanges } from '../../yaml/textEdits';
+import { applyChanges, documentProblem } from '../../yaml/textEdits';
 import type { TextChange, YamlPath } from '../../yaml/textEdits';
 
 export interface CommandContext {
@@ -47,6 +47,27 @@ export interface Command<Args> {
   readonly id: string;
   readonly label: string;
   perform(context: CommandContext, args: Args): CommandOutcome;
+}
+
+/**
+ * The pod a gesture edits and its document, or the refusal: it is not in the workspace, or
+ * its document has a YAML error (the model shows its last good version, whose paths the
+ * text no longer has).
+ */
+export function podToEdit(
+  text: string,
+  workspace: Workspace,
+  podKey: string,
+): { pod: PodInfo; documentIndex: number } | { refused: CommandOutcome } {
+  const pod = workspace.pods.find((p) => p.key === podKey);
+  if (!pod?.source) return { refused: refuse(`${podKey} is not in the workspace`) };
+  const problem = documentProblem(text, pod.source.documentIndex);
+  if (problem) {
+    return {
+      refused: refuse(`the YAML of ${podKey} has an error (${problem}): fix it in the YAML pane first`),
+    };
+  }
+  return { pod, documentIndex: pod.source.documentIndex };
 }
 
 /** Where a pod's (or workload's pod template's) labels live in its object. */

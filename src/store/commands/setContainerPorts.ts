@@ -1,7 +1,6 @@
-import { deleteIn, documentProblem, hasItems, setIn } from '../../yaml/textEdits';
+import { deleteIn, hasItems, setIn } from '../../yaml/textEdits';
 import type { Command } from './command';
-import { editOr, refuse } from './command';
-import { labelsPathOf } from './command';
+import { editOr, labelsPathOf, podToEdit } from './command';
 import type { ContainerPortSpec } from './containerPortsText';
 
 /** Replaces the ports of the first container of a pod (or of a workload's pod template). */
@@ -9,20 +8,18 @@ export const setContainerPorts: Command<{ podKey: string; ports: ContainerPortSp
   id: 'setContainerPorts',
   label: 'Set container ports',
   perform({ text, workspace }, { podKey, ports }) {
-    const pod = workspace.pods.find((p) => p.key === podKey);
-    if (!pod?.source) return refuse(`${podKey} is not in the workspace`);
-    const problem = documentProblem(text, pod.source.documentIndex);
-    if (problem)
-      return refuse(`the YAML of ${podKey} has an error (${problem}): fix it in the YAML pane first`);
+    const target = podToEdit(text, workspace, podKey);
+    if ('refused' in target) return target.refused;
+    const { pod, documentIndex } = target;
     // The pod spec sits next to the labels' metadata: [..., 'metadata', 'labels'] -> [..., 'spec'].
     const specPath = [...labelsPathOf(pod).slice(0, -2), 'spec'];
-    const change = hasItems(text, pod.source.documentIndex, [...specPath, 'containers'])
+    const change = hasItems(text, documentIndex, [...specPath, 'containers'])
       ? ports.length > 0
-        ? setIn(text, pod.source.documentIndex, [...specPath, 'containers', 0, 'ports'], ports)
-        : deleteIn(text, pod.source.documentIndex, [...specPath, 'containers', 0, 'ports'])
+        ? setIn(text, documentIndex, [...specPath, 'containers', 0, 'ports'], ports)
+        : deleteIn(text, documentIndex, [...specPath, 'containers', 0, 'ports'])
       : setIn(
           text,
-          pod.source.documentIndex,
+          documentIndex,
           [...specPath, 'containers'],
           [{ name: pod.name, image: 'registry.example/app:latest', ports }],
         );
