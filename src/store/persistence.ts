@@ -337,8 +337,7 @@ export class WorkspaceLibrary {
       this.storage.setItem(key, value);
       return null;
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return isQuota(error) ? `browser storage is full (${why})` : `browser storage refused it (${why})`;
+      return storageError(error);
     }
   }
 }
@@ -376,8 +375,11 @@ function isEntry(value: unknown): value is WorkspaceEntry {
   return isRecord(value) && typeof value.id === 'string' && typeof value.name === 'string';
 }
 
-function isQuota(error: unknown): boolean {
-  return error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+/** Why storage refused a write, in words: full (a quota error), or refused with the browser's reason. */
+export function storageError(error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  const quota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+  return quota ? `browser storage is full (${why})` : `browser storage refused it (${why})`;
 }
 
 function plural(n: number, word: string): string {

@@ -10,7 +10,7 @@
  * its messages, posted as it is made, so their copies in memory never go stale and a
  * write's value always arrives before the store's message about it.
  */
-import { KEY_PREFIX } from '../../store/persistence';
+import { KEY_PREFIX, storageError } from '../../store/persistence';
 import type { KeyValueStorage, SyncChannel, SyncMessage } from '../../store/persistence';
 
 const DB_NAME = 'netpol-canvas';
@@ -162,10 +162,7 @@ function indexedDbStorage(
             type: 'kv',
             entries: [...current].map(([k, v]) => [k, v.before]),
           } satisfies KvMessage);
-          const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-          reportError(
-            /quota/i.test(why) ? `browser storage is full (${why})` : `browser storage refused it (${why})`,
-          );
+          reportError(storageError(error));
         });
       });
     }
