@@ -220,3 +220,25 @@ describe('recoverText', () => {
     expect(recoverText('not json')).toBe('not json');
   });
 });
+
+describe('revisions', () => {
+  it('are read from a record’s head as a full parse reads them, whatever its name holds', () => {
+    const storage = memoryStorage();
+    const library = new WorkspaceLibrary(storage);
+    const created = library.create('a "quoted" \\ name, with "rev":99', {
+      text: 'a: 1\n',
+      selectedPod: null,
+    });
+    if ('error' in created) throw new Error(created.error);
+    library.save(created.entry.id, { text: '"rev":42', selectedPod: null });
+    const raw = storage.getItem(`netpol-canvas:workspace:${created.entry.id}`) ?? '';
+    const parsed = JSON.parse(raw) as { rev: number; tab: string };
+    expect(library.revision(created.entry.id)).toEqual({ rev: parsed.rev, tab: parsed.tab });
+    expect(parsed.rev).toBe(2);
+    // A version 1 record (no head) is parsed in full; an unreadable one has no revision.
+    storage.setItem('netpol-canvas:workspace:old', JSON.stringify({ text: 'x', rev: 7, tab: 't' }));
+    expect(library.revision('old')).toEqual({ rev: 7, tab: 't' });
+    storage.setItem('netpol-canvas:workspace:bad', '{"v":2,"na');
+    expect(library.revision('bad')).toEqual({ rev: 0, tab: '' });
+  });
+});

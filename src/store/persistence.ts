@@ -191,15 +191,8 @@ export class WorkspaceLibrary {
 
   /** The revision stored for a workspace, and the tab that wrote it (0 and '' when none). */
   revision(id: string): { rev: number; tab: string } {
-    try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(itemKey(id)) ?? 'null');
-      if (isRecord(parsed) && typeof parsed.rev === 'number') {
-        return { rev: parsed.rev, tab: typeof parsed.tab === 'string' ? parsed.tab : '' };
-      }
-    } catch {
-      // An unreadable record has no revision.
-    }
-    return { rev: 0, tab: '' };
+    const { rev, tab } = headerOf(this.storage.getItem(itemKey(id)));
+    return { rev, tab };
   }
 
   /**
@@ -324,12 +317,7 @@ export class WorkspaceLibrary {
   }
 
   private savedAtOf(id: string): number {
-    try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(itemKey(id)) ?? 'null');
-      return isRecord(parsed) && typeof parsed.savedAt === 'number' ? parsed.savedAt : 0;
-    } catch {
-      return 0;
-    }
+    return headerOf(this.storage.getItem(itemKey(id))).savedAt;
   }
 
   private write(key: string, value: string): string | null {
@@ -354,6 +342,32 @@ export function recoverText(raw: string): string {
     return JSON.parse(`"${body}"`) as string;
   } catch {
     return raw;
+  }
+}
+
+/**
+ * A record's revision, writer and save time. Every save asks for them, so they are read
+ * from the record's head (written first, in this order) instead of parsing the whole record
+ * (a 10 MB workspace took as long again as the save); other shapes are parsed in full.
+ */
+const HEADER = /^\{"v":2,"name":"(?:[^"\\]|\\.)*","rev":(\d+),"tab":"([^"\\]*)","savedAt":(\d+)[,}]/;
+
+function headerOf(raw: string | null): { rev: number; tab: string; savedAt: number } {
+  const none = { rev: 0, tab: '', savedAt: 0 };
+  if (raw === null) return none;
+  const head = HEADER.exec(raw.slice(0, 4096));
+  if (head) return { rev: Number(head[1]), tab: head[2] ?? '', savedAt: Number(head[3]) };
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!isRecord(parsed)) return none;
+    return {
+      rev: typeof parsed.rev === 'number' ? parsed.rev : 0,
+      tab: typeof parsed.tab === 'string' ? parsed.tab : '',
+      savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
+    };
+  } catch {
+    // An unreadable record has no revision.
+    return none;
   }
 }
 
