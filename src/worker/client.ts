@@ -11,6 +11,7 @@ import type {
   SummarizeRequest,
   WorkerResponse,
 } from './protocol';
+import { createWorkspaceDecoder } from './workspaceWire';
 
 export interface AnalyzeResponse {
   seq: number;
@@ -72,6 +73,7 @@ export function createWorkerClient(
   >();
   let summarySeq = 0;
   let current: Worker | null = null;
+  let decode = createWorkspaceDecoder();
 
   const fail = (failed: Worker, why: string): void => {
     if (current !== failed) return;
@@ -97,6 +99,16 @@ export function createWorkerClient(
       for (const seq of lintWaiters.keys()) if (seq <= message.seq) lintWaiters.delete(seq);
       return;
     }
+    // Every result is decoded, wanted or not: the next one may be sent against it.
+    let result: AnalyzeResult | null = null;
+    if (message.type === 'result') {
+      try {
+        result = { ...message.result, workspace: decode(message.result.workspace) };
+      } catch (error) {
+        if (current) fail(current, error instanceof Error ? error.message : String(error));
+        return;
+      }
+    }
     const waiter = pending.get(message.seq);
     if (!waiter) return;
     if (message.type === 'progress') {
@@ -104,9 +116,9 @@ export function createWorkerClient(
       return;
     }
     pending.delete(message.seq);
-    if (message.type === 'result')
-      waiter.resolve({ seq: message.seq, result: message.result, millis: message.millis });
-    else if (message.type === 'cancelled') waiter.reject(new Cancelled(message.seq));
+    if (message.type === 'result') {
+      if (result) waiter.resolve({ seq: message.seq, result, millis: message.millis });
+    } else if (message.type === 'cancelled') waiter.reject(new Cancelled(message.seq));
     else waiter.reject(new Error(message.message));
   };
 
@@ -119,6 +131,7 @@ export function createWorkerClient(
       throw new WorkerFailed(error instanceof Error ? error.message : String(error));
     }
     current = started;
+    decode = createWorkspaceDecoder();
     started.onmessage = (event: MessageEvent<WorkerResponse>) => onMessage(event.data);
     // A script that does not load or throws, or an error nothing in the worker caught.
     started.onerror = (event: ErrorEvent) => {

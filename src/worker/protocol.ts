@@ -7,7 +7,18 @@
  * so it happens here, off the main thread. Strings cost little to post; the truth table
  * comes back in a transferred buffer.
  */
-import type { ConnectivityTestResult, EngineOptions, ExternalPeer, PortQuery, Workspace } from '../engine';
+import type {
+  CompiledPolicy,
+  ConnectivityTest,
+  ConnectivityTestResult,
+  EngineOptions,
+  ExternalPeer,
+  NamespaceInfo,
+  NodeInfo,
+  PodInfo,
+  PortQuery,
+  Workspace,
+} from '../engine';
 import type { ImportSummary } from '../yaml/importText';
 import type { TextRange } from '../yaml/sourceMap';
 import type { LocatedDiagnostic } from './analyzeText';
@@ -74,8 +85,28 @@ export type WorkerRequest = AnalyzeRequest | SummarizeRequest;
 /** What a long run is doing now, for the progress indicator. */
 export type AnalyzePhase = 'parsing' | 'evaluating';
 
+/**
+ * A workspace on the wire (`workspaceWire.ts`): with `delta`, a number in a list is the
+ * object at that index in the list of the workspace sent before (the last one with
+ * `remember`). The lookup indexes are rebuilt on arrival.
+ */
+export interface WorkspaceWire {
+  delta: boolean;
+  /** This workspace is the base of the next delta (false for baselines). */
+  remember: boolean;
+  namespaces: (NamespaceInfo | number)[];
+  pods: (PodInfo | number)[];
+  nodes: (NodeInfo | number)[];
+  policies: (CompiledPolicy | number)[];
+  tests: (ConnectivityTest | number)[];
+  options: EngineOptions;
+}
+
+/** An {@link AnalyzeResult} as the worker posts it. */
+export type AnalyzeResultWire = Omit<AnalyzeResult, 'workspace'> & { workspace: WorkspaceWire };
+
 export type WorkerResponse =
-  | { type: 'result'; seq: number; result: AnalyzeResult; millis: number }
+  | { type: 'result'; seq: number; result: AnalyzeResultWire; millis: number }
   | { type: 'progress'; seq: number; phase: AnalyzePhase }
   /** After a `result` with `lintPending`: its lint findings (the other diagnostics are in the result). */
   | { type: 'lint'; seq: number; diagnostics: LocatedDiagnostic[] }

@@ -10,6 +10,7 @@ import { summarizeManifests } from '../yaml/importText';
 import type { LocatedDiagnostic } from './analyzeText';
 import type { Analyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+import { createWorkspaceEncoder } from './workspaceWire';
 
 export interface WorkerQueueDeps {
   analyzer: Analyzer;
@@ -26,6 +27,7 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
   let latest: AnalyzeRequest | null = null;
   const baselines: AnalyzeRequest[] = [];
   let running: Promise<void> | null = null;
+  const encode = createWorkspaceEncoder();
 
   async function run(request: AnalyzeRequest): Promise<void> {
     const started = performance.now();
@@ -40,7 +42,8 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
       }
       post({ type: 'progress', seq: request.seq, phase: 'evaluating' }, []);
       const result = analyzer.finish(request, analysis);
-      post({ type: 'result', seq: request.seq, result, millis: performance.now() - started }, [
+      const wire = { ...result, workspace: encode(result.workspace, !request.ephemeral) };
+      post({ type: 'result', seq: request.seq, result: wire, millis: performance.now() - started }, [
         result.matrix.allowed.buffer,
         ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
         result.podIsolation.buffer,

@@ -1,8 +1,9 @@
-import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
+import { BaseEdge, useInternalNode } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { internalBox } from './internalBox';
 import { floatingCurve } from './edgeGeometry';
+import { EdgeLabel } from './labelLayer';
 
 /**
  * Namespace-to-namespace connections, counted: how many pod pairs are allowed and
@@ -18,7 +19,7 @@ function BundleEdgeView({ id, source, target, markerEnd, data }: EdgeProps) {
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} />
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         <div
           className="bundle-label"
           style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
@@ -26,7 +27,7 @@ function BundleEdgeView({ id, source, target, markerEnd, data }: EdgeProps) {
           <span className="allowed">{counts?.allowed ?? 0} ✓</span>{' '}
           <span className="blocked">{counts?.blocked ?? 0} ✗</span>
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabel>
     </>
   );
 }

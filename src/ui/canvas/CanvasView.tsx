@@ -13,6 +13,8 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectDialog } from './ConnectDialog';
 import { warmUpElk } from './elkBrowser';
 import { ExternalNode } from './ExternalNode';
+import { FrameMinimap } from './FrameMinimap';
+import { FindLabelLayer, LabelLayerProvider } from './labelLayer';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
 import { PodNode } from './PodNode';
@@ -160,8 +162,9 @@ function ClusterCanvas() {
   }, [selectedPod, presenting]);
 
   const mode = effectiveMode(edgeMode, podCount, selectedPod, lesson);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   return (
-    <>
+    <LabelLayerProvider value={labelLayer}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -177,7 +180,9 @@ function ClusterCanvas() {
         onConnect={onConnect}
         isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('ns:')}
         className={
-          [connectFrom && 'picking-target', moving && 'moving'].filter(Boolean).join(' ') || undefined
+          [connectFrom && 'picking-target', moving && 'moving', stale && 'evaluating']
+            .filter(Boolean)
+            .join(' ') || undefined
         }
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
@@ -196,12 +201,17 @@ function ClusterCanvas() {
         nodesConnectable={!presenting}
         onlyRenderVisibleElements={podCount > 200}
       >
+        <FindLabelLayer onFound={setLabelLayer} />
         <DotGrid />
         {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={stale} />}
         {/* A small workspace fits the view: a minimap would only cover part of it. */}
-        {!presenting && podCount > MINIMAP_FROM && (
-          <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
-        )}
+        {!presenting &&
+          podCount > MINIMAP_FROM &&
+          (podCount > PAIR_EDGES_LIMIT ? (
+            <FrameMinimap />
+          ) : (
+            <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
+          ))}
         <Controls showInteractive={false} />
         <Legend mode={mode} />
         {!presenting && <CanvasToolbar />}
@@ -238,6 +248,6 @@ function ClusterCanvas() {
       {connecting && (
         <ConnectDialog from={connecting.from} to={connecting.to} onClose={() => setConnecting(null)} />
       )}
-    </>
+    </LabelLayerProvider>
   );
 }

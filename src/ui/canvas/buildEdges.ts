@@ -41,7 +41,6 @@ export interface EdgeOptions {
   /** A lesson is running: small workspaces show every pair, so any connection can be predicted. */
   lesson: boolean;
   selectedEdge: { from: string; to: string } | null;
-  stale: boolean;
   collapsed: readonly string[];
   /** Namespace of each pod key (outside addresses have none). */
   namespaceOf: ReadonlyMap<string, string>;
@@ -102,7 +101,6 @@ export function unfocusedOptions(
     showBlocked: false,
     lesson: false,
     selectedEdge: null,
-    stale: false,
     collapsed: [],
     highlight: null,
     changes: null,
@@ -238,7 +236,7 @@ export interface DrawnPairs {
 /**
  * The scan of the truth table: which pairs and bundles are drawn. A million pairs at 1,000
  * pods, so it runs once per table and focus; `styleEdges` then styles only what is drawn
- * (a keystroke marks the edges stale without scanning again).
+ * (a keystroke greys the edges by one class on the canvas, restyling none of them).
  */
 export function drawnPairs(result: MatrixResult, podCount: number, options: EdgeOptions): DrawnPairs {
   const mode = effectiveMode(options.mode, podCount, options.focusPod, options.lesson);
@@ -356,7 +354,7 @@ export function styleEdges(drawn: DrawnPairs, options: EdgeOptions): Edge[] {
   const edges: Edge[] = drawn.pairs.map((pair) =>
     pairEdge(drawn.keys, drawn.nodes, pair, drawn.both.has(pair), options),
   );
-  for (const b of drawn.bundles) edges.push(bundleEdge(b.from, b.to, b.allowed, b.blocked, options.stale));
+  for (const b of drawn.bundles) edges.push(bundleEdge(b.from, b.to, b.allowed, b.blocked));
   return edges;
 }
 
@@ -393,7 +391,7 @@ function pairEdge(
   const predicted = options.predictions.has(keyOf(from, to));
   // After a reveal: a predicted change is right, a predicted non-change wrong, an unpredicted change missed.
   const score = options.scored ? (predicted ? (change ? 'right' : 'wrong') : change ? 'missed' : null) : null;
-  const colour = options.stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict];
+  const colour = EDGE_COLOURS[verdict];
   // Arrowheads in canvas units, not stroke widths: a thick (changed) edge keeps normal heads.
   const marker = {
     type: MarkerType.ArrowClosed,
@@ -404,7 +402,6 @@ function pairEdge(
   };
   const classes = [
     `verdict-${verdict}`,
-    options.stale && 'verdict-stale',
     dim && !change && 'dimmed',
     isSelected && 'chosen',
     change && `diff-${change}`,
@@ -440,26 +437,20 @@ export function bundleVerdict(allowed: number, blocked: number): 'allowed' | 'bl
   return blocked === 0 ? 'allowed' : allowed === 0 ? 'blocked' : 'mixed';
 }
 
-function bundleEdge(
-  source: string,
-  target: string,
-  allowedCount: number,
-  blockedCount: number,
-  stale: boolean,
-): Edge {
+function bundleEdge(source: string, target: string, allowedCount: number, blockedCount: number): Edge {
   const verdict = bundleVerdict(allowedCount, blockedCount);
   return {
     id: `${source}->${target}`,
     source,
     target,
     type: 'bundle',
-    className: `bundle bundle-${verdict}${stale ? ' verdict-stale' : ''}`,
+    className: `bundle bundle-${verdict}`,
     data: { allowed: allowedCount, blocked: blockedCount },
     markerEnd: {
       type: MarkerType.ArrowClosed,
       width: 16,
       height: 16,
-      color: stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict],
+      color: EDGE_COLOURS[verdict],
       markerUnits: 'userSpaceOnUse',
     },
     domAttributes: {

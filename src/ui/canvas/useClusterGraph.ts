@@ -176,7 +176,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
 
   // Keep each node object when nothing about it changed, so React Flow (and its minimap)
   // only touch what an edit really changed.
-  const stabilise = useMemo(() => createNodeStabiliser(), []);
+  const stabilise = useMemo(() => createStabiliser<FlowNode>(), []);
   const freshNodes = useMemo(
     () =>
       buildNodes(workspace, externals, layout, {
@@ -205,9 +205,9 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   );
   const baseNodes = useMemo(() => stabilise(freshNodes), [freshNodes, stabilise]);
   const focusPod = hoveredPod ?? selectedPod;
-  // What decides which pairs are drawn; the styling (stale, highlight, lesson marks) on top.
-  // The scan of the truth table runs once per table and focus; a keystroke that only marks
-  // the edges stale restyles what is drawn.
+  // What decides which pairs are drawn; the styling (highlight, lesson marks) on top. The scan
+  // of the truth table runs once per table and focus. While an evaluation runs the canvas
+  // greys every edge by one class (CanvasView), so a keystroke restyles no edge.
   const lessonRunning = lesson !== null;
   const pairOptions = useMemo(
     (): EdgeOptions => ({
@@ -235,8 +235,8 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   );
   const scored = lesson?.phase === 'revealed';
   const edgeOptions = useMemo(
-    (): EdgeOptions => ({ ...pairOptions, stale, highlight, predictions, scored }),
-    [pairOptions, stale, highlight, predictions, scored],
+    (): EdgeOptions => ({ ...pairOptions, highlight, predictions, scored }),
+    [pairOptions, highlight, predictions, scored],
   );
   const podCount = workspace.pods.length;
   const drawn = useMemo(
@@ -250,14 +250,17 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges:
   // React Flow keeps them hidden (an exported picture still draws them).
   const overviewOn = overview !== undefined;
+  const stabiliseEdges = useMemo(() => createStabiliser<Edge>(), []);
   const edges = useMemo(
     () =>
-      overviewOn
-        ? styled.map((edge) =>
-            edge.type === 'bundle' ? { ...edge, hidden: true, data: { ...edge.data, layer: true } } : edge,
-          )
-        : styled,
-    [styled, overviewOn],
+      stabiliseEdges(
+        overviewOn
+          ? styled.map((edge) =>
+              edge.type === 'bundle' ? { ...edge, hidden: true, data: { ...edge.data, layer: true } } : edge,
+            )
+          : styled,
+      ),
+    [styled, overviewOn, stabiliseEdges],
   );
   const layerBundles = useMemo(
     (): LayerBundle[] =>
@@ -275,10 +278,12 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const [dragging, setDragging] = useState<Record<string, Point>>({});
   const nodes: FlowNode[] = useMemo(
     () =>
-      baseNodes.map((n) => {
-        const position = dragging[n.id];
-        return position ? { ...n, position } : n;
-      }),
+      Object.keys(dragging).length === 0
+        ? baseNodes
+        : baseNodes.map((n) => {
+            const position = dragging[n.id];
+            return position ? { ...n, position } : n;
+          }),
     [baseNodes, dragging],
   );
   const onNodesChange = (nodeChanges: NodeChange<FlowNode>[]) => {
@@ -392,19 +397,29 @@ function gridPositions(input: LayoutInput): Record<string, Point> {
   return out;
 }
 
-/** Returns each node's previous object when its content is unchanged (identity = "no re-render"). */
-function createNodeStabiliser(): (nodes: FlowNode[]) => FlowNode[] {
-  let previous = new Map<string, { signature: string; node: FlowNode }>();
-  return (nodes) => {
-    const next = new Map<string, { signature: string; node: FlowNode }>();
-    const out = nodes.map((node) => {
-      const signature = JSON.stringify(node);
-      const kept = previous.get(node.id);
-      const chosen = kept && kept.signature === signature ? kept.node : node;
-      next.set(node.id, { signature, node: chosen });
+/**
+ * Returns each node's (or edge's) previous object when its content is unchanged, and the
+ * previous array when every element is (identity = "no re-render"): React Flow then skips
+ * `setNodes` / `setEdges`, each of which runs every mounted node's, edge's and minimap
+ * entry's store selectors.
+ */
+function createStabiliser<T extends { id: string }>(): (items: readonly T[]) => T[] {
+  let previous = new Map<string, { signature: string; item: T }>();
+  let previousList: T[] = [];
+  return (items) => {
+    const next = new Map<string, { signature: string; item: T }>();
+    let same = items.length === previousList.length;
+    const out = items.map((item, i) => {
+      const signature = JSON.stringify(item);
+      const kept = previous.get(item.id);
+      const chosen = kept && kept.signature === signature ? kept.item : item;
+      next.set(item.id, { signature, item: chosen });
+      if (chosen !== previousList[i]) same = false;
       return chosen;
     });
     previous = next;
+    if (same) return previousList;
+    previousList = out;
     return out;
   };
 }

@@ -32,6 +32,8 @@ export interface MonacoBinding {
   dispose(): void;
 }
 
+const QUICK_SUGGESTIONS = { other: true, comments: false, strings: true } as const;
+
 export function createMonacoBinding(container: HTMLElement, store: AppStore): MonacoBinding {
   setupMonaco();
   const model =
@@ -42,11 +44,11 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     model,
     theme: themeOf(store.getState().theme),
     automaticLayout: true,
-    minimap: { enabled: false },
+    minimap: { enabled: false, showRegionSectionHeaders: false, showMarkSectionHeaders: false },
     fontSize: 13,
     tabSize: 2,
     scrollBeyondLastLine: false,
-    quickSuggestions: { other: true, comments: false, strings: true },
+    quickSuggestions: QUICK_SUGGESTIONS,
   });
 
   let applyingExternal = false;
@@ -68,15 +70,27 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     flash.set([{ range: lines, options: { isWholeLine: true, className: 'canvas-edit-flash' } }]);
     flashTimer = setTimeout(() => flash.clear(), FLASH_MS);
   };
-  // Large texts: no schema validation, and no sticky scroll (it asks monaco-yaml for every
-  // document's symbols after each keystroke: a 300 ms task at 1,000 pods).
+  // Large texts: every request to monaco-yaml parses the whole text again in its worker
+  // (~1 s at 1,000 pods, on a core the evaluation needs). So no schema validation, no sticky
+  // scroll (symbols after each keystroke), no suggestions while typing (Ctrl+Space still
+  // asks), no light bulb (code actions asked at every cursor move), folding by indentation,
+  // no link or colour detection (asked after each change).
   let small: boolean | null = null;
   const sizeCheck = () => {
     const now = model.getLineCount() <= SCHEMA_VALIDATION_MAX_LINES;
     if (now === small) return;
     small = now;
     setSchemaValidation(now);
-    editor.updateOptions({ stickyScroll: { enabled: now } });
+    editor.updateOptions({
+      stickyScroll: { enabled: now },
+      quickSuggestions: now ? QUICK_SUGGESTIONS : false,
+      lightbulb: {
+        enabled: now ? monaco.editor.ShowLightbulbIconMode.OnCode : monaco.editor.ShowLightbulbIconMode.Off,
+      },
+      foldingStrategy: now ? 'auto' : 'indentation',
+      links: now,
+      colorDecorators: now,
+    });
   };
   sizeCheck();
   const burst = lensBurstGuard(editor);
