@@ -82,7 +82,7 @@ describe('buildNodes', () => {
         workspace,
         externals,
         layout,
-        options({ overview: { detailed: 'shop' }, selectedPod: 'shop/web' }),
+        options({ overview: { detailed: new Set(['shop']) }, selectedPod: 'shop/web' }),
       ),
     );
     expect(nodes.has('pod:shop/web')).toBe(true);

@@ -69,11 +69,11 @@ export interface NodeOptions {
   /** Pods open to everyone (`in`) or reaching everyone (`out`), from the truth table. */
   open: { in: ReadonlySet<string>; out: ReadonlySet<string> };
   /**
-   * The overview of a large workspace: frames draw their pods as plain boxes, except this
-   * namespace (the selected pod's), whose pods stay nodes so that its edges have ends.
-   * `undefined`: every pod is a node.
+   * A large workspace: frames draw their pods as plain boxes, except these namespaces (the
+   * selected pod's, whose pods stay nodes so that its edges have ends, and, zoomed in, those
+   * in view), whose pods are nodes. `undefined`: every pod is a node.
    */
-  overview?: { detailed: string | null };
+  overview?: { detailed: ReadonlySet<string> };
 }
 
 function emphasisOf(key: string, highlight: NodeOptions['highlight']): Emphasis {
@@ -114,7 +114,7 @@ export function buildNodes(
     if (!frame) continue;
     const id = `ns:${ns.name}`;
     const pods = podsOf.get(ns.name) ?? [];
-    const drawn = options.overview && options.overview.detailed !== ns.name && !collapsed.has(ns.name);
+    const drawn = options.overview && !options.overview.detailed.has(ns.name) && !collapsed.has(ns.name);
     const overview = drawn
       ? pods.map((pod): OverviewPod => {
           const at = layout.pods[pod.key] ?? { x: 0, y: 0 };

@@ -1,5 +1,5 @@
 import { isStale } from '../../store/appStore';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
@@ -24,7 +24,7 @@ import { layoutWithElk, tiedTogether } from './elkLayout';
 import type { Routes } from './elkLayout';
 import type { LayerBundle } from './BundleLayer';
 import { computeLayout } from './layout';
-import type { Layout, LayoutInput, Point } from './layout';
+import type { Box, Layout, LayoutInput, Point } from './layout';
 
 /**
  * Everything the cluster canvas draws, derived from the store: the layout (a full ELK
@@ -84,17 +84,25 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
 
   // The node the user dragged last keeps its place when things are pushed apart.
   const [pinned, setPinned] = useState<string | null>(null);
-  const layoutInput: LayoutInput = useMemo(
-    () => ({
+  const freshLayoutInput: LayoutInput = useMemo(() => {
+    const podsOf = new Map<string, string[]>();
+    for (const pod of workspace.pods) {
+      const list = podsOf.get(pod.namespace);
+      if (list) list.push(pod.key);
+      else podsOf.set(pod.namespace, [pod.key]);
+    }
+    return {
       namespaces: workspace.namespaces.map((ns) => ({
         name: ns.name,
-        pods: workspace.pods.filter((p) => p.namespace === ns.name).map((p) => p.key as string),
+        pods: podsOf.get(ns.name) ?? [],
         collapsed: collapsed.includes(ns.name),
       })),
       externals: externals.map((e) => e.address),
-    }),
-    [workspace, externals, collapsed],
-  );
+    };
+  }, [workspace, externals, collapsed]);
+  // Most keystrokes change no pod or namespace: the same input keeps the layout (and the nodes).
+  const sameLayoutInput = useMemo(() => createSameContent<LayoutInput>(), []);
+  const layoutInput = useMemo(() => sameLayoutInput(freshLayoutInput), [sameLayoutInput, freshLayoutInput]);
   const layout = useMemo(
     () => computeLayout(layoutInput, positions, pinned),
     [layoutInput, positions, pinned],
@@ -162,17 +170,24 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     return { targets: new Set(summary.selects), peers };
   }, [selectedPolicy, workspace, externals]);
 
-  // A large workspace zoomed out is an overview: frames draw their pods (see OverviewPods),
-  // except the selected pod's namespace, whose edges need their ends as nodes.
+  // A large workspace is drawn in two levels of detail. Zoomed out it is an overview: frames
+  // draw their pods (see OverviewPods), except the selected pod's namespace, whose edges
+  // need their ends as nodes. Zoomed in, only the frames in view (and a margin) hold their
+  // pods as nodes: React Flow runs its per-node work (visibility, handles, selectors) over
+  // every node it holds at every store update, 5,000 pod nodes for a dozen on screen.
   const zoomedOut = useStore(overviewZoom);
   const overviewNamespace = selectedPod ? (namespaceOf.get(selectedPod) ?? null) : null;
-  const overview = useMemo(
-    () =>
-      (zoomedOut || fitPending) && workspace.pods.length > PAIR_EDGES_LIMIT
-        ? { detailed: overviewNamespace }
-        : undefined,
-    [zoomedOut, fitPending, workspace.pods.length, overviewNamespace],
+  const large = workspace.pods.length > PAIR_EDGES_LIMIT;
+  const framesInView = useStore(
+    useCallback((s: ReactFlowState) => (large ? framesNear(s, layout.frames) : ''), [large, layout.frames]),
   );
+  const overviewOn = (zoomedOut || fitPending) && large;
+  const overview = useMemo(() => {
+    if (!large) return undefined;
+    const detailed = new Set<string>(overviewNamespace ? [overviewNamespace] : []);
+    if (!overviewOn) for (const name of framesInView.split('\n')) if (name) detailed.add(name);
+    return { detailed };
+  }, [large, overviewOn, overviewNamespace, framesInView]);
 
   // Keep each node object when nothing about it changed, so React Flow (and its minimap)
   // only touch what an edit really changed.
@@ -249,7 +264,6 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   );
   // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges:
   // React Flow keeps them hidden (an exported picture still draws them).
-  const overviewOn = overview !== undefined;
   const stabiliseEdges = useMemo(() => createStabiliser<Edge>(), []);
   const edges = useMemo(
     () =>
@@ -332,6 +346,39 @@ const ELK_LINK_LIMIT = 200;
  */
 export const OVERVIEW_ZOOM = 0.3;
 const overviewZoom = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM;
+
+/**
+ * The namespaces whose frames are in view or within half a view of it, as one string (a
+ * store selector's result: the canvas re-renders only when this set changes, not per frame
+ * of a pan).
+ */
+function framesNear(s: ReactFlowState, frames: Record<string, Box>): string {
+  const [tx, ty, zoom] = s.transform;
+  const width = s.width / zoom;
+  const height = s.height / zoom;
+  const left = -tx / zoom - width / 2;
+  const top = -ty / zoom - height / 2;
+  const near: string[] = [];
+  for (const [name, box] of Object.entries(frames))
+    if (
+      box.x < left + 2 * width &&
+      box.x + box.width > left &&
+      box.y < top + 2 * height &&
+      box.y + box.height > top
+    )
+      near.push(name);
+  return near.join('\n');
+}
+
+/** Returns the previous value while the new one has the same JSON (identity = "nothing to redo"). */
+function createSameContent<T>(): (value: T) => T {
+  let kept: { value: T; json: string } | null = null;
+  return (value) => {
+    const json = JSON.stringify(value);
+    if (kept?.json !== json) kept = { value, json };
+    return kept.value;
+  };
+}
 
 /** Where a node's top-left corner is on the canvas (pods are placed relative to their frame). */
 function absoluteOf(
