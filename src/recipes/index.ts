@@ -28,6 +28,7 @@ export const RECIPE_CATEGORY_TITLES: Readonly<Record<Recipe['category'], string>
   ports: 'Ports',
   outside: 'Outside the cluster and DNS',
   traps: 'Traps',
+  admin: 'Admin tiers (AdminNetworkPolicy, baseline)',
 };
 
 /** The recipe with this id (the `?recipe=ID` link), or undefined. */

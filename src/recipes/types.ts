@@ -1,5 +1,5 @@
 /** Gallery sections, in display order. */
-export type RecipeCategory = 'isolation' | 'namespaces' | 'ports' | 'outside' | 'traps';
+export type RecipeCategory = 'isolation' | 'namespaces' | 'ports' | 'outside' | 'traps' | 'admin';
 
 /**
  * A recipe: a small workspace teaching one NetworkPolicy construct. `id` is kebab-case (it
