@@ -64,6 +64,27 @@ export function intersectPortSets(a: PortSet, b: PortSet): PortSet {
   return out;
 }
 
+/** The ports of `a` that are not in `b`. */
+export function subtractPortSets(a: PortSet, b: PortSet): PortSet {
+  const out = { ...EMPTY_PORT_SET };
+  for (const p of PROTOCOLS) {
+    let ranges: PortRange[] = [...a[p]];
+    for (const [blo, bhi] of b[p]) {
+      const next: PortRange[] = [];
+      for (const [lo, hi] of ranges) {
+        if (bhi < lo || blo > hi) next.push([lo, hi]);
+        else {
+          if (lo < blo) next.push([lo, blo - 1]);
+          if (bhi < hi) next.push([bhi + 1, hi]);
+        }
+      }
+      ranges = next;
+    }
+    out[p] = ranges;
+  }
+  return out;
+}
+
 /** True when the set holds no port. */
 export function isEmptyPortSet(s: PortSet): boolean {
   return PROTOCOLS.every((p) => s[p].length === 0);
