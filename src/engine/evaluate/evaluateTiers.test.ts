@@ -3,6 +3,7 @@ import { podKey } from '../model/ids';
 import type { Endpoint, PortQuery, TierDecision } from '../model/verdict';
 import { loadWorkspace } from '../normalize/loadWorkspace';
 import { anp, banp, cnp, labelledNode, netpol, ns, pod } from '../testing/builders';
+import { computeTruthTable } from './computeTruthTable';
 import { evaluateConnection } from './evaluateConnection';
 
 const P = (key: string): Endpoint => {
@@ -14,7 +15,7 @@ const tcp = (port: number | string): PortQuery => ({ port, protocol: 'TCP' });
 const udp = (port: number | string): PortQuery => ({ port, protocol: 'UDP' });
 
 /** Namespaces a (team=x) and b (team=y); a/web serves http on 8080/TCP and dns on 53/UDP. */
-const world = [
+const world: object[] = [
   ns('a', { team: 'x' }),
   ns('b', { team: 'y' }),
   pod(
@@ -393,5 +394,43 @@ describe('any port through the tiers', () => {
     expect(v.allowed).toBe(true);
     expect(v.witness).not.toEqual({ port: 80, protocol: 'TCP' });
     expect(check(objects, P('b/cli'), P('a/web'), tcp(80)).allowed).toBe(false);
+  });
+});
+
+describe('the truth table (fast engine) with tiers', () => {
+  it('tells apart pods that differ only by IP when a networks peer matches one of them', () => {
+    const objects = [
+      ns('a'),
+      pod('a', 'p1', { app: 'x' }, { ip: '10.0.0.1' }),
+      pod('a', 'p2', { app: 'x' }, { ip: '10.0.9.9' }),
+      pod('a', 'src', { app: 'src' }),
+      anp('x', 1, {
+        subject: { namespaces: {} },
+        egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/24'] }] }],
+      }),
+    ];
+    const ws = loadWorkspace(objects, { ipBlockMatchesPodIPs: false }).workspace;
+    const table = computeTruthTable(ws, { ports: [tcp(80)] });
+    const row = (key: string) => table.rows.findIndex((r) => r.key === key);
+    expect(table.isAllowed(row('a/src'), row('a/p1'), 0)).toBe(false);
+    expect(table.isAllowed(row('a/src'), row('a/p2'), 0)).toBe(true);
+  });
+
+  it('tells apart nodes by their labels for nodes peers', () => {
+    const objects = [
+      ns('a'),
+      pod('a', 'src', { app: 'src' }),
+      labelledNode('n1', { role: 'infra' }, ['192.168.0.1']),
+      labelledNode('n2', { role: 'edge' }, ['192.168.0.2']),
+      anp('x', 1, {
+        subject: { namespaces: {} },
+        egress: [{ action: 'Deny', to: [{ nodes: { matchLabels: { role: 'infra' } } }] }],
+      }),
+    ];
+    const ws = loadWorkspace(objects).workspace;
+    const table = computeTruthTable(ws, { ports: [tcp(80)], externals: ['192.168.0.1', '192.168.0.2'] });
+    const row = (key: string) => table.rows.findIndex((r) => r.key === key);
+    expect(table.isAllowed(row('a/src'), row('192.168.0.1'), 0)).toBe(false);
+    expect(table.isAllowed(row('a/src'), row('192.168.0.2'), 0)).toBe(true);
   });
 });
