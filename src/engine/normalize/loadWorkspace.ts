@@ -14,7 +14,6 @@ import { toManifestObjects, unwrapLists } from './unwrapLists';
 import { CONNECTIVITY_TEST_KIND, type ConnectivityTest } from '../expectations/model';
 import { normalizeConnectivityTest } from '../expectations/normalizeConnectivityTest';
 
-
 /**
  * Builds a workspace from manifest objects (bare or {@link ManifestObject}s; `*List` wrappers
  * are unwrapped). Namespaces referenced but not declared are created; hostNetwork pods take
