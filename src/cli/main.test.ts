@@ -203,7 +203,46 @@ describe('netpol case', () => {
     }
   });
 
+  it('reads top-level nodes for nodes peers, and v1alpha2 ClusterNetworkPolicies', async () => {
+    const text = JSON.stringify({
+      id: 'tiers',
+      namespaces: [{ name: 'n', labels: { 'kubernetes.io/metadata.name': 'n' } }],
+      nodes: [
+        { name: 'infra', labels: { role: 'infra' }, ips: ['192.168.0.1'] },
+        { name: 'edge', labels: { role: 'edge' }, ips: ['192.168.0.2'] },
+      ],
+      pods: [{ namespace: 'n', name: 'a', labels: { app: 'a' }, ports: [] }],
+      policies: [
+        'apiVersion: policy.networking.k8s.io/v1alpha2',
+        'kind: ClusterNetworkPolicy',
+        'metadata: {name: no-infra}',
+        'spec:',
+        '  tier: Admin',
+        '  priority: 10',
+        '  subject: {namespaces: {}}',
+        '  egress:',
+        '  - action: Deny',
+        '    to: [{nodes: {matchLabels: {role: infra}}}]',
+        '    protocols: [{tcp: {destinationPort: {number: 10250}}}]',
+      ].join('\n'),
+      expectations: [
+        { from: 'n/a', to: { ip: '192.168.0.1' }, port: 10250, protocol: 'TCP', allowed: false },
+        { from: 'n/a', to: { ip: '192.168.0.1' }, port: 22, protocol: 'TCP', allowed: true },
+        { from: 'n/a', to: { ip: '192.168.0.2' }, port: 10250, protocol: 'TCP', allowed: true },
+      ],
+    });
+    const r = await run(['case', '--quiet', '-'], text);
+    expect(r.err).toBe('');
+    const answer = JSON.parse(r.out) as { results: { allowed: boolean }[] };
+    expect(answer.results.map((x) => x.allowed)).toEqual([false, true, true]);
+  });
+
   it.each([
+    [
+      'bad nodes',
+      '{"id":"x","namespaces":[],"pods":[],"nodes":[{"ips":[]}],"policies":"","expectations":[]}',
+      'nodes[0]',
+    ],
     ['not JSON', '{', 'not valid JSON'],
     ['not a case', '{"id": 1}', 'not a valid conformance case'],
     [
