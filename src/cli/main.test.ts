@@ -121,6 +121,43 @@ describe('netpol matrix', () => {
 });
 
 describe('netpol explain', () => {
+  it('walks the admin tiers', async () => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata: {name: a, labels: {team: x}}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web, namespace: a}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: cli, namespace: a}',
+      '---',
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: AdminNetworkPolicy',
+      'metadata: {name: pass-team}',
+      'spec:',
+      '  priority: 5',
+      '  subject: {namespaces: {matchLabels: {team: x}}}',
+      '  ingress: [{name: hand-over, action: Pass, from: [{namespaces: {}}]}]',
+      '---',
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: BaselineAdminNetworkPolicy',
+      'metadata: {name: default}',
+      'spec:',
+      '  subject: {namespaces: {}}',
+      '  ingress: [{action: Deny, from: [{namespaces: {}}]}]',
+    ].join('\n');
+    const r = await run(['explain', '-', '--from', 'a/cli', '--to', 'a/web', '--port', '80/TCP'], yaml);
+    expect(r.out).toContain('BLOCKED: a/cli -> a/web on 80/TCP');
+    expect(r.out).toContain(
+      'Admin tier: Pass at rule 0 of AdminNetworkPolicy/pass-team spec.ingress[0] "hand-over"',
+    );
+    expect(r.out).toContain('Baseline tier: rule 0 (Deny) of BaselineAdminNetworkPolicy/default');
+  });
+
   it('explains an allowed connection', async () => {
     const r = await run(['explain', demo, '--from', 'shop/web', '--to', 'shop/db', '--port', '5432/TCP']);
     expect(r.code).toBe(0);
