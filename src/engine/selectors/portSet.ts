@@ -40,15 +40,25 @@ function normalizeRanges(ranges: PortRange[]): PortRange[] {
   return out;
 }
 
+/** An empty result as {@link EMPTY_PORT_SET} itself, so that the shortcuts below see it. */
+function canonical(s: PortSet): PortSet {
+  return s.TCP.length === 0 && s.UDP.length === 0 && s.SCTP.length === 0 ? EMPTY_PORT_SET : s;
+}
+
 /** Union of two port sets. */
 export function unionPortSets(a: PortSet, b: PortSet): PortSet {
+  // Sets are immutable: the common cases (an empty side, a full side) return a side as is.
+  if (a === EMPTY_PORT_SET || b === FULL_PORT_SET) return b;
+  if (b === EMPTY_PORT_SET || a === FULL_PORT_SET) return a;
   const out = { ...EMPTY_PORT_SET };
   for (const p of PROTOCOLS) out[p] = normalizeRanges([...a[p], ...b[p]]);
-  return out;
+  return canonical(out);
 }
 
 /** Intersection of two port sets. */
 export function intersectPortSets(a: PortSet, b: PortSet): PortSet {
+  if (a === FULL_PORT_SET || b === EMPTY_PORT_SET) return b;
+  if (b === FULL_PORT_SET || a === EMPTY_PORT_SET) return a;
   const out = { ...EMPTY_PORT_SET };
   for (const p of PROTOCOLS) {
     const ranges: PortRange[] = [];
@@ -61,11 +71,13 @@ export function intersectPortSets(a: PortSet, b: PortSet): PortSet {
     }
     out[p] = normalizeRanges(ranges);
   }
-  return out;
+  return canonical(out);
 }
 
 /** The ports of `a` that are not in `b`. */
 export function subtractPortSets(a: PortSet, b: PortSet): PortSet {
+  if (a === EMPTY_PORT_SET || b === EMPTY_PORT_SET) return a;
+  if (b === FULL_PORT_SET) return EMPTY_PORT_SET;
   const out = { ...EMPTY_PORT_SET };
   for (const p of PROTOCOLS) {
     let ranges: PortRange[] = [...a[p]];
@@ -82,7 +94,7 @@ export function subtractPortSets(a: PortSet, b: PortSet): PortSet {
     }
     out[p] = ranges;
   }
-  return out;
+  return canonical(out);
 }
 
 /** True when the set holds no port. */
