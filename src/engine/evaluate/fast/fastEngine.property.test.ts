@@ -123,7 +123,7 @@ const scenario = fc.record({
   policies: fc.array(policy, { maxLength: 4 }),
   edit: fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'add', 'remove'), policy }),
   externals: fc.uniqueArray(
-    fc.constantFrom('8.8.8.8', '10.0.0.1', '10.0.0.7', '192.168.0.1', '2001:db8::5'),
+    fc.constantFrom('8.8.8.8', '10.0.0.1', '10.0.0.7', '192.168.0.1', '192.168.0.2', '2001:db8::5'),
     {
       maxLength: 3,
     },
@@ -327,12 +327,25 @@ describe('the fast engine (computeTruthTable) agrees with evaluateConnection', (
   it('with admin tiers (both API versions), fresh and after moving to them from NetworkPolicies only', () => {
     let tiered = 0;
     fc.assert(
-      fc.property(scenario, tiers, (s, t) => {
+      fc.property(scenario, tiers, fc.boolean(), (raw, t, plain) => {
+        // Plain pods (no labels, no ports) differ only by namespace, IP and node: what
+        // networks and nodes peers tell apart.
+        const s = plain
+          ? {
+              ...raw,
+              ipBlockMatchesPodIPs: false,
+              pods: raw.pods.map((p) => ({ ...p, labels: {}, ports: [], hostNetwork: false })),
+            }
+          : raw;
         const policies = s.policies.map((p, i) => netpol(p.namespace, `np${i}`, p.spec));
         const ws0 = load(s, policies);
         const ws1 = load(s, [...policies, ...tierObjects(t)]);
         if (ws1.adminPolicies.length > 0) tiered++;
-        const query = { ports: PORTS, externals: s.externals };
+        // Both node addresses, so that nodes peers have nodes to tell apart.
+        const query = {
+          ports: PORTS,
+          externals: [...new Set([...s.externals, '192.168.0.1', '192.168.0.2'])],
+        };
         agrees(ws1, createEvaluator(ws1).table(query), 'fresh with tiers');
         const evaluator = createEvaluator(ws0);
         evaluator.table(query);
