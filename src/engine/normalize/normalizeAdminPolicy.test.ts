@@ -178,6 +178,19 @@ describe('admin policies: validation errors with field paths (never a throw)', (
     expect(norm(obj).value).toBeUndefined();
   });
 
+  it('v1alpha1: a namedPort beside networks/nodes peers is a warning (accepted by v0.1.5)', () => {
+    const r = norm(
+      anp('a', 1, {
+        subject,
+        egress: [{ action: 'Deny', to: [{ nodes: {} }], ports: [{ namedPort: 'x' }] }],
+      }),
+    );
+    expect(r.value).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.severity, d.path.join('.')])).toEqual([
+      ['warning', 'spec.egress.0.ports'],
+    ]);
+  });
+
   it('loadWorkspace keeps valid admin policies, reports duplicates and still ignores unknown kinds', () => {
     const { workspace, diagnostics } = loadWorkspace([
       anp('a', 1, { subject }),

@@ -56,17 +56,21 @@ export function normalizeAdminRule(
   const peers = normalizePeers(raw[peersKey], [...path, peersKey], direction, dialect, sink);
   const ports = normalizeAdminPorts(raw[portsKey], [...path, portsKey], dialect.version, sink);
   if (
-    dialect.version === 'v1alpha2' &&
     ports !== undefined &&
     ports !== 'all' &&
     ports.some((p) => p.matcher.kind === 'named') &&
     peers?.some((p) => p.shape === 'networks' || p.shape === 'nodes' || p.shape === 'domainNames')
   ) {
-    sink.error(
-      V.invalid,
-      [...path, portsKey],
-      'networks/nodes/domainNames peers cannot be set with named ports',
-    );
+    // The v1alpha2 CRD (and later v1alpha1 ones) reject this; v0.1.5 v1alpha1, which np-guard
+    // reads, accepts it, and the named port simply never matches those peers.
+    const message = 'networks/nodes/domainNames peers cannot be set with named ports';
+    if (dialect.version === 'v1alpha2') sink.error(V.invalid, [...path, portsKey], message);
+    else
+      sink.warning(
+        V.invalid,
+        [...path, portsKey],
+        `${message} in later API versions: a named port never matches those peers`,
+      );
   }
   if (sink.hasErrorsSince(mark) || !peers || !ports) return undefined;
   const rule = { index, action: action as AdminAction, peers, ports };
