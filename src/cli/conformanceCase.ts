@@ -35,6 +35,7 @@ type CaseFile = {
     ports?: { name?: string; port: number; protocol?: string }[];
     ip?: string;
   }[];
+  nodes?: { name: string; labels?: Record<string, string>; ips?: string[] }[];
   policies: string;
   expectations: CaseExpectation[];
 };
@@ -51,6 +52,18 @@ function validateCase(raw: unknown, name: string): CaseFile {
   for (const k of ['namespaces', 'pods', 'expectations'])
     if (!Array.isArray(raw[k])) bad(`"${k}" must be a list`);
   if (typeof (raw['policies'] ?? '') !== 'string') bad('"policies" must be a YAML string');
+  if (raw['nodes'] !== undefined) {
+    if (!Array.isArray(raw['nodes'])) bad('"nodes" must be a list');
+    (raw['nodes'] as unknown[]).forEach((n, i) => {
+      const ok =
+        isObj(n) &&
+        typeof n['name'] === 'string' &&
+        (n['labels'] === undefined || isObj(n['labels'])) &&
+        (n['ips'] === undefined ||
+          (Array.isArray(n['ips']) && n['ips'].every((ip) => typeof ip === 'string')));
+      if (!ok) bad(`nodes[${i}] needs a name, and optional labels (a mapping) and ips (a list of addresses)`);
+    });
+  }
   (raw['expectations'] as unknown[]).forEach((e, i) => {
     const ok =
       isObj(e) &&
@@ -73,7 +86,9 @@ function toEndpoint(e: CaseEndpoint): Endpoint {
 
 /**
  * Evaluates one conformance case (format: shared/conformance/README.md): namespaces with their
- * labels, pods (labels, container ports, optional IP) and the policies' YAML become a workspace
+ * labels, pods (labels, container ports, optional IP), nodes (labels, addresses: an `{ip}`
+ * endpoint equal to one is that node) and the policies' YAML (NetworkPolicies and the admin
+ * tiers) become a workspace
  * with `ipBlockMatchesPodIPs` from the case's assumptions; every expectation is answered.
  */
 export function evaluateCase(
@@ -110,6 +125,12 @@ export function evaluateCase(
         ],
       },
       ...(p.ip ? { status: { podIP: p.ip } } : {}),
+    })),
+    ...(c.nodes ?? []).map((n) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: n.name, labels: n.labels ?? {} },
+      status: { addresses: (n.ips ?? []).map((address) => ({ type: 'InternalIP', address })) },
     })),
   ];
   const read = readManifests(c.policies ?? '', `${name}#policies`);

@@ -121,6 +121,43 @@ describe('netpol matrix', () => {
 });
 
 describe('netpol explain', () => {
+  it('walks the admin tiers', async () => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata: {name: a, labels: {team: x}}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web, namespace: a}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: cli, namespace: a}',
+      '---',
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: AdminNetworkPolicy',
+      'metadata: {name: pass-team}',
+      'spec:',
+      '  priority: 5',
+      '  subject: {namespaces: {matchLabels: {team: x}}}',
+      '  ingress: [{name: hand-over, action: Pass, from: [{namespaces: {}}]}]',
+      '---',
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: BaselineAdminNetworkPolicy',
+      'metadata: {name: default}',
+      'spec:',
+      '  subject: {namespaces: {}}',
+      '  ingress: [{action: Deny, from: [{namespaces: {}}]}]',
+    ].join('\n');
+    const r = await run(['explain', '-', '--from', 'a/cli', '--to', 'a/web', '--port', '80/TCP'], yaml);
+    expect(r.out).toContain('BLOCKED: a/cli -> a/web on 80/TCP');
+    expect(r.out).toContain(
+      'Admin tier: Pass at rule 0 of AdminNetworkPolicy/pass-team spec.ingress[0] "hand-over"',
+    );
+    expect(r.out).toContain('Baseline tier: rule 0 (Deny) of BaselineAdminNetworkPolicy/default');
+  });
+
   it('explains an allowed connection', async () => {
     const r = await run(['explain', demo, '--from', 'shop/web', '--to', 'shop/db', '--port', '5432/TCP']);
     expect(r.code).toBe(0);
@@ -203,7 +240,46 @@ describe('netpol case', () => {
     }
   });
 
+  it('reads top-level nodes for nodes peers, and v1alpha2 ClusterNetworkPolicies', async () => {
+    const text = JSON.stringify({
+      id: 'tiers',
+      namespaces: [{ name: 'n', labels: { 'kubernetes.io/metadata.name': 'n' } }],
+      nodes: [
+        { name: 'infra', labels: { role: 'infra' }, ips: ['192.168.0.1'] },
+        { name: 'edge', labels: { role: 'edge' }, ips: ['192.168.0.2'] },
+      ],
+      pods: [{ namespace: 'n', name: 'a', labels: { app: 'a' }, ports: [] }],
+      policies: [
+        'apiVersion: policy.networking.k8s.io/v1alpha2',
+        'kind: ClusterNetworkPolicy',
+        'metadata: {name: no-infra}',
+        'spec:',
+        '  tier: Admin',
+        '  priority: 10',
+        '  subject: {namespaces: {}}',
+        '  egress:',
+        '  - action: Deny',
+        '    to: [{nodes: {matchLabels: {role: infra}}}]',
+        '    protocols: [{tcp: {destinationPort: {number: 10250}}}]',
+      ].join('\n'),
+      expectations: [
+        { from: 'n/a', to: { ip: '192.168.0.1' }, port: 10250, protocol: 'TCP', allowed: false },
+        { from: 'n/a', to: { ip: '192.168.0.1' }, port: 22, protocol: 'TCP', allowed: true },
+        { from: 'n/a', to: { ip: '192.168.0.2' }, port: 10250, protocol: 'TCP', allowed: true },
+      ],
+    });
+    const r = await run(['case', '--quiet', '-'], text);
+    expect(r.err).toBe('');
+    const answer = JSON.parse(r.out) as { results: { allowed: boolean }[] };
+    expect(answer.results.map((x) => x.allowed)).toEqual([false, true, true]);
+  });
+
   it.each([
+    [
+      'bad nodes',
+      '{"id":"x","namespaces":[],"pods":[],"nodes":[{"ips":[]}],"policies":"","expectations":[]}',
+      'nodes[0]',
+    ],
     ['not JSON', '{', 'not valid JSON'],
     ['not a case', '{"id": 1}', 'not a valid conformance case'],
     [

@@ -1,5 +1,6 @@
 /**
- * NetPol Canvas evaluation engine: Kubernetes NetworkPolicy semantics in pure TypeScript.
+ * NetPol Canvas evaluation engine: Kubernetes NetworkPolicy semantics (and the admin tiers of
+ * the Network Policy API) in pure TypeScript.
  * Load manifests into a {@link Workspace}, ask {@link evaluateConnection} about one connection
  * (with reasons), {@link computeTruthTable} about all pairs ({@link createEvaluator} to keep it
  * up to date incrementally), {@link lintWorkspace} for gotchas.
@@ -42,10 +43,25 @@ export type {
   PortMatcher,
   SelectorOperator,
 } from './model/policy';
+export type {
+  AdminAction,
+  AdminPeer,
+  AdminPeerMatcher,
+  AdminPolicyKey,
+  AdminPolicyKind,
+  AdminRule,
+  AdminSubject,
+  AdminTier,
+  CompiledAdminPolicy,
+} from './model/adminPolicy';
+export { adminPolicyKey, adminRulesOf, isAdmitAction } from './model/adminPolicy';
+export { ADMIN_POLICY_KINDS } from './normalize/normalizeAdminPolicy';
+export { subjectSelects } from './evaluate/evaluateAdminTier';
 export type { ManifestObject } from './model/manifest';
 export type { EngineOptions, IpOwner, Workspace } from './model/workspace';
 export { DEFAULT_ENGINE_OPTIONS } from './model/workspace';
 export type {
+  AdminRuleMatch,
   DirectionException,
   DirectionVerdict,
   Endpoint,
@@ -67,7 +83,13 @@ export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/f
 export { openEndsOf } from './evaluate/openEnds';
 export type { Evaluator, EvaluatorUpdate } from './evaluate/fast/createEvaluator';
 export type { FastTruthTable } from './evaluate/fast/classTable';
-export { explainVerdict, formatEndpoint, formatPortQuery, formatRuleMatch } from './explain/explainVerdict';
+export {
+  explainVerdict,
+  formatAdminRuleMatch,
+  formatEndpoint,
+  formatPortQuery,
+  formatRuleMatch,
+} from './explain/explainVerdict';
 export { formatTruthTable, toJson as truthTableToJson } from './explain/formatTruthTable';
 export type { TableFormat } from './explain/formatTruthTable';
 export { canonicalIp, parseCidr, parseIp } from './selectors/cidr';

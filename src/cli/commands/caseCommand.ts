@@ -9,7 +9,9 @@ export const CASE_HELP = `Usage: netpol case FILE... [--quiet]
 Evaluates conformance cases (the JSON format of shared/conformance/README.md) and prints the
 answers: for one file one JSON object, for several one JSON object per line (JSON Lines),
 each {"id": ..., "results": [{"from","to","port","protocol","allowed"}]}.
-The case's assumptions.ipBlockMatchesPodIPs sets the engine option of that name.
+The case's assumptions.ipBlockMatchesPodIPs sets the engine option of that name. Policies
+may include AdminNetworkPolicy / BaselineAdminNetworkPolicy / ClusterNetworkPolicy; a
+top-level "nodes" list ({name, labels, ips}) declares nodes for their nodes peers.
 FILE may be - for standard input.
 
 Options:

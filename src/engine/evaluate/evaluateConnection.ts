@@ -135,3 +135,30 @@ function reasonFor(
   if (!egress.allowed && !ingress.allowed) return 'both-blocked';
   return egress.allowed ? 'ingress-blocked' : 'egress-blocked';
 }
+
+/**
+ * Whether policy allows a connection between two resolved endpoints, leaving out the shared
+ * exceptions (`self`, `node-local`) that a truth table applies per row; the side exceptions
+ * (outside addresses, host-level endpoints) still apply. The same rules as
+ * {@link evaluateConnection}, without the reasons.
+ */
+export function allowedByPolicy(
+  ws: Workspace,
+  src: ResolvedEndpoint,
+  dst: ResolvedEndpoint,
+  port: PortQuery,
+): boolean {
+  const egressException = sideException(src);
+  const ingressException = sideException(dst);
+  if (port === 'any') {
+    const e = evaluateDirectionPorts(ws, src, dst, 'Egress', egressException);
+    if (!e.verdict.allowed) return false;
+    const i = evaluateDirectionPorts(ws, dst, src, 'Ingress', ingressException);
+    return firstPort(intersectPortSets(e.ports, i.ports)) !== undefined;
+  }
+  const concrete = resolveQueryPort(port.port, port.protocol, destinationPorts(dst, src, 'Ingress'));
+  return (
+    evaluateDirection(ws, src, dst, 'Egress', concrete, egressException).allowed &&
+    evaluateDirection(ws, dst, src, 'Ingress', concrete, ingressException).allowed
+  );
+}

@@ -1,15 +1,17 @@
 import type { CompiledPolicy, CompiledRule, Direction } from '../model/policy';
 import type { ContainerPort } from '../model/resources';
-import type { DirectionException, DirectionVerdict, RuleMatch } from '../model/verdict';
+import type { DirectionException, DirectionVerdict, RuleMatch, TierDecision } from '../model/verdict';
 import type { Workspace } from '../model/workspace';
 import { matchesPort, portSetOfMatcher, type ConcretePort } from '../selectors/matchesPort';
 import {
   EMPTY_PORT_SET,
   FULL_PORT_SET,
+  intersectPortSets,
   isEmptyPortSet,
   unionPortSets,
   type PortSet,
 } from '../selectors/portSet';
+import { decideAdminTier, decideAdminTierPorts, type AdminTierDecision } from './evaluateAdminTier';
 import { matchesPeer, selectsPod } from './matchesPeer';
 import type { ResolvedEndpoint } from './resolveEndpoint';
 
@@ -78,8 +80,14 @@ export function firstMatchingPeer(
 
 /**
  * Decides one direction for one port: egress at the source (`subject` = source), ingress at
- * the destination. An exception short-circuits; otherwise the NetworkPolicy tier decides:
- * not isolated -> allowed; isolated -> allowed iff some rule of an isolating policy admits.
+ * the destination. An exception short-circuits; otherwise the tiers decide in order:
+ * 1. admin (AdminNetworkPolicies, Admin-tier ClusterNetworkPolicies): the first matching rule
+ *    allows or blocks; `Pass` or no match goes on;
+ * 2. NetworkPolicy: isolated -> allowed iff some rule of an isolating policy admits;
+ * 3. baseline (the BaselineAdminNetworkPolicy, Baseline-tier ClusterNetworkPolicies), when
+ *    no NetworkPolicy isolates: the first matching rule allows or blocks;
+ * 4. otherwise allowed. `decisions` lists the tiers consulted (admin tiers only when one of
+ *    their policies selects the subject).
  */
 export function evaluateDirection(
   ws: Workspace,
@@ -90,6 +98,41 @@ export function evaluateDirection(
   exception: DirectionException | undefined,
 ): DirectionVerdict {
   if (exception) return exemptVerdict(direction, exception);
+  const dstPorts = destinationPorts(subject, other, direction);
+  const admin = decideAdminTier(ws, 'admin', subject, other, direction, port, dstPorts);
+  if (admin && (admin.kind === 'allowed' || admin.kind === 'blocked'))
+    return tierVerdict(direction, admin.kind === 'allowed', [admin]);
+  const np = networkPolicyDirection(ws, subject, other, direction, port);
+  const before: TierDecision[] = admin ? [admin] : [];
+  if (np.isolated) return withDecisions(np, before, undefined);
+  const baseline = decideAdminTier(ws, 'baseline', subject, other, direction, port, dstPorts);
+  return withDecisions(np, before, baseline);
+}
+
+/** A direction an admin tier decided: NetworkPolicy not consulted. */
+function tierVerdict(direction: Direction, allowed: boolean, decisions: TierDecision[]): DirectionVerdict {
+  return { direction, allowed, isolated: false, isolatingPolicies: [], admittedBy: [], decisions };
+}
+
+/** The NetworkPolicy verdict with the admin tier's decision before it and the baseline's after. */
+function withDecisions(
+  np: DirectionVerdict,
+  before: readonly TierDecision[],
+  baseline: AdminTierDecision | undefined,
+): DirectionVerdict {
+  if (before.length === 0 && !baseline) return np;
+  const decisions = [...before, ...np.decisions, ...(baseline ? [baseline] : [])];
+  return { ...np, allowed: baseline ? baseline.kind !== 'blocked' : np.allowed, decisions };
+}
+
+/** The NetworkPolicy tier alone (not isolated -> allowed). */
+function networkPolicyDirection(
+  ws: Workspace,
+  subject: ResolvedEndpoint,
+  other: ResolvedEndpoint,
+  direction: Direction,
+  port: ConcretePort,
+): DirectionVerdict {
   const isolating = isolatingPoliciesFor(ws, subject, direction);
   if (isolating.length === 0) {
     return {
@@ -145,6 +188,35 @@ export function evaluateDirectionPorts(
   exception: DirectionException | undefined,
 ): { verdict: DirectionVerdict; ports: PortSet } {
   if (exception) return { verdict: exemptVerdict(direction, exception), ports: FULL_PORT_SET };
+  if (ws.adminPolicies.length === 0) return networkPolicyPorts(ws, subject, other, direction);
+  // The tiers over port sets: each tier decides some ports and hands the rest on.
+  const dstPorts = destinationPorts(subject, other, direction);
+  const admin = decideAdminTierPorts(ws, 'admin', subject, other, direction, FULL_PORT_SET, dstPorts);
+  const np = networkPolicyPorts(ws, subject, other, direction);
+  let ports = admin.allowed;
+  let baseline: AdminTierDecision | undefined;
+  if (np.verdict.isolated) ports = unionPortSets(ports, intersectPortSets(np.ports, admin.onward));
+  else {
+    const b = decideAdminTierPorts(ws, 'baseline', subject, other, direction, admin.onward, dstPorts);
+    ports = unionPortSets(ports, unionPortSets(b.allowed, b.onward));
+    baseline = b.decision;
+  }
+  const before: TierDecision[] = admin.decision ? [admin.decision] : [];
+  // NetworkPolicy is consulted only for the ports the admin tier left undecided or passed.
+  const decided = admin.decision !== undefined && isEmptyPortSet(admin.onward);
+  const verdict: DirectionVerdict = decided
+    ? tierVerdict(direction, !isEmptyPortSet(ports), before)
+    : { ...withDecisions(np.verdict, before, baseline), allowed: !isEmptyPortSet(ports) };
+  return { verdict, ports };
+}
+
+/** {@link evaluateDirectionPorts} for the NetworkPolicy tier alone. */
+function networkPolicyPorts(
+  ws: Workspace,
+  subject: ResolvedEndpoint,
+  other: ResolvedEndpoint,
+  direction: Direction,
+): { verdict: DirectionVerdict; ports: PortSet } {
   const isolating = isolatingPoliciesFor(ws, subject, direction);
   if (isolating.length === 0) {
     const verdict: DirectionVerdict = {

@@ -3,7 +3,7 @@ import { podKey } from '../model/ids';
 import { computeTruthTable } from '../evaluate/computeTruthTable';
 import { evaluateConnection } from '../evaluate/evaluateConnection';
 import { loadWorkspace } from '../normalize/loadWorkspace';
-import { netpol, pod } from '../testing/builders';
+import { anp, banp, cnp, netpol, ns, pod } from '../testing/builders';
 import { explainVerdict } from './explainVerdict';
 import { formatTruthTable } from './formatTruthTable';
 
@@ -58,6 +58,71 @@ describe('explainVerdict', () => {
     ],
   ])('%s', (_d, from, to, port, parts) => {
     const text = explainVerdict(evaluateConnection(ws, from, to, port));
+    for (const p of parts) expect(text).toContain(p);
+  });
+});
+
+describe('explainVerdict walks the admin tiers', () => {
+  const tiers = (objects: object[]) =>
+    loadWorkspace([ns('t', { team: 'x' }), pod('t', 'a'), pod('t', 'b'), ...objects]).workspace;
+  const a = { kind: 'pod', key: podKey('t', 'a') } as const;
+  const b = { kind: 'pod', key: podKey('t', 'b') } as const;
+  const all = { namespaces: {} };
+  const port = { port: 80, protocol: 'TCP' } as const;
+  it.each([
+    [
+      'an admin Deny decides alone',
+      [anp('deny-all-to-sensitive', 1, { subject: all, ingress: [{ action: 'Deny', from: [all] }] })],
+      [
+        'BLOCKED: t/a -> t/b on 80/TCP',
+        'ingress at t/b: BLOCKED. Admin tier: rule 0 (Deny) of AdminNetworkPolicy/deny-all-to-sensitive spec.ingress[0] from[0] (no ports: every port) blocked it; NetworkPolicy and Baseline not consulted',
+      ],
+    ],
+    [
+      'an admin Pass hands over to the NetworkPolicy that admits',
+      [
+        anp('p', 1, { subject: all, ingress: [{ name: 'hand-over', action: 'Pass', from: [all] }] }),
+        netpol('t', 'allow-web', { podSelector: {}, ingress: [{}] }),
+      ],
+      [
+        'ALLOWED: t/a -> t/b on 80/TCP',
+        'Admin tier: Pass at rule 0 of AdminNetworkPolicy/p spec.ingress[0] "hand-over" from[0] (no ports: every port); on to NetworkPolicy',
+        'ingress at t/b: allowed. Isolated by t/allow-web; admitted by t/allow-web spec.ingress[0]',
+      ],
+    ],
+    [
+      'the baseline blocks when no NetworkPolicy isolates',
+      [
+        banp({
+          subject: all,
+          ingress: [
+            { action: 'Allow', from: [{ namespaces: { matchLabels: { no: 'x' } } }] },
+            { action: 'Deny', from: [all] },
+          ],
+        }),
+      ],
+      [
+        'Not isolated: no NetworkPolicy selecting t/b has Ingress in policyTypes; on to the Baseline tier',
+        'Baseline tier: rule 1 (Deny) of BaselineAdminNetworkPolicy/default spec.ingress[1] from[0] (no ports: every port) blocked it',
+      ],
+    ],
+    [
+      'no rule matches in either admin tier',
+      [
+        cnp('admin', 'Admin', 3, {
+          subject: all,
+          ingress: [{ action: 'Deny', from: [{ namespaces: { matchLabels: { no: 'x' } } }] }],
+        }),
+        cnp('base', 'Baseline', 3, { subject: all, ingress: [{ action: 'Pass', from: [all] }] }),
+      ],
+      [
+        'ALLOWED: t/a -> t/b on 80/TCP',
+        'Admin tier: no rule of ClusterNetworkPolicy/admin matches; on to NetworkPolicy',
+        'Baseline tier: Pass at rule 0 of ClusterNetworkPolicy/base spec.ingress[0] from[0] (no ports: every port); no tier decided, so it is allowed by default',
+      ],
+    ],
+  ])('%s', (_d, objects, parts) => {
+    const text = explainVerdict(evaluateConnection(tiers(objects), a, b, port));
     for (const p of parts) expect(text).toContain(p);
   });
 });

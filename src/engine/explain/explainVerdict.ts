@@ -1,5 +1,7 @@
 import { assertNever } from '../model/ids';
+import type { AdminTier } from '../model/adminPolicy';
 import type {
+  AdminRuleMatch,
   DirectionException,
   DirectionVerdict,
   Endpoint,
@@ -28,6 +30,26 @@ export function formatRuleMatch(m: RuleMatch): string {
   return `${m.policy} spec.${list}[${m.ruleIndex}] ${peer} ${port}`;
 }
 
+/**
+ * Where an admin rule lives: `AdminNetworkPolicy/deny-db spec.egress[2] "to-db" to[0] ports[1]`
+ * (the rule's name in quotes when it has one).
+ */
+export function formatAdminRuleMatch(m: AdminRuleMatch): string {
+  const list = m.direction === 'Ingress' ? 'ingress' : 'egress';
+  const peers = m.direction === 'Ingress' ? 'from' : 'to';
+  const name = m.ruleName === undefined ? '' : ` ${JSON.stringify(m.ruleName)}`;
+  const port = m.portIndex === null ? '(no ports: every port)' : `ports[${m.portIndex}]`;
+  return `${m.policy} spec.${list}[${m.ruleIndex}]${name} ${peers}[${m.peerIndex}] ${port}`;
+}
+
+const TIER_NAME: Record<AdminTier, string> = { admin: 'Admin tier', baseline: 'Baseline tier' };
+
+/** What comes after an admin tier that did not decide. */
+const ONWARD: Record<AdminTier, string> = {
+  admin: 'on to NetworkPolicy',
+  baseline: 'no tier decided, so it is allowed by default',
+};
+
 const EXCEPTION_TEXT: Record<DirectionException, string> = {
   self: 'a pod can always reach itself',
   'node-local': 'traffic between a pod and its own node is always allowed',
@@ -36,6 +58,22 @@ const EXCEPTION_TEXT: Record<DirectionException, string> = {
 };
 
 function explainDecision(d: TierDecision, side: string, direction: string): string {
+  if (d.tier !== 'networkpolicy') {
+    const tier = TIER_NAME[d.tier];
+    switch (d.kind) {
+      case 'allowed':
+      case 'blocked': {
+        const skipped = d.tier === 'admin' ? '; NetworkPolicy and Baseline not consulted' : '';
+        return `${tier}: rule ${d.match.ruleIndex} (${d.match.action}) of ${formatAdminRuleMatch(d.match)} ${d.kind === 'allowed' ? 'admitted' : 'blocked'} it${skipped}`;
+      }
+      case 'pass':
+        return `${tier}: Pass at rule ${d.match.ruleIndex} of ${formatAdminRuleMatch(d.match)}; ${ONWARD[d.tier]}`;
+      case 'no-match':
+        return `${tier}: no rule of ${d.policies.join(', ')} matches; ${ONWARD[d.tier]}`;
+      default:
+        return assertNever(d);
+    }
+  }
   switch (d.kind) {
     case 'not-isolated':
       return `not isolated: no NetworkPolicy selecting ${side} has ${direction} in policyTypes, so all ${direction.toLowerCase()} is allowed`;
@@ -52,9 +90,13 @@ function explainDirection(d: DirectionVerdict, side: Endpoint): string {
   const where = `${d.direction.toLowerCase()} at ${formatEndpoint(side)}`;
   const verdict = d.allowed ? 'allowed' : 'BLOCKED';
   if (d.exception) return `  ${where}: ${verdict} (${EXCEPTION_TEXT[d.exception]})`;
-  const lines = d.decisions.map(
-    (dec) => `  ${where}: ${verdict}. ${capitalize(explainDecision(dec, formatEndpoint(side), d.direction))}`,
-  );
+  const lines = d.decisions.map((dec, i) => {
+    let text = explainDecision(dec, formatEndpoint(side), d.direction);
+    // A baseline tier after an unisolated pod decides instead of the default allow.
+    if (dec.tier === 'networkpolicy' && dec.kind === 'not-isolated' && i < d.decisions.length - 1)
+      text = `not isolated: no NetworkPolicy selecting ${formatEndpoint(side)} has ${d.direction} in policyTypes; on to the Baseline tier`;
+    return `  ${where}: ${verdict}. ${capitalize(text)}`;
+  });
   return lines.join('\n');
 }
 

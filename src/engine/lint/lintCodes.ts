@@ -1,7 +1,7 @@
 import type { Severity } from '../model/diagnostics';
 
 /**
- * The lint catalogue: stable codes for NetworkPolicy gotchas (documented in docs/lint-codes.md).
+ * The lint catalogue: stable codes for NetworkPolicy and admin-tier gotchas (documented in docs/lint-codes.md).
  * Codes are never reused; a retired check keeps its number.
  */
 export const LINT_CODES = {
@@ -15,6 +15,10 @@ export const LINT_CODES = {
   NP008: { severity: 'warning', title: 'duplicate or redundant rule' },
   NP009: { severity: 'warning', title: 'policy in an undeclared namespace' },
   NP010: { severity: 'warning', title: 'rules for a direction missing from policyTypes' },
+  NP011: { severity: 'warning', title: 'admin policies with equal priorities overlap' },
+  NP012: { severity: 'warning', title: 'Pass with no NetworkPolicy to pass to' },
+  NP013: { severity: 'warning', title: 'Deny rule shadowed by an earlier rule' },
+  NP014: { severity: 'warning', title: 'admin policy subject selects no pod' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 /** A lint code. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../normalize/loadWorkspace';
-import { netpol, ns, pod } from '../testing/builders';
+import { anp, banp, cnp, netpol, ns, pod } from '../testing/builders';
 import { LINT_CODES } from './lintCodes';
 import { lintWorkspace } from './lintWorkspace';
 
@@ -212,6 +212,95 @@ describe('lintWorkspace', () => {
       'NP008',
       'NP009',
       'NP010',
+      'NP011',
+      'NP012',
+      'NP013',
+      'NP014',
     ]);
+  });
+});
+
+describe('lintWorkspace: admin tiers', () => {
+  const all = { namespaces: {} };
+  const inA = { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'a' } } };
+  const fromAll = (action: string, extra: object = {}) => ({ action, from: [all], ...extra });
+  const tierCodes = (objects: object[]) =>
+    codes(objects).filter(([code]) => ['NP011', 'NP012', 'NP013', 'NP014'].includes(code as string));
+  it.each<[string, object[], (string | number | undefined | (string | number)[])[][]]>([
+    [
+      'NP011 equal priorities with overlapping subjects',
+      [
+        anp('x', 5, { subject: all, ingress: [fromAll('Deny')] }),
+        anp('y', 5, { subject: inA, ingress: [fromAll('Allow')] }),
+      ],
+      [['NP011', 'y', ['spec', 'priority']]],
+    ],
+    [
+      'no NP011 for equal priorities with disjoint subjects, or different tiers',
+      [
+        cnp('x', 'Admin', 5, { subject: inA, ingress: [fromAll('Deny')] }),
+        cnp('y', 'Admin', 5, {
+          subject: { namespaces: { matchLabels: { team: 'y' } } },
+          ingress: [fromAll('Deny')],
+        }),
+        cnp('z', 'Baseline', 5, { subject: inA, ingress: [fromAll('Deny')] }),
+      ],
+      [],
+    ],
+    [
+      'NP012 Pass with no NetworkPolicy selecting the subject in that direction',
+      [anp('x', 1, { subject: inA, ingress: [fromAll('Pass')] })],
+      [['NP012', 'x', ['spec', 'ingress', 0, 'action']]],
+    ],
+    [
+      'no NP012 when a NetworkPolicy isolates a subject pod in that direction',
+      [anp('x', 1, { subject: inA, ingress: [fromAll('Pass')] }), netpol('a', 'deny', { podSelector: {} })],
+      [],
+    ],
+    [
+      'NP013 Deny after an Allow of the same policy that covers it',
+      [
+        anp('x', 1, {
+          subject: inA,
+          ingress: [
+            fromAll('Allow'),
+            {
+              action: 'Deny',
+              from: [{ namespaces: { matchLabels: { team: 'y' } } }],
+              ports: [{ portNumber: { port: 80 } }],
+            },
+          ],
+        }),
+      ],
+      [['NP013', 'x', ['spec', 'ingress', 1, 'action']]],
+    ],
+    [
+      'NP013 Deny after a Pass of a lower-priority policy with a wider subject',
+      [
+        anp('first', 1, { subject: all, egress: [{ action: 'Pass', to: [all] }] }),
+        anp('later', 2, { subject: inA, egress: [{ action: 'Deny', to: [all] }] }),
+        netpol('a', 'deny-out', { podSelector: {}, policyTypes: ['Egress'] }),
+        netpol('b', 'deny-out', { podSelector: {}, policyTypes: ['Egress'] }),
+        netpol('kube-system', 'deny-out', { podSelector: {}, policyTypes: ['Egress'] }),
+      ],
+      [['NP013', 'later', ['spec', 'egress', 0, 'action']]],
+    ],
+    [
+      'no NP013 when the earlier Allow covers fewer ports',
+      [
+        anp('x', 1, {
+          subject: inA,
+          ingress: [fromAll('Allow', { ports: [{ portNumber: { port: 80 } }] }), fromAll('Deny')],
+        }),
+      ],
+      [],
+    ],
+    [
+      'NP014 subject selects no pod',
+      [banp({ subject: { namespaces: { matchLabels: { team: 'ghost' } } }, ingress: [fromAll('Deny')] })],
+      [['NP014', 'default', ['spec', 'subject', 'namespaces']]],
+    ],
+  ])('%s', (_d, objects, expected) => {
+    expect(tierCodes(objects)).toEqual(expected);
   });
 });

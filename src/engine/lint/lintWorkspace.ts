@@ -1,5 +1,11 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Workspace } from '../model/workspace';
+import {
+  checkEmptySubject,
+  checkEqualPriorities,
+  checkPassWithoutNetworkPolicy,
+  checkShadowedDeny,
+} from './checkAdminTiers';
 import { checkAllowAllCancelsDeny, checkUnenforcedRules } from './checkIsolation';
 import { checkDns } from './checkDns';
 import { checkNamedPorts } from './checkNamedPorts';
@@ -18,11 +24,15 @@ export const LINT_CHECKS: readonly ((ws: Workspace) => Diagnostic[])[] = [
   checkRedundancy, // NP008
   checkNamespaces, // NP009
   checkUnenforcedRules, // NP010
+  checkEqualPriorities, // NP011
+  checkPassWithoutNetworkPolicy, // NP012
+  checkShadowedDeny, // NP013
+  checkEmptySubject, // NP014
 ];
 
 /**
- * Runs every lint check (the NetworkPolicy gotchas of docs/lint-codes.md) over the valid
- * policies of a workspace. Validation errors are not repeated here: they come from loading.
+ * Runs every lint check (the NetworkPolicy and admin-tier gotchas of docs/lint-codes.md) over
+ * the valid policies of a workspace. Validation errors are not repeated here: they come from loading.
  */
 export function lintWorkspace(ws: Workspace): Diagnostic[] {
   return LINT_CHECKS.flatMap((check) => check(ws));

@@ -1,3 +1,4 @@
+import type { AdminAction, AdminPolicyKey, AdminTier } from './adminPolicy';
 import type { PodKey, PolicyKey } from './ids';
 import type { Direction } from './policy';
 import type { Protocol } from './resources';
@@ -25,16 +26,33 @@ export type RuleMatch = {
   readonly portIndex: number | null;
 };
 
-/**
- * Policy tiers in evaluation order. Only `networkpolicy` exists today; the admin tiers of the
- * Network Policy API (evaluated before and after NetworkPolicies) add decisions to the same list.
- */
+/** Policy tiers in evaluation order: admin, NetworkPolicy, baseline. */
 export type Tier = 'admin' | 'networkpolicy' | 'baseline';
+
+/**
+ * The admin rule that decided a direction: the policy, the index of the rule in
+ * `spec.ingress`/`spec.egress` (and its `name`), its action as written, the index of the
+ * matching peer in `from`/`to` and of the entry in `ports`/`protocols` (null: the rule has none,
+ * every port).
+ */
+export type AdminRuleMatch = {
+  readonly policy: AdminPolicyKey;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly ruleName?: string;
+  readonly action: AdminAction;
+  readonly peerIndex: number;
+  readonly portIndex: number | null;
+};
 
 /**
  * What one tier decided for one direction. NetworkPolicy either has no opinion (no policy
  * isolates the pod: the next tier, or the default allow, decides), admits (naming every rule
- * that admits), or blocks (isolated and no rule of the isolating policies admits).
+ * that admits), or blocks (isolated and no rule of the isolating policies admits). An admin
+ * tier (listed only when one of its policies selects the pod in that direction) admits or
+ * blocks by its first matching rule, passes (`Pass`: on to the next tier), or has no matching
+ * rule (`no-match`: on to the next tier); `policies` are its policies selecting the pod, in
+ * evaluation order.
  */
 export type TierDecision =
   | { readonly tier: 'networkpolicy'; readonly kind: 'not-isolated' }
@@ -48,7 +66,14 @@ export type TierDecision =
       readonly tier: 'networkpolicy';
       readonly kind: 'blocked';
       readonly isolatingPolicies: readonly PolicyKey[];
-    };
+    }
+  | {
+      readonly tier: AdminTier;
+      readonly kind: 'allowed' | 'blocked' | 'pass';
+      readonly policies: readonly AdminPolicyKey[];
+      readonly match: AdminRuleMatch;
+    }
+  | { readonly tier: AdminTier; readonly kind: 'no-match'; readonly policies: readonly AdminPolicyKey[] };
 
 /**
  * Why a direction is not subject to policy at all: `self` (a pod reaching itself), `node-local`

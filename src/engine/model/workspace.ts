@@ -1,3 +1,4 @@
+import type { CompiledAdminPolicy } from './adminPolicy';
 import type { CompiledPolicy } from './policy';
 import type { PodKey } from './ids';
 import type { NamespaceInfo, NodeInfo, PodInfo } from './resources';
@@ -20,7 +21,7 @@ export type IpOwner =
 
 /**
  * Everything the evaluator needs: namespaces (declared or referenced), pods and workloads,
- * nodes, the valid policies (compiled), the connectivity tests (`ConnectivityTest` documents:
+ * nodes, the valid policies (compiled), the admin-tier policies, the connectivity tests (`ConnectivityTest` documents:
  * never evaluated as policies, run with `runExpectations`), and lookup indexes. Plain data: it can be
  * structured-cloned to and from a worker.
  */
@@ -29,6 +30,11 @@ export type Workspace = {
   readonly pods: readonly PodInfo[];
   readonly nodes: readonly NodeInfo[];
   readonly policies: readonly CompiledPolicy[];
+  /**
+   * The valid admin policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+   * ClusterNetworkPolicy), in input order; evaluation orders each tier by priority.
+   */
+  readonly adminPolicies: readonly CompiledAdminPolicy[];
   readonly tests: readonly ConnectivityTest[];
   readonly options: EngineOptions;
   readonly namespaceByName: ReadonlyMap<string, NamespaceInfo>;

@@ -1,23 +1,24 @@
 import { ValidationCode as V, type Diagnostic } from '../model/diagnostics';
 import type { PodKey } from '../model/ids';
 import type { CompiledPolicy } from '../model/policy';
+import type { AdminPolicyKind, CompiledAdminPolicy } from '../model/adminPolicy';
 import type { NamespaceInfo, NodeInfo, ObjectOrigin, PodInfo, PodKind } from '../model/resources';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type IpOwner, type Workspace } from '../model/workspace';
 import { compilePolicy } from '../compile/compilePolicy';
 import { describeType, isRecord, stringField, recordField } from './fields';
 import { implicitNamespace, normalizeNamespace, normalizeNode } from './normalizeClusterObjects';
 import { normalizePolicy } from './normalizePolicy';
+import { ADMIN_POLICY_KINDS, normalizeAdminPolicy } from './normalizeAdminPolicy';
 import { normalizeWorkload, WORKLOAD_KINDS } from './normalizeWorkload';
 import { toManifestObjects, unwrapLists } from './unwrapLists';
 import { CONNECTIVITY_TEST_KIND, type ConnectivityTest } from '../expectations/model';
 import { normalizeConnectivityTest } from '../expectations/normalizeConnectivityTest';
 
-const LATER_TIER_KINDS = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'];
-
 /**
  * Builds a workspace from manifest objects (bare or {@link ManifestObject}s; `*List` wrappers
  * are unwrapped). Namespaces referenced but not declared are created; hostNetwork pods take
- * their node's InternalIPs; invalid NetworkPolicies are reported and left out; unknown kinds
+ * their node's InternalIPs; invalid NetworkPolicies and admin policies (AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) are reported and left out; unknown kinds
  * are reported as info and ignored; `ConnectivityTest` documents (our policy tests) are kept in
  * `workspace.tests`; the first of two objects with the same identity wins.
  * Never throws.
@@ -32,6 +33,7 @@ export function loadWorkspace(
   const pods = new Map<PodKey, PodInfo>();
   const policies = new Map<string, CompiledPolicy>();
   const tests = new Map<string, ConnectivityTest>();
+  const adminPolicies = new Map<string, CompiledAdminPolicy>();
   const referenced: string[] = [];
   const duplicate = (origin: ObjectOrigin, what: string): void => {
     diagnostics.push({
@@ -99,14 +101,9 @@ export function loadWorkspace(
     } else if (n?.kind === 'Test') {
       if (tests.has(n.value.name)) duplicate(origin, `ConnectivityTest ${n.value.name}`);
       else tests.set(n.value.name, n.value);
-    } else if (LATER_TIER_KINDS.includes(kind)) {
-      diagnostics.push({
-        severity: 'info',
-        code: V.unknownKind,
-        message: `${kind} (admin tiers) is not evaluated yet; ignored`,
-        path: ['kind'],
-        source: origin,
-      });
+    } else if (n?.kind === 'Admin') {
+      if (n.value && adminPolicies.has(n.value.key)) duplicate(origin, `${n.value.kind} ${n.value.name}`);
+      else if (n.value) adminPolicies.set(n.value.key, n.value);
     } else {
       diagnostics.push({
         severity: 'info',
@@ -128,7 +125,10 @@ export function loadWorkspace(
     options,
     diagnostics,
   );
-  return { workspace: { ...workspace, tests: [...tests.values()] }, diagnostics };
+  return {
+    workspace: { ...workspace, tests: [...tests.values()], adminPolicies: [...adminPolicies.values()] },
+    diagnostics,
+  };
 }
 
 /** One object's normalized value and diagnostics, by kind. */
@@ -137,7 +137,8 @@ type Normalized =
   | { kind: 'Node'; value: NodeInfo | undefined; diagnostics: readonly Diagnostic[] }
   | { kind: 'Pod'; value: PodInfo | undefined; diagnostics: readonly Diagnostic[] }
   | { kind: 'NetworkPolicy'; value: CompiledPolicy | undefined; diagnostics: readonly Diagnostic[] }
-  | { kind: 'Test'; value: ConnectivityTest; diagnostics: readonly Diagnostic[] };
+  | { kind: 'Test'; value: ConnectivityTest; diagnostics: readonly Diagnostic[] }
+  | { kind: 'Admin'; value: CompiledAdminPolicy | undefined; diagnostics: readonly Diagnostic[] };
 
 /**
  * Normalized objects by raw object: an object read again from unchanged text is the same
@@ -166,6 +167,8 @@ function normalize(obj: Record<string, unknown>, kind: string, origin: ObjectOri
     const r = normalizePolicy(obj, origin);
     return { kind, value: r.value ? compilePolicy(r.value) : undefined, diagnostics: r.diagnostics };
   }
+  if ((ADMIN_POLICY_KINDS as readonly string[]).includes(kind))
+    return { kind: 'Admin', ...normalizeAdminPolicy(obj, kind as AdminPolicyKind, origin) };
   if (kind === CONNECTIVITY_TEST_KIND) return { kind: 'Test', ...normalizeConnectivityTest(obj, origin) };
   return null;
 }
@@ -209,6 +212,7 @@ export function buildWorkspace(
     pods,
     nodes,
     policies,
+    adminPolicies: [],
     tests: [],
     options: { ...DEFAULT_ENGINE_OPTIONS, ...options },
     namespaceByName: new Map(namespaces.map((n) => [n.name, n])),

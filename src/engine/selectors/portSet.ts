@@ -40,15 +40,25 @@ function normalizeRanges(ranges: PortRange[]): PortRange[] {
   return out;
 }
 
+/** An empty result as {@link EMPTY_PORT_SET} itself, so that the shortcuts below see it. */
+function canonical(s: PortSet): PortSet {
+  return s.TCP.length === 0 && s.UDP.length === 0 && s.SCTP.length === 0 ? EMPTY_PORT_SET : s;
+}
+
 /** Union of two port sets. */
 export function unionPortSets(a: PortSet, b: PortSet): PortSet {
+  // Sets are immutable: the common cases (an empty side, a full side) return a side as is.
+  if (a === EMPTY_PORT_SET || b === FULL_PORT_SET) return b;
+  if (b === EMPTY_PORT_SET || a === FULL_PORT_SET) return a;
   const out = { ...EMPTY_PORT_SET };
   for (const p of PROTOCOLS) out[p] = normalizeRanges([...a[p], ...b[p]]);
-  return out;
+  return canonical(out);
 }
 
 /** Intersection of two port sets. */
 export function intersectPortSets(a: PortSet, b: PortSet): PortSet {
+  if (a === FULL_PORT_SET || b === EMPTY_PORT_SET) return b;
+  if (b === FULL_PORT_SET || a === EMPTY_PORT_SET) return a;
   const out = { ...EMPTY_PORT_SET };
   for (const p of PROTOCOLS) {
     const ranges: PortRange[] = [];
@@ -61,7 +71,30 @@ export function intersectPortSets(a: PortSet, b: PortSet): PortSet {
     }
     out[p] = normalizeRanges(ranges);
   }
-  return out;
+  return canonical(out);
+}
+
+/** The ports of `a` that are not in `b`. */
+export function subtractPortSets(a: PortSet, b: PortSet): PortSet {
+  if (a === EMPTY_PORT_SET || b === EMPTY_PORT_SET) return a;
+  if (b === FULL_PORT_SET) return EMPTY_PORT_SET;
+  const out = { ...EMPTY_PORT_SET };
+  for (const p of PROTOCOLS) {
+    let ranges: PortRange[] = [...a[p]];
+    for (const [blo, bhi] of b[p]) {
+      const next: PortRange[] = [];
+      for (const [lo, hi] of ranges) {
+        if (bhi < lo || blo > hi) next.push([lo, hi]);
+        else {
+          if (lo < blo) next.push([lo, blo - 1]);
+          if (bhi < hi) next.push([bhi + 1, hi]);
+        }
+      }
+      ranges = next;
+    }
+    out[p] = ranges;
+  }
+  return canonical(out);
 }
 
 /** True when the set holds no port. */

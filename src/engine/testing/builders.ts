@@ -54,3 +54,38 @@ export function node(name: string, ips: string[]): object {
 export function netpol(namespace: string, name: string, spec: object): object {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
 }
+
+/** A Node manifest with labels and InternalIP addresses. */
+export function labelledNode(name: string, labels: Labels, ips: string[]): object {
+  return { ...node(name, ips), metadata: { name, labels } };
+}
+
+/** An AdminNetworkPolicy (v1alpha1) manifest. */
+export function anp(name: string, priority: number, spec: object): object {
+  return {
+    apiVersion: 'policy.networking.k8s.io/v1alpha1',
+    kind: 'AdminNetworkPolicy',
+    metadata: { name },
+    spec: { priority, ...spec },
+  };
+}
+
+/** A BaselineAdminNetworkPolicy (v1alpha1) manifest (the singleton is named `default`). */
+export function banp(spec: object, name = 'default'): object {
+  return {
+    apiVersion: 'policy.networking.k8s.io/v1alpha1',
+    kind: 'BaselineAdminNetworkPolicy',
+    metadata: { name },
+    spec,
+  };
+}
+
+/** A ClusterNetworkPolicy (v1alpha2) manifest. */
+export function cnp(name: string, tier: 'Admin' | 'Baseline', priority: number, spec: object): object {
+  return {
+    apiVersion: 'policy.networking.k8s.io/v1alpha2',
+    kind: 'ClusterNetworkPolicy',
+    metadata: { name },
+    spec: { tier, priority, ...spec },
+  };
+}

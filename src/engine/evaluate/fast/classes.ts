@@ -69,7 +69,22 @@ export function outsideClassKey(sig: number): string {
   return `x\u0000${sig}`;
 }
 
-/** Groups the workspace's pods and nodes (and every kind of outside address) into classes. */
+/**
+ * What admin policies can tell apart beyond a class key: a pod's address signature (`networks`
+ * peers match pods by IP whatever `ipBlockMatchesPodIPs` says) and, for hostNetwork pods, their
+ * node's labels (`nodes` peers). Empty when the workspace has no admin policies.
+ */
+function tierKey(pod: PodInfo, ws: Workspace, sigs: IpSignatures): string {
+  if (ws.adminPolicies.length === 0) return '';
+  const node = pod.hostNetwork && pod.nodeName !== undefined ? ws.nodeByName.get(pod.nodeName) : undefined;
+  return `\u0000t${sigs.signatureOf(pod.ips)}\u0000${node ? labelsKey(node.labels) : ''}`;
+}
+
+/**
+ * Groups the workspace's pods and nodes (and every kind of outside address) into classes.
+ * With admin policies, classes are also split by what those can tell apart (see `tierKey`;
+ * nodes by their labels), so that one endpoint per class answers for all of them.
+ */
 export function buildClasses(ws: Workspace, sigs: IpSignatures): EndpointClasses {
   const namespaces: NamespaceInfo[] = [...ws.namespaces];
   const namespaceId = new Map<string, number>(namespaces.map((n, i) => [n.name, i]));
@@ -101,7 +116,7 @@ export function buildClasses(ws: Workspace, sigs: IpSignatures): EndpointClasses
     return id;
   };
   ws.pods.forEach((pod, i) => {
-    const key = podClassKey(pod, sigs, c.ipBlockMatchesPodIPs);
+    const key = podClassKey(pod, sigs, c.ipBlockMatchesPodIPs) + tierKey(pod, ws, sigs);
     let id = c.byKey.get(key);
     if (id === undefined) {
       const kind = pod.hostNetwork ? ClassKind.Host : ClassKind.Pod;
@@ -119,7 +134,17 @@ export function buildClasses(ws: Workspace, sigs: IpSignatures): EndpointClasses
     c.podClass[i] = id;
   });
   const nodeClass = c.nodeClass as Map<string, number>;
-  for (const node of ws.nodes) nodeClass.set(node.name, outsideClass(c, sigs.signatureOf(node.ips)));
+  for (const node of ws.nodes) {
+    const sig = sigs.signatureOf(node.ips);
+    const labelled =
+      ws.adminPolicies.length > 0 ? `${outsideClassKey(sig)}\u0000n${labelsKey(node.labels)}` : '';
+    nodeClass.set(
+      node.name,
+      labelled === ''
+        ? outsideClass(c, sig)
+        : (c.byKey.get(labelled) ?? addClass(c, labelled, ClassKind.Outside, -1, {}, [], sig)),
+    );
+  }
   for (const sig of sigs.intervalSignatures) outsideClass(c, sig);
   return c;
 }

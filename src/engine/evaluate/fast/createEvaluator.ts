@@ -6,7 +6,8 @@ import type { TruthTableQuery } from '../truthTable';
 import { ClassMatrix, type Isolation } from './classMatrix';
 import { buildClasses, podClassKey, type EndpointClasses } from './classes';
 import { classTable, tableRows, type FastTruthTable, type TableRows } from './classTable';
-import { buildIpSignatures, collectIpBlocks, type IpSignatures } from './ipSignatures';
+import { buildIpSignatures, collectIpBlocks, collectNetworkBlocks, type IpSignatures } from './ipSignatures';
+import { overlayTiers } from './tierOverlay';
 import { PolicyCompiler } from './policyClasses';
 import { NamedPorts, portEntryKeys, portPlan } from './portPlan';
 
@@ -91,9 +92,11 @@ class Engine implements Evaluator {
       if (this.rowsCache.size >= MAX_CACHED_PORTS) this.rowsCache.clear();
       this.rowsCache.set(rowsKey, rows);
     }
+    const tiered = this.workspace.adminPolicies.length > 0;
     const perPort = query.ports.map((q) => {
       const m = this.matrix(q);
-      return { bits: m.allowed, words: m.words };
+      const bits = { bits: m.allowed, words: m.words };
+      return tiered ? overlayTiers(this.workspace, rows, bits, q) : bits;
     });
     return classTable(rows, query.ports, perPort, this.classes.count);
   }
@@ -113,6 +116,9 @@ class Engine implements Evaluator {
   update(ws: Workspace): EvaluatorUpdate {
     const old = this.workspace;
     if (ws === old) return { mode: 'unchanged', rows: 0, columns: 0 };
+    // Admin policies refine the classes and are read at table time: rebuild (no incremental path).
+    if (ws.adminPolicies.length > 0 || old.adminPolicies.length > 0)
+      return this.rebuild(ws, 'admin policies');
     const why = structuralChange(old, ws);
     if (why) return this.rebuild(ws, why);
     if (ws.pods !== old.pods) {
@@ -233,7 +239,10 @@ class Engine implements Evaluator {
 
   private rebuild(ws: Workspace, reason?: string): EvaluatorUpdate {
     this.workspace = ws;
-    this.sigs = buildIpSignatures(collectIpBlocks(ws.policies));
+    const blocks = collectIpBlocks(ws.policies);
+    const known = new Set(blocks.map((b) => b.key));
+    for (const b of collectNetworkBlocks(ws.adminPolicies)) if (!known.has(b.key)) blocks.push(b);
+    this.sigs = buildIpSignatures(blocks);
     this.classes = buildClasses(ws, this.sigs);
     this.compiler = new PolicyCompiler(this.classes);
     this.named = new NamedPorts(this.classes);

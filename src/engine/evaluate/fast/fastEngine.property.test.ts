@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PortQuery } from '../../model/verdict';
 import type { Workspace } from '../../model/workspace';
 import { loadWorkspace } from '../../normalize/loadWorkspace';
-import { netpol, node, ns, pod } from '../../testing/builders';
+import { anp, banp, cnp, labelledNode, netpol, ns, pod } from '../../testing/builders';
 import { evaluateConnection } from '../evaluateConnection';
 import { podsSelectedBy } from '../../explain/selectionAt';
 import { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './createEvaluator';
@@ -123,13 +123,101 @@ const scenario = fc.record({
   policies: fc.array(policy, { maxLength: 4 }),
   edit: fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'add', 'remove'), policy }),
   externals: fc.uniqueArray(
-    fc.constantFrom('8.8.8.8', '10.0.0.1', '10.0.0.7', '192.168.0.1', '2001:db8::5'),
+    fc.constantFrom('8.8.8.8', '10.0.0.1', '10.0.0.7', '192.168.0.1', '192.168.0.2', '2001:db8::5'),
     {
       maxLength: 3,
     },
   ),
   ipBlockMatchesPodIPs: fc.boolean(),
 });
+
+/** Admin tiers: AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1), ClusterNetworkPolicy (v1alpha2). */
+const namespacedPod = fc.record(
+  { namespaceSelector: selector, podSelector: selector },
+  { requiredKeys: ['podSelector'] },
+);
+const adminPeerIn = fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: namespacedPod }));
+const adminPeerOut = fc.oneof(
+  adminPeerIn,
+  fc.record({
+    networks: fc.constantFrom(
+      ['10.0.0.0/31'],
+      ['10.0.0.0/8', '192.168.0.0/24'],
+      ['0.0.0.0/0'],
+      ['2001:db8::/32'],
+    ),
+  }),
+  fc.record({ nodes: fc.constantFrom({}, { matchLabels: { role: 'infra' } }) }),
+);
+const v1Port = fc.oneof(
+  fc.record({
+    portNumber: fc.record({ port: fc.constantFrom(53, 80, 8080), protocol }, { requiredKeys: ['port'] }),
+  }),
+  fc.record({
+    portRange: fc.record(
+      { start: fc.constantFrom(53, 80), end: fc.constantFrom(81, 8080, 9000), protocol },
+      { requiredKeys: ['start', 'end'] },
+    ),
+  }),
+  fc.record({ namedPort: fc.constantFrom('http', 'dns') }),
+);
+const v2Protocol = fc.oneof(
+  fc.record({ tcp: fc.record({ destinationPort: fc.record({ number: fc.constantFrom(53, 80, 8080) }) }) }),
+  fc.record({
+    udp: fc.record({
+      destinationPort: fc.record({
+        range: fc.record({ start: fc.constantFrom(1, 53), end: fc.constantFrom(80, 9000) }),
+      }),
+    }),
+  }),
+  fc.record({ sctp: fc.record({ destinationPort: fc.record({ number: fc.constantFrom(53, 80) }) }) }),
+  fc.record({ destinationNamedPort: fc.constantFrom('http', 'dns') }),
+);
+const adminRule = (key: 'from' | 'to', actions: string[], portsKey: 'ports' | 'protocols') =>
+  fc.record(
+    {
+      action: fc.constantFrom(...actions),
+      [key]: fc.array<object>(key === 'from' ? adminPeerIn : adminPeerOut, { minLength: 1, maxLength: 2 }),
+      [portsKey]: fc.array<object>(portsKey === 'ports' ? v1Port : v2Protocol, {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    },
+    { requiredKeys: ['action', key] },
+  );
+const adminSpec = (actions: string[], portsKey: 'ports' | 'protocols') =>
+  fc.record({
+    subject: fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: namespacedPod })),
+    ingress: fc.array(adminRule('from', actions, portsKey), { maxLength: 2 }),
+    egress: fc.array(adminRule('to', actions, portsKey), { maxLength: 2 }),
+  });
+const tiers = fc.oneof(
+  fc.record({
+    anps: fc.array(
+      fc.record({ priority: fc.constantFrom(1, 2, 3), spec: adminSpec(['Allow', 'Deny', 'Pass'], 'ports') }),
+      {
+        maxLength: 2,
+      },
+    ),
+    banp: fc.option(adminSpec(['Allow', 'Deny'], 'ports'), { nil: undefined }),
+  }),
+  fc.record({
+    cnps: fc.array(
+      fc.record({
+        tier: fc.constantFrom('Admin' as const, 'Baseline' as const),
+        priority: fc.constantFrom(1, 2, 3),
+        spec: adminSpec(['Accept', 'Deny', 'Pass'], 'protocols'),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  }),
+);
+type TiersArb = typeof tiers extends fc.Arbitrary<infer T> ? T : never;
+
+function tierObjects(t: TiersArb): object[] {
+  if ('cnps' in t) return t.cnps.map((c, i) => cnp(`c${i}`, c.tier, c.priority, c.spec));
+  return [...t.anps.map((a, i) => anp(`a${i}`, a.priority, a.spec)), ...(t.banp ? [banp(t.banp)] : [])];
+}
 
 const PORTS: PortQuery[] = [
   'any',
@@ -142,8 +230,8 @@ const PORTS: PortQuery[] = [
 function load(s: typeof scenario extends fc.Arbitrary<infer T> ? T : never, policies: object[]): Workspace {
   const objects = [
     ...NAMESPACES.map((n, i) => ns(n, s.nsLabels[i])),
-    node('n1', ['192.168.0.1']),
-    node('n2', ['192.168.0.2']),
+    labelledNode('n1', { role: 'infra' }, ['192.168.0.1']),
+    labelledNode('n2', { role: 'edge' }, ['192.168.0.2']),
     ...s.pods.map(podObject),
     ...policies,
   ];
@@ -234,6 +322,42 @@ describe('the fast engine (computeTruthTable) agrees with evaluateConnection', (
     );
     // Most edits must take the incremental path, or the property says little about it.
     expect(incremental).toBeGreaterThan(600);
+  });
+
+  it('with admin tiers (both API versions), fresh and after moving to them from NetworkPolicies only', () => {
+    let tiered = 0;
+    fc.assert(
+      fc.property(scenario, tiers, fc.boolean(), (raw, t, plain) => {
+        // Plain pods (no labels, no ports) differ only by namespace, IP and node: what
+        // networks and nodes peers tell apart.
+        const s = plain
+          ? {
+              ...raw,
+              ipBlockMatchesPodIPs: false,
+              pods: raw.pods.map((p) => ({ ...p, labels: {}, ports: [], hostNetwork: false })),
+            }
+          : raw;
+        const policies = s.policies.map((p, i) => netpol(p.namespace, `np${i}`, p.spec));
+        const ws0 = load(s, policies);
+        const ws1 = load(s, [...policies, ...tierObjects(t)]);
+        if (ws1.adminPolicies.length > 0) tiered++;
+        // Both node addresses, so that nodes peers have nodes to tell apart.
+        const query = {
+          ports: PORTS,
+          externals: [...new Set([...s.externals, '192.168.0.1', '192.168.0.2'])],
+        };
+        agrees(ws1, createEvaluator(ws1).table(query), 'fresh with tiers');
+        const evaluator = createEvaluator(ws0);
+        evaluator.table(query);
+        evaluator.update(ws1);
+        agrees(ws1, evaluator.table(query), 'after adding tiers');
+        evaluator.update(ws0);
+        agrees(ws0, evaluator.table(query), 'after removing tiers');
+      }),
+      { numRuns: 500 },
+    );
+    // Most random admin policies must be valid, or the property says little.
+    expect(tiered).toBeGreaterThan(400);
   });
 
   it('after pods are added to and removed from existing classes', () => {

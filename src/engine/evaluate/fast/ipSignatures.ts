@@ -1,3 +1,4 @@
+import type { CompiledAdminPolicy } from '../../model/adminPolicy';
 import type { Cidr, CompiledPolicy } from '../../model/policy';
 import { parseIp } from '../../selectors/cidr';
 
@@ -39,6 +40,26 @@ export function collectIpBlocks(policies: readonly CompiledPolicy[]): IpBlock[] 
         if (peer.matcher.kind !== 'ipBlock') continue;
         const key = ipBlockKey(peer.matcher.cidr, peer.matcher.except);
         if (!seen.has(key)) seen.set(key, { key, cidr: peer.matcher.cidr, except: peer.matcher.except });
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Every distinct `networks` CIDR of the admin policies as a block (no excepts), for the
+ * signatures: addresses on either side of a boundary are told apart.
+ */
+export function collectNetworkBlocks(policies: readonly CompiledAdminPolicy[]): IpBlock[] {
+  const seen = new Map<string, IpBlock>();
+  for (const p of policies) {
+    for (const rule of [...p.ingress, ...p.egress]) {
+      for (const peer of rule.peers) {
+        if (peer.matcher.kind !== 'networks') continue;
+        for (const cidr of peer.matcher.cidrs) {
+          const key = ipBlockKey(cidr, []);
+          if (!seen.has(key)) seen.set(key, { key, cidr, except: [] });
+        }
       }
     }
   }
