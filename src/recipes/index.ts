@@ -2,6 +2,7 @@
  * The recipe gallery and guided lessons: small workspaces written by us, each teaching one
  * NetworkPolicy construct and proving it with a ConnectivityTest (see docs/recipes.md).
  */
+import { ADMIN_TIER_RECIPES } from './adminTierRecipes';
 import { ISOLATION_RECIPES } from './isolationRecipes';
 import { NAMESPACE_RECIPES } from './namespaceRecipes';
 import { OUTSIDE_RECIPES } from './outsideRecipes';
@@ -19,6 +20,7 @@ export const RECIPES: readonly Recipe[] = [
   ...PORT_RECIPES,
   ...OUTSIDE_RECIPES,
   ...TRAP_RECIPES,
+  ...ADMIN_TIER_RECIPES,
 ];
 
 /** Titles of the gallery sections. */

@@ -1,3 +1,4 @@
+import { ADMIN_TIER_LESSON } from './adminTierRecipes';
 import type { Lesson } from './types';
 import { COREDNS, documents, namespace, pod } from './yamlParts';
 
@@ -273,6 +274,7 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
   },
+  ADMIN_TIER_LESSON,
 ];
 
 /** The lesson with this id, or undefined. */

@@ -47,7 +47,7 @@ describe('recipes', () => {
       expect(recipe.title.length).toBeGreaterThan(0);
       const { ws, problems } = load(recipe.yaml);
       expect(problems).toEqual([]);
-      expect(ws.policies.length).toBeGreaterThan(0);
+      expect(ws.policies.length + ws.adminPolicies.length).toBeGreaterThan(0);
       expect(ws.tests).toHaveLength(1);
       expect(ws.tests[0]?.expectations.length).toBeGreaterThanOrEqual(2);
       const [suite] = runExpectations(ws, ws.tests);

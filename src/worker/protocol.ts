@@ -8,6 +8,7 @@
  * comes back in a transferred buffer.
  */
 import type {
+  CompiledAdminPolicy,
   CompiledPolicy,
   ConnectivityTest,
   ConnectivityTestResult,
@@ -98,6 +99,7 @@ export interface WorkspaceWire {
   pods: (PodInfo | number)[];
   nodes: (NodeInfo | number)[];
   policies: (CompiledPolicy | number)[];
+  adminPolicies: (CompiledAdminPolicy | number)[];
   tests: (ConnectivityTest | number)[];
   options: EngineOptions;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../engine';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { createAnalyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerResponse, WorkspaceWire } from './protocol';
@@ -81,6 +82,7 @@ describe('the workspace on the wire', () => {
       pods: [],
       nodes: [],
       policies: [],
+      adminPolicies: [],
       tests: [],
       options: { ipBlockMatchesPodIPs: true },
     };

@@ -9,7 +9,7 @@ import { buildWorkspace } from '../engine';
 import type { Workspace } from '../engine';
 import type { WorkspaceWire } from './protocol';
 
-type Lists = Pick<Workspace, 'namespaces' | 'pods' | 'nodes' | 'policies' | 'tests'>;
+type Lists = Pick<Workspace, 'namespaces' | 'pods' | 'nodes' | 'policies' | 'adminPolicies' | 'tests'>;
 
 /** An item, or the index of the same object in the list sent before. */
 type Reused<T> = T | number;
@@ -45,6 +45,7 @@ export function createWorkspaceEncoder(): (workspace: Workspace, remember: boole
       pods: encodeList(workspace.pods, base?.pods),
       nodes: encodeList(workspace.nodes, base?.nodes),
       policies: encodeList(workspace.policies, base?.policies),
+      adminPolicies: encodeList(workspace.adminPolicies, base?.adminPolicies),
       tests: encodeList(workspace.tests, base?.tests),
       options: workspace.options,
     };
@@ -68,6 +69,7 @@ export function createWorkspaceDecoder(): (wire: WorkspaceWire) => Workspace {
         decodeList(wire.policies, base?.policies),
         wire.options,
       ),
+      adminPolicies: decodeList(wire.adminPolicies, base?.adminPolicies),
       tests: decodeList(wire.tests, base?.tests),
     };
     if (wire.remember) previous = workspace;
