@@ -27,6 +27,49 @@ test.describe('storage', () => {
     await expect(third.page.getByTestId('workspace.select').locator('option')).toHaveCount(1);
   });
 
+  test('a reload right after typing keeps every key, and writes a left page did not finish are replayed', async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    await app.waitForEditor();
+    await app.waitForEvaluation();
+    // Typed and reloaded at once: no pause for the autosave.
+    await app.typeLineAfter('name: prometheus', '# TYPED-BEFORE-RELOAD');
+    await page.reload();
+    await app.waitForEditor();
+    await expect.poll(() => app.exported('file.export')).toContain('# TYPED-BEFORE-RELOAD');
+
+    // A page left while its IndexedDB write ran kept a copy (its journal): the next page
+    // writes it, where the saved value is still the one it replaced, and removes the journal.
+    const saved = await app.saved();
+    const [recordKey, record] = Object.entries(saved).find(([key]) => key.includes(':workspace:')) ?? [];
+    if (!recordKey || !record) throw new Error('no saved workspace');
+    const parsed = JSON.parse(record) as { text: string };
+    const newer = JSON.stringify({ ...parsed, text: `${parsed.text}# FROM-THE-JOURNAL\n` });
+    const staleNewer = JSON.stringify({ ...parsed, text: `${parsed.text}# NEVER-APPLIED\n` });
+    await page.evaluate(
+      ([key, before, value, stale]) => {
+        localStorage.setItem('netpol-canvas-journal:left', JSON.stringify([[key, { before, value }]]));
+        // Replaced something else than what is saved now: another tab wrote since, and wins.
+        localStorage.setItem(
+          'netpol-canvas-journal:older',
+          JSON.stringify([[key, { before: 'something else', value: stale }]]),
+        );
+      },
+      [recordKey, record, newer, staleNewer] as const,
+    );
+    await page.reload();
+    await app.waitForEditor();
+    await expect.poll(() => app.exported('file.export')).toContain('# FROM-THE-JOURNAL');
+    expect(await app.exported('file.export')).not.toContain('# NEVER-APPLIED');
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('netpol-canvas-journal:')),
+      ),
+    ).toEqual([]);
+  });
+
   test('a damaged list of workspaces is rebuilt from what is saved, with a message', async ({
     app,
     page,

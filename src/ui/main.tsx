@@ -20,10 +20,17 @@ const store = createAppStore({
 browser.onWriteError((message) => store.getState().reportSaveError(message));
 // Autosave waits for a pause in typing: a page being hidden or left writes at once, and a
 // page shown again takes up what another tab saved meanwhile.
-window.addEventListener('pagehide', () => store.getState().flushSave());
+// What IndexedDB has not confirmed yet is also kept aside synchronously (a reload may cut a
+// transaction short): see `journal` in browserStorage.ts.
+window.addEventListener('pagehide', () => {
+  store.getState().flushSave();
+  browser.journal();
+});
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') store.getState().flushSave();
-  else store.getState().syncFromStorage();
+  if (document.visibilityState === 'hidden') {
+    store.getState().flushSave();
+    browser.journal();
+  } else store.getState().syncFromStorage();
 });
 window.addEventListener('focus', () => store.getState().syncFromStorage());
 const container = document.getElementById('root');

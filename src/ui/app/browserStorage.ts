@@ -29,7 +29,23 @@ export interface BrowserStorage {
   kind: 'indexeddb' | 'localstorage' | 'memory';
   /** Called when a background write fails: the message says what was not saved. */
   onWriteError: (listener: (message: string) => void) => void;
+  /**
+   * Keeps what is not yet on disk where a page being left can still write it at once
+   * (see {@link JOURNAL_PREFIX}); call when the page is hidden or left, after the last save.
+   */
+  journal: () => void;
 }
+
+/**
+ * A page that is left (reload, close) may lose an IndexedDB transaction still running. So
+ * on `pagehide` each tab copies its writes not yet confirmed into localStorage, synchronously,
+ * under its own key; the next page to open replays them where the stored value is still the
+ * one that tab had replaced (a newer write by another tab wins), then removes the copies.
+ */
+const JOURNAL_PREFIX = 'netpol-canvas-journal:';
+
+/** A write not yet confirmed: the key's value before it, and the value written. */
+type Unconfirmed = { before: string | null; value: string | null };
 
 export async function openBrowserStorage(): Promise<BrowserStorage> {
   const broadcast =
@@ -52,7 +68,8 @@ export async function openBrowserStorage(): Promise<BrowserStorage> {
   if (db) {
     const map = await readAll(db);
     if (map.size === 0) await migrateFromLocalStorage(db, map);
-    const storage = indexedDbStorage(db, map, broadcast, (message) => {
+    await replayJournals(db, map);
+    const { storage, journal } = indexedDbStorage(db, map, broadcast, (message) => {
       for (const listener of errorListeners) listener(message);
     });
     kvListeners.push((message) => {
@@ -61,10 +78,17 @@ export async function openBrowserStorage(): Promise<BrowserStorage> {
         else map.set(key, value);
       }
     });
-    return { storage, channel, kind: 'indexeddb', onWriteError };
+    return { storage, channel, kind: 'indexeddb', onWriteError, journal };
   }
   const local = localStorageAdapter();
-  return { storage: local, channel, kind: local ? 'localstorage' : 'memory', onWriteError };
+  // localStorage writes are synchronous: nothing to keep aside.
+  return {
+    storage: local,
+    channel,
+    kind: local ? 'localstorage' : 'memory',
+    onWriteError,
+    journal: () => undefined,
+  };
 }
 
 function openDatabase(): Promise<IDBDatabase> {
@@ -141,29 +165,42 @@ function indexedDbStorage(
   map: Map<string, string>,
   broadcast: BroadcastChannel | undefined,
   reportError: (message: string) => void,
-): KeyValueStorage {
+): { storage: KeyValueStorage; journal: () => void } {
   /** This task's writes, with each key's value before them (to undo a failed batch in memory). */
-  let batch: Map<string, { value: string | null; before: string | null }> | null = null;
+  let batch: Map<string, Unconfirmed> | null = null;
+  /** Writes sent to IndexedDB and not confirmed yet (the journal's content, with `batch`). */
+  const inflight = new Map<string, Unconfirmed>();
+  const journalKey = `${JOURNAL_PREFIX}${Math.random().toString(36).slice(2)}`;
+  const settle = (written: Map<string, Unconfirmed>) => {
+    for (const [k, v] of written) if (inflight.get(k)?.value === v.value) inflight.delete(k);
+    if (inflight.size === 0 && !batch) removeJournal(journalKey);
+  };
   const queue = (key: string, value: string | null) => {
     if (!batch) {
       batch = new Map();
       const current = batch;
       queueMicrotask(() => {
         batch = null;
+        for (const [k, v] of current)
+          inflight.set(k, { before: inflight.get(k)?.before ?? v.before, value: v.value });
         const entries = [...current].map(([k, v]) => [k, v.value] as [string, string | null]);
-        writeBatch(db, entries).catch((error: unknown) => {
-          // Undo in memory what did not reach the disk, unless written again since.
-          for (const [k, v] of current) {
-            if ((map.get(k) ?? null) !== v.value) continue;
-            if (v.before === null) map.delete(k);
-            else map.set(k, v.before);
-          }
-          broadcast?.postMessage({
-            type: 'kv',
-            entries: [...current].map(([k, v]) => [k, v.before]),
-          } satisfies KvMessage);
-          reportError(storageError(error));
-        });
+        writeBatch(db, entries).then(
+          () => settle(current),
+          (error: unknown) => {
+            settle(current);
+            // Undo in memory what did not reach the disk, unless written again since.
+            for (const [k, v] of current) {
+              if ((map.get(k) ?? null) !== v.value) continue;
+              if (v.before === null) map.delete(k);
+              else map.set(k, v.before);
+            }
+            broadcast?.postMessage({
+              type: 'kv',
+              entries: [...current].map(([k, v]) => [k, v.before]),
+            } satisfies KvMessage);
+            reportError(storageError(error));
+          },
+        );
       });
     }
     const previous = batch.get(key);
@@ -171,7 +208,21 @@ function indexedDbStorage(
     // At once, so that the other tabs have the value before any message about it.
     broadcast?.postMessage({ type: 'kv', entries: [[key, value]] } satisfies KvMessage);
   };
-  return {
+  const journal = () => {
+    const pending = new Map(inflight);
+    for (const [k, v] of batch ?? [])
+      pending.set(k, { before: pending.get(k)?.before ?? v.before, value: v.value });
+    if (pending.size === 0) {
+      removeJournal(journalKey);
+      return;
+    }
+    try {
+      window.localStorage.setItem(journalKey, JSON.stringify([...pending]));
+    } catch {
+      // No room (or no localStorage): the IndexedDB transaction is the only copy.
+    }
+  };
+  const storage: KeyValueStorage = {
     getItem: (key) => map.get(key) ?? null,
     setItem: (key, value) => {
       queue(key, value);
@@ -183,6 +234,48 @@ function indexedDbStorage(
     },
     keys: () => [...map.keys()],
   };
+  return { storage, journal };
+}
+
+function removeJournal(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Nothing was kept there.
+  }
+}
+
+/**
+ * Replays the journals pages left behind (see {@link JOURNAL_PREFIX}): an entry is written
+ * where the stored value is still the one it replaced; then the journals are removed.
+ */
+async function replayJournals(db: IDBDatabase, map: Map<string, string>): Promise<void> {
+  const local = localStorageAdapter();
+  if (!local) return;
+  const keys = local.keys().filter((key) => key.startsWith(JOURNAL_PREFIX));
+  const replay = new Map<string, string | null>();
+  for (const key of keys) {
+    let entries: [string, Unconfirmed][];
+    try {
+      entries = JSON.parse(local.getItem(key) ?? '[]') as [string, Unconfirmed][];
+    } catch {
+      entries = [];
+    }
+    for (const [k, { before, value }] of Array.isArray(entries) ? entries : [])
+      if ((map.get(k) ?? null) === before && value !== before) replay.set(k, value);
+  }
+  if (replay.size > 0) {
+    const written = await writeBatch(db, [...replay]).then(
+      () => true,
+      () => false,
+    );
+    if (!written) return;
+    for (const [k, value] of replay) {
+      if (value === null) map.delete(k);
+      else map.set(k, value);
+    }
+  }
+  for (const key of keys) local.removeItem(key);
 }
 
 /** localStorage when the browser allows it (it throws in some private modes). */
