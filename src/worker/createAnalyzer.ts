@@ -4,6 +4,7 @@ import { DocumentCache } from '../yaml/parseIncrementally';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
+import { tierMarks } from './tierMarks';
 import type { AnalyzeRequest, AnalyzeResult } from './protocol';
 
 /** The worker's engine, in two steps so the worker can notice a newer request in between. */
@@ -69,6 +70,9 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
     matrix.allowed.fill(1);
     const n = matrix.keys.length;
     matrix.ends = { openIn: new Uint8Array(n).fill(1), openOut: new Uint8Array(n).fill(1) };
+  } else {
+    const tiers = tierMarks(workspace, matrix.keys, request.port);
+    if (tiers) matrix.tiers = tiers;
   }
   const tests = runExpectations(workspace, workspace.tests);
   const podIsolation = engine.podIsolation();

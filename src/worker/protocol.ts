@@ -49,6 +49,12 @@ export interface MatrixResult {
    * elsewhere (tests, baselines read back), where the canvas computes them itself.
    */
   ends?: { openIn: Uint8Array; openOut: Uint8Array };
+  /**
+   * Per cell (as `allowed`), which admin tier decided the pair: 0 none (NetworkPolicy or the
+   * default), 1 an AdminNetworkPolicy, 2 the baseline (`tierMarks.ts`). Absent without admin
+   * policies, or past the number of pairs worth evaluating one by one.
+   */
+  tiers?: Uint8Array;
 }
 
 /** Everything the UI shows about one version of the text. */

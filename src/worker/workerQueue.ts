@@ -47,6 +47,7 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
         result.matrix.allowed.buffer,
         ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
         result.podIsolation.buffer,
+        ...(result.matrix.tiers ? [result.matrix.tiers.buffer] : []),
       ]);
       if (!result.lintPending) return;
       // The lint findings follow, one check per task, so that a keystroke waits for one

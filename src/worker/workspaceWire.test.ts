@@ -30,13 +30,10 @@ async function run(requests: AnalyzeRequest[]) {
   return { wires, decoded: wires.map(decode), expected };
 }
 
-const comparable = (ws: {
-  namespaces: unknown;
-  pods: unknown;
-  nodes: unknown;
-  policies: unknown;
-  tests: unknown;
-}) => JSON.parse(JSON.stringify([ws.namespaces, ws.pods, ws.nodes, ws.policies, ws.tests])) as unknown;
+const comparable = (ws: Workspace) =>
+  JSON.parse(
+    JSON.stringify([ws.namespaces, ws.pods, ws.nodes, ws.policies, ws.adminPolicies, ws.tests]),
+  ) as unknown;
 
 describe('the workspace on the wire', () => {
   it('sends only what an edit changed, and the main thread rebuilds the same workspace', async () => {

@@ -25,8 +25,8 @@ const NP = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' } as cons
 export interface NamespaceAction extends Command<{ namespace: string }> {
   /** What the added policy does, in a few words ("deny all ingress"). */
   readonly effect: string;
-  /** The first policy of `namespace` that has this action's effect on its own, if any. */
-  appliedBy(workspace: Workspace, namespace: string): CompiledPolicy | undefined;
+  /** The first policy (of `namespace`, or cluster-scoped) that has this action's effect on its own, if any. */
+  appliedBy(workspace: Workspace, namespace: string): { readonly name: string } | undefined;
 }
 
 function namespaceCommand(

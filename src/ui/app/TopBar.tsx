@@ -11,6 +11,7 @@ import { WorkspaceMenu } from './WorkspaceMenu';
 export function TopBar() {
   const pods = useAppStore((s) => s.parsed.workspace.pods.length);
   const policies = useAppStore((s) => s.parsed.workspace.policies.length);
+  const clusterPolicies = useAppStore((s) => s.parsed.workspace.adminPolicies.length);
   const status = useAppStore((s) => s.evaluation.status);
   const stale = status.kind === 'running';
   const evaluationError = status.kind === 'failed' ? status.message : null;
@@ -64,6 +65,7 @@ export function TopBar() {
       {gallery && <RecipeGallery onClose={() => setGallery(false)} />}
       <span className="topbar-summary" data-testid="topbar.summary">
         {plural(pods, 'pod')} · {plural(policies, 'policy', 'policies')}
+        {clusterPolicies > 0 && ` · ${plural(clusterPolicies, 'cluster policy', 'cluster policies')}`}
       </span>
       {evaluationError && !stale ? (
         <span className="topbar-status failed" role="alert" data-testid="topbar.status">

@@ -22,6 +22,7 @@ export function Legend({ mode }: { mode: DrawnMode }) {
   const setShowBlocked = useAppStore((s) => s.setShowBlocked);
   const lessonPhase = useAppStore((s) => s.lesson?.phase ?? null);
   const pods = useAppStore((s) => s.parsed.workspace.pods);
+  const hasAdminTiers = useAppStore((s) => s.parsed.workspace.adminPolicies.length > 0);
   const [draft, setDraft] = useState(formatPortQueryText(port));
   const [shownPort, setShownPort] = useState(port);
   if (shownPort !== port) {
@@ -112,6 +113,16 @@ export function Legend({ mode }: { mode: DrawnMode }) {
         {mode === 'bundles' && (
           <span className="legend-row">
             <span className="legend-swatch mixed" /> mixed
+          </span>
+        )}
+        {hasAdminTiers && (
+          <span
+            className="legend-row"
+            data-testid="legend.tiers"
+            title="An AdminNetworkPolicy is decided before NetworkPolicies, the baseline after them"
+          >
+            <span className="tier-label tier-admin inline">admin</span>
+            <span className="tier-label tier-baseline inline">baseline</span> decided it
           </span>
         )}
         {lessonPhase === 'predict' && (

@@ -224,6 +224,8 @@ function forEachPair(result: MatrixResult, options: EdgeOptions, mode: DrawnMode
 /** What is drawn for one truth table and focus, before styling (see {@link drawnPairs}). */
 export interface DrawnPairs {
   readonly keys: readonly string[];
+  /** Which admin tier decided each pair (see `MatrixResult.tiers`), when any did. */
+  readonly tiers?: Uint8Array;
   readonly mode: DrawnMode;
   /** Node id each endpoint is drawn as (`pod:`, `ns:` or `ext:`). */
   readonly nodes: readonly string[];
@@ -315,7 +317,7 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
       if (allowed + blocked > 0 && (!shown || shown[a * g + b] === 1))
         bundles.push({ from: groupIds[a] ?? '', to: groupIds[b] ?? '', allowed, blocked });
     }
-  return { keys, mode, nodes, pairs, both, bundles };
+  return { keys, mode, nodes, pairs, both, bundles, ...(result.tiers ? { tiers: result.tiers } : {}) };
 }
 
 /**
@@ -352,7 +354,7 @@ function countBundles(
 /** The React Flow edges of what is drawn, styled for the current selection, baseline and lesson. */
 export function styleEdges(drawn: DrawnPairs, options: EdgeOptions): Edge[] {
   const edges: Edge[] = drawn.pairs.map((pair) =>
-    pairEdge(drawn.keys, drawn.nodes, pair, drawn.both.has(pair), options),
+    pairEdge(drawn.keys, drawn.nodes, pair, drawn.both.has(pair), options, tierOf(drawn, pair)),
   );
   for (const b of drawn.bundles) edges.push(bundleEdge(b.from, b.to, b.allowed, b.blocked));
   return edges;
@@ -368,6 +370,7 @@ function pairEdge(
   pair: Pair,
   both: boolean,
   options: EdgeOptions,
+  tier: 'admin' | 'baseline' | null = null,
 ): Edge {
   const from = keys[pair.i] ?? '';
   const to = keys[pair.j] ?? '';
@@ -408,6 +411,7 @@ function pairEdge(
     predicted && !options.scored && 'predicted',
     score && `score-${score}`,
     both && 'both-ways',
+    tier && `tier-${tier}`,
   ];
   return {
     id: both ? `${from}<->${to}` : keyOf(from, to),
@@ -417,7 +421,7 @@ function pairEdge(
     className: classes.filter(Boolean).join(' '),
     markerEnd: marker,
     ...(both ? { markerStart: marker } : {}),
-    data: { both },
+    data: { both, ...(tier ? { tier } : {}) },
     // Focused edges above the rest, so hovering a pod never hides its own connections.
     zIndex: focused && touchesFocus ? 2 : 1,
     domAttributes: {
@@ -427,9 +431,22 @@ function pairEdge(
       ...(both ? { 'data-both': 'true' } : {}),
       ...(change ? { 'data-change': change } : {}),
       ...(score ? { 'data-score': score } : {}),
+      ...(tier ? { 'data-tier': tier } : {}),
     } as Record<string, string>,
     selected: isSelected,
   };
+}
+
+/**
+ * Which admin tier decided a pair drawn as one edge (either direction of a two-headed edge):
+ * the canvas then says so, since the namespaces' own policies did not.
+ */
+function tierOf(drawn: DrawnPairs, pair: Pair): 'admin' | 'baseline' | null {
+  const { tiers, keys } = drawn;
+  if (!tiers) return null;
+  const n = keys.length;
+  const mark = tiers[pair.i * n + pair.j] || (drawn.both.has(pair) ? tiers[pair.j * n + pair.i] : 0);
+  return mark === 1 ? 'admin' : mark === 2 ? 'baseline' : null;
 }
 
 /** A bundle's colour: all its pairs allowed, all blocked, or some of each. */

@@ -6,6 +6,7 @@
  * into a marker, which is the most common typing mistake.
  */
 import type { JSONSchema } from 'monaco-yaml';
+import { adminPolicySpecs } from './adminPolicySchema';
 
 const str = (description: string): JSONSchema => ({ type: 'string', description });
 const labels = (description: string): JSONSchema => ({
@@ -253,165 +254,6 @@ const connectivityTestSpec: JSONSchema = {
   additionalProperties: false,
 };
 
-// ---------- Admin tiers (policy.networking.k8s.io): cluster-scoped, decided before or after NetworkPolicies ----------
-const adminPodsSelector: JSONSchema = {
-  type: 'object',
-  description: 'Pods matching podSelector in namespaces matching namespaceSelector (both must hold).',
-  properties: { namespaceSelector: labelSelector, podSelector: labelSelector },
-  additionalProperties: false,
-};
-const adminSubject: JSONSchema = {
-  type: 'object',
-  description:
-    'The pods this policy applies to: every pod of the namespaces selected by `namespaces`, or the pods selected by `pods`. Exactly one of them.',
-  properties: {
-    namespaces: { ...labelSelector, description: 'Every pod of the namespaces matching this selector.' },
-    pods: adminPodsSelector,
-  },
-  additionalProperties: false,
-};
-const adminPeerProperties = (direction: 'from' | 'to'): Record<string, JSONSchema> => ({
-  namespaces: { ...labelSelector, description: 'Every pod of the namespaces matching this selector.' },
-  pods: adminPodsSelector,
-  ...(direction === 'to'
-    ? {
-        networks: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'CIDRs (egress only): addresses outside the cluster, and pods and nodes by their IPs.',
-        },
-        nodes: { ...labelSelector, description: 'Nodes (egress only), by their labels.' },
-      }
-    : {}),
-});
-const portNumber: JSONSchema = {
-  type: 'object',
-  required: ['port'],
-  properties: {
-    protocol: { enum: ['TCP', 'UDP', 'SCTP'], description: 'Missing means TCP.' },
-    port: { type: 'integer', minimum: 1, maximum: 65535 },
-  },
-  additionalProperties: false,
-};
-const v1alpha1Ports: JSONSchema = {
-  type: 'array',
-  description:
-    'Destination ports; missing means every port. One of portNumber, portRange or namedPort per entry.',
-  items: {
-    type: 'object',
-    properties: {
-      portNumber,
-      portRange: {
-        type: 'object',
-        required: ['start', 'end'],
-        properties: {
-          protocol: { enum: ['TCP', 'UDP', 'SCTP'], description: 'Missing means TCP.' },
-          start: { type: 'integer', minimum: 1, maximum: 65535 },
-          end: { type: 'integer', minimum: 1, maximum: 65535 },
-        },
-        additionalProperties: false,
-      },
-      namedPort: str("A container port name, resolved on the destination pod (with that port's protocol)."),
-    },
-    additionalProperties: false,
-  },
-};
-const destinationPort: JSONSchema = {
-  type: 'object',
-  description: 'One port (`number`) or a range (`range: {start, end}`).',
-  properties: {
-    number: { type: 'integer', minimum: 1, maximum: 65535 },
-    range: {
-      type: 'object',
-      properties: { start: { type: 'integer' }, end: { type: 'integer' } },
-      additionalProperties: false,
-    },
-  },
-  additionalProperties: false,
-};
-const v1alpha2Protocols: JSONSchema = {
-  type: 'array',
-  description: 'Destination protocols and ports; missing means every port.',
-  items: {
-    type: 'object',
-    properties: {
-      tcp: { type: 'object', properties: { destinationPort }, additionalProperties: false },
-      udp: { type: 'object', properties: { destinationPort }, additionalProperties: false },
-      sctp: { type: 'object', properties: { destinationPort }, additionalProperties: false },
-      destinationNamedPort: str('A container port name, resolved on the destination pod.'),
-    },
-    additionalProperties: false,
-  },
-};
-const adminRule = (
-  direction: 'from' | 'to',
-  actions: readonly string[],
-  ports: Record<string, JSONSchema>,
-): JSONSchema => ({
-  type: 'object',
-  required: ['action', direction],
-  properties: {
-    name: str('A name for the rule (shown in explanations).'),
-    action: {
-      enum: [...actions],
-      description:
-        'Allow/Accept admits the traffic, Deny blocks it, Pass hands it to the next tier. The first matching rule decides.',
-    },
-    [direction]: {
-      type: 'array',
-      description:
-        direction === 'from'
-          ? 'Where the traffic comes from: any peer matches.'
-          : 'Where it goes: any peer matches.',
-      items: { type: 'object', properties: adminPeerProperties(direction), additionalProperties: false },
-    },
-    ...ports,
-  },
-  additionalProperties: false,
-});
-const adminSpec = (options: {
-  priority: boolean;
-  tier: boolean;
-  actions: readonly string[];
-  ports: Record<string, JSONSchema>;
-}): JSONSchema => ({
-  type: 'object',
-  required: ['subject', ...(options.priority ? ['priority'] : []), ...(options.tier ? ['tier'] : [])],
-  properties: {
-    ...(options.tier
-      ? {
-          tier: {
-            enum: ['Admin', 'Baseline'],
-            description: 'Admin: before NetworkPolicies; Baseline: after them.',
-          },
-        }
-      : {}),
-    ...(options.priority
-      ? {
-          priority: {
-            type: 'integer',
-            minimum: 0,
-            maximum: 1000,
-            description:
-              'Lower numbers are decided first. Two policies with the same priority have no defined order.',
-          },
-        }
-      : {}),
-    subject: adminSubject,
-    ingress: {
-      type: 'array',
-      description: 'Rules for traffic into the subject pods, in order: the first match decides.',
-      items: adminRule('from', options.actions, options.ports),
-    },
-    egress: {
-      type: 'array',
-      description: 'Rules for traffic out of the subject pods, in order: the first match decides.',
-      items: adminRule('to', options.actions, options.ports),
-    },
-  },
-  additionalProperties: false,
-});
-
 const kindBranch = (
   kind: string,
   spec: JSONSchema | undefined,
@@ -457,32 +299,6 @@ export const workspaceSchema: JSONSchema = {
     kindBranch('Node', { type: 'object' }),
     kindBranch('List', undefined, { items: { type: 'array', items: { type: 'object' } } }),
     kindBranch('ConnectivityTest', connectivityTestSpec),
-    kindBranch(
-      'AdminNetworkPolicy',
-      adminSpec({
-        priority: true,
-        tier: false,
-        actions: ['Allow', 'Deny', 'Pass'],
-        ports: { ports: v1alpha1Ports },
-      }),
-    ),
-    kindBranch(
-      'BaselineAdminNetworkPolicy',
-      adminSpec({
-        priority: false,
-        tier: false,
-        actions: ['Allow', 'Deny'],
-        ports: { ports: v1alpha1Ports },
-      }),
-    ),
-    kindBranch(
-      'ClusterNetworkPolicy',
-      adminSpec({
-        priority: true,
-        tier: true,
-        actions: ['Accept', 'Deny', 'Pass'],
-        ports: { protocols: v1alpha2Protocols },
-      }),
-    ),
+    ...Object.entries(adminPolicySpecs(labelSelector)).map(([kind, spec]) => kindBranch(kind, spec)),
   ],
 };

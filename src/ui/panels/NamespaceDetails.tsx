@@ -1,3 +1,4 @@
+import { adminOnlyFromMonitoring } from '../../store/commands/adminTemplates';
 import { NAMESPACE_ACTIONS } from '../../store/commands/policyTemplates';
 import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
@@ -29,7 +30,7 @@ export function NamespaceDetails({ name }: { name: string }) {
       </div>
       <h3>Quick actions</h3>
       <div className="quick-actions">
-        {NAMESPACE_ACTIONS.map((action) => {
+        {[...NAMESPACE_ACTIONS, adminOnlyFromMonitoring].map((action) => {
           // Applied already: the button says by which policy instead of adding a copy.
           const existing = action.appliedBy(workspace, name);
           return (

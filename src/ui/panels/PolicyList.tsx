@@ -1,27 +1,81 @@
-import { podsSelectedBy } from '../../engine';
+import { podsSelectedBy, subjectSelects } from '../../engine';
+import type { CompiledAdminPolicy, Workspace } from '../../engine';
 import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
 
-/** Every policy of the workspace; click one to select it. */
+/** The pods an admin policy's subject selects. */
+function subjectCount(workspace: Workspace, policy: CompiledAdminPolicy): number {
+  return workspace.pods.filter((pod) => {
+    const ns = workspace.namespaceByName.get(pod.namespace);
+    return !pod.hostNetwork && ns !== undefined && subjectSelects(policy.subject, ns, pod);
+  }).length;
+}
+
+/** Admin tier first (by priority), then the baseline: the order they are decided in. */
+function tierOrder(a: CompiledAdminPolicy, b: CompiledAdminPolicy): number {
+  if (a.tier !== b.tier) return a.tier === 'admin' ? -1 : 1;
+  return a.priority - b.priority;
+}
+
+/** Every policy of the workspace; click one to select it (cluster-scoped ones: to show it in the YAML). */
 export function PolicyList() {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const selectPolicy = useAppStore((s) => s.selectPolicy);
-  if (workspace.policies.length === 0) return null;
+  const revealInEditor = useAppStore((s) => s.revealInEditor);
+  const admin = [...workspace.adminPolicies].sort(tierOrder);
   return (
-    <section data-testid="policy-list">
-      <h3>Policies ({workspace.policies.length})</h3>
-      <ul className="policy-list">
-        {workspace.policies.map((p) => (
-          <li key={p.key}>
-            <button type="button" className="link" onClick={() => selectPolicy(p.key)} data-policy={p.key}>
-              {p.key}
-            </button>{' '}
-            <span className="muted">
-              · {plural(podsSelectedBy(workspace, p).length, 'pod')} · {p.policyTypes.join('+').toLowerCase()}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      {admin.length > 0 && (
+        <section data-testid="admin-policy-list">
+          <h3>Cluster policies ({admin.length})</h3>
+          <ul className="policy-list">
+            {admin.map((p) => (
+              <li key={p.key}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => p.source && revealInEditor(p.source.documentIndex, [])}
+                  data-admin-policy={p.key}
+                  title={`${p.kind} ${p.name}: show it in the YAML`}
+                >
+                  {p.name}
+                </button>{' '}
+                <span className={`tier-label tier-${p.tier} inline`}>{p.tier}</span>
+                <span className="muted">
+                  {p.tier === 'admin' ? ` priority ${p.priority} · ` : ' '}
+                  {plural(subjectCount(workspace, p), 'pod')} ·{' '}
+                  {[p.ingress.length > 0 && 'ingress', p.egress.length > 0 && 'egress']
+                    .filter(Boolean)
+                    .join('+')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {workspace.policies.length > 0 && (
+        <section data-testid="policy-list">
+          <h3>Policies ({workspace.policies.length})</h3>
+          <ul className="policy-list">
+            {workspace.policies.map((p) => (
+              <li key={p.key}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => selectPolicy(p.key)}
+                  data-policy={p.key}
+                >
+                  {p.key}
+                </button>{' '}
+                <span className="muted">
+                  · {plural(podsSelectedBy(workspace, p).length, 'pod')} ·{' '}
+                  {p.policyTypes.join('+').toLowerCase()}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
