@@ -149,6 +149,7 @@ export const ADMIN_TIER_RECIPES: readonly Recipe[] = [
         - podSelector:
             matchLabels:
               app: web
+    - from:
         - namespaceSelector:
             matchLabels:
               kubernetes.io/metadata.name: team-b`,

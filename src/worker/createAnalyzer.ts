@@ -3,7 +3,7 @@ import type { Evaluator, Workspace } from '../engine';
 import { DocumentCache } from '../yaml/parseIncrementally';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
-import { evaluateMatrix } from './evaluateMatrix';
+import { createMatrixBuilder, evaluateMatrix } from './evaluateMatrix';
 import { tierMarks } from './tierMarks';
 import type { AnalyzeRequest, AnalyzeResult } from './protocol';
 
@@ -28,6 +28,8 @@ export function createAnalyzer(): Analyzer {
   let last: { text: string; options: string; analysis: Analysis } | null = null;
   let engine: Evaluator | null = null;
   const documents = new DocumentCache();
+  // The edited text's matrix is patched from the last one; a baseline's is built whole.
+  const editedMatrix = createMatrixBuilder();
   const prepare = (request: AnalyzeRequest): Analysis => {
     // Without lint: the worker sends it after the verdicts (`Analysis.lint`); a baseline needs none.
     if (request.ephemeral)
@@ -48,7 +50,12 @@ export function createAnalyzer(): Analyzer {
     return engine;
   };
   const finish = (request: AnalyzeRequest, analysis: Analysis): AnalyzeResult =>
-    resultOf(request, analysis, engineFor(request, analysis.workspace));
+    resultOf(
+      request,
+      analysis,
+      engineFor(request, analysis.workspace),
+      request.ephemeral ? evaluateMatrix : editedMatrix,
+    );
   const analyze = (request: AnalyzeRequest): AnalyzeResult => {
     const analysis = prepare(request);
     const result = finish(request, analysis);
@@ -57,10 +64,15 @@ export function createAnalyzer(): Analyzer {
   return { prepare, finish, analyze };
 }
 
-function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator): AnalyzeResult {
+function resultOf(
+  request: AnalyzeRequest,
+  analysis: Analysis,
+  engine: Evaluator,
+  matrixOf: typeof evaluateMatrix,
+): AnalyzeResult {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
-  const matrix = evaluateMatrix(
+  const matrix = matrixOf(
     engine,
     request.port,
     externals.map((e) => e.address),

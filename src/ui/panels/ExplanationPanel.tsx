@@ -1,5 +1,12 @@
 import { evaluateConnection, formatPortQuery } from '../../engine';
-import type { CompiledPolicy, DirectionVerdict, PodKey, RuleMatch, Workspace } from '../../engine';
+import type {
+  CompiledPolicy,
+  DirectionVerdict,
+  PodKey,
+  RuleMatch,
+  TierDecision,
+  Workspace,
+} from '../../engine';
 import type { EdgeRef } from '../../store/viewSlice';
 import { useAppStore } from '../app/storeContext';
 
@@ -77,8 +84,8 @@ function DirectionView({
   direction: DirectionVerdict;
   workspace: Workspace;
 }) {
-  const policies = (keys: readonly string[]) =>
-    keys.map((k) => workspace.policies.find((p) => p.key === k)).filter((p) => p !== undefined);
+  // With admin-tier policies selecting the pod, the decision walks the tiers in order.
+  const tiered = direction.decisions.some((d) => d.tier !== 'networkpolicy');
   return (
     <div className="direction" data-testid={`explanation.${direction.direction.toLowerCase()}`}>
       <h3>
@@ -89,40 +96,114 @@ function DirectionView({
       </h3>
       {direction.exception ? (
         <p>{EXCEPTIONS[direction.exception]}</p>
-      ) : !direction.isolated ? (
-        <p>
-          Not isolated: no NetworkPolicy selecting it has {direction.direction} in its policyTypes, so all{' '}
-          {direction.direction.toLowerCase()} is allowed.
-        </p>
+      ) : tiered ? (
+        <ol className="tier-steps">
+          {direction.decisions.map((d, i) => (
+            <li key={`${d.tier}-${i}`} data-tier-step={d.tier}>
+              {d.tier === 'networkpolicy' ? (
+                <>
+                  <b>NetworkPolicy: </b>
+                  <NetworkPolicyPart direction={direction} workspace={workspace} />
+                </>
+              ) : (
+                <AdminDecision decision={d} workspace={workspace} />
+              )}
+            </li>
+          ))}
+        </ol>
       ) : (
-        <>
-          <p>
-            Isolated by{' '}
-            {policies(direction.isolatingPolicies).map((p, i) => (
-              <span key={p.key}>
-                {i > 0 && ', '}
-                <PolicyLink policy={p} />
-              </span>
-            ))}
-            .
-          </p>
-          {direction.admittedBy.length > 0 ? (
-            <ul className="matches">
-              {direction.admittedBy.map((m) => (
-                <li key={`${m.policy}-${m.ruleIndex}-${m.peerIndex}-${m.portIndex}`}>
-                  <RuleLink match={m} workspace={workspace} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>
-              No rule of {direction.isolatingPolicies.length === 1 ? 'this policy' : 'these policies'} admits
-              this connection.
-            </p>
-          )}
-        </>
+        <NetworkPolicyPart direction={direction} workspace={workspace} />
       )}
     </div>
+  );
+}
+
+/** What the NetworkPolicies of the pod decided for this direction. */
+function NetworkPolicyPart({ direction, workspace }: { direction: DirectionVerdict; workspace: Workspace }) {
+  const policies = (keys: readonly string[]) =>
+    keys.map((k) => workspace.policies.find((p) => p.key === k)).filter((p) => p !== undefined);
+  if (!direction.isolated)
+    return (
+      <p>
+        Not isolated: no NetworkPolicy selecting it has {direction.direction} in its policyTypes
+        {direction.decisions.some((d) => d.tier === 'baseline')
+          ? '; the baseline decides.'
+          : `, so all ${direction.direction.toLowerCase()} is allowed.`}
+      </p>
+    );
+  return (
+    <>
+      <p>
+        Isolated by{' '}
+        {policies(direction.isolatingPolicies).map((p, i) => (
+          <span key={p.key}>
+            {i > 0 && ', '}
+            <PolicyLink policy={p} />
+          </span>
+        ))}
+        .
+      </p>
+      {direction.admittedBy.length > 0 ? (
+        <ul className="matches">
+          {direction.admittedBy.map((m) => (
+            <li key={`${m.policy}-${m.ruleIndex}-${m.peerIndex}-${m.portIndex}`}>
+              <RuleLink match={m} workspace={workspace} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          No rule of {direction.isolatingPolicies.length === 1 ? 'this policy' : 'these policies'} admits this
+          connection.
+        </p>
+      )}
+    </>
+  );
+}
+
+const TIER_TITLE = { admin: 'Admin', baseline: 'Baseline' } as const;
+
+/** One admin-tier step: the rule that decided or passed, or that no rule matched. */
+function AdminDecision({
+  decision,
+  workspace,
+}: {
+  decision: Exclude<TierDecision, { tier: 'networkpolicy' }>;
+  workspace: Workspace;
+}) {
+  const reveal = useAppStore((s) => s.revealInEditor);
+  const title = <b>{TIER_TITLE[decision.tier]}: </b>;
+  if (decision.kind === 'no-match')
+    return (
+      <>
+        {title}no rule of {decision.policies.map((k) => k.split('/')[1]).join(', ')} matches;{' '}
+        {decision.tier === 'admin' ? 'on to the NetworkPolicies.' : 'allowed by default.'}
+      </>
+    );
+  const { match } = decision;
+  const policy = workspace.adminPolicies.find((p) => p.key === match.policy);
+  const list = match.direction === 'Ingress' ? 'ingress' : 'egress';
+  const rule = `${list}[${match.ruleIndex}]${match.ruleName ? ` “${match.ruleName}”` : ''}`;
+  const outcome =
+    decision.kind === 'pass'
+      ? decision.tier === 'admin'
+        ? 'passes it on to the NetworkPolicies'
+        : 'passes it on: allowed by default'
+      : `${decision.kind === 'allowed' ? 'admits' : 'blocks'} it${
+          decision.tier === 'admin' ? '; NetworkPolicies and the baseline are not consulted' : ''
+        }`;
+  return (
+    <>
+      {title}
+      <button
+        type="button"
+        className="link"
+        onClick={() => policy?.source && reveal(policy.source.documentIndex, ['spec', list, match.ruleIndex])}
+      >
+        {policy?.name ?? match.policy} {rule}
+      </button>{' '}
+      ({match.action}) {outcome}.
+    </>
   );
 }
 

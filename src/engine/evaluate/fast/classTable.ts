@@ -107,6 +107,13 @@ export type FastTruthTable = TruthTable & {
   toByteMatrix(portIndex: number): Uint8Array;
   /** Number of endpoint classes the table was computed over. */
   readonly classCount: number;
+  /** Each row's endpoint class: its row and column in {@link FastTruthTable.classBits}. */
+  readonly rowClass: Int32Array;
+  /**
+   * The class-level matrix of one port, before the per-row exceptions (`self`, `node-local`),
+   * which `isAllowed` and `toByteMatrix` add. A snapshot: read it, never write it.
+   */
+  classBits(portIndex: number): ClassBits | undefined;
 };
 
 /** Wraps per-port class matrices and rows into a {@link FastTruthTable}. */
@@ -163,7 +170,16 @@ export function classTable(
     }
     return out;
   };
-  return { rows: t.rows, ports, isAllowed, problems: t.problems, toByteMatrix, classCount };
+  return {
+    rows: t.rows,
+    ports,
+    isAllowed,
+    problems: t.problems,
+    toByteMatrix,
+    classCount,
+    rowClass,
+    classBits: (portIndex) => perPort[portIndex],
+  };
 }
 
 function pushTo(map: Map<number, number[]>, key: number, value: number): void {
