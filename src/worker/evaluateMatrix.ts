@@ -37,7 +37,8 @@ interface Previous {
  * and their classes are the same, only the cells whose class pair changed are written again
  * (a copy, then a patch), and only their rows' and columns' open ends are checked again. At
  * 5,000 pods in 5,000 classes a keystroke that edits one policy rewrote 25 M cells (~240 ms);
- * the patch touches the few pairs the edit changed. Costs one more matrix in memory.
+ * the patch touches the few pairs the edit changed, and one copy is sent. Costs one more
+ * matrix in memory.
  */
 export function createMatrixBuilder(
   /** Told how each matrix was made (for tests). */
@@ -48,11 +49,15 @@ export function createMatrixBuilder(
     const table = engine.table({ ports: [port], externals });
     const keys = table.rows.map((row) => row.key);
     const portKey = JSON.stringify(port);
-    const patched = previous && previous.port === portKey ? patch(previous, table, keys) : null;
-    const allowed = patched?.allowed ?? table.toByteMatrix(0);
-    const ends = patched?.ends ?? openEndsOf(keys.length, allowed);
-    onBuild?.(patched ? 'patched' : 'whole');
+    // The kept matrix is patched in place; what is returned is a copy (it is transferred).
+    const patched = previous && previous.port === portKey && patchInPlace(previous, table, keys);
     const bits = table.classBits(0);
+    const allowed = patched && previous ? previous.allowed : table.toByteMatrix(0);
+    const ends =
+      patched && previous
+        ? { openIn: previous.openIn, openOut: previous.openOut }
+        : openEndsOf(keys.length, allowed);
+    onBuild?.(patched ? 'patched' : 'whole');
     previous = bits
       ? {
           port: portKey,
@@ -60,13 +65,16 @@ export function createMatrixBuilder(
           rowClass: table.rowClass,
           bits: bits.bits,
           words: bits.words,
-          // Copies: what is returned is transferred to the main thread.
-          allowed: allowed.slice(),
-          openIn: ends.openIn.slice(),
-          openOut: ends.openOut.slice(),
+          allowed,
+          openIn: ends.openIn,
+          openOut: ends.openOut,
         }
       : null;
-    return { keys, allowed, ends };
+    return {
+      keys,
+      allowed: allowed.slice(),
+      ends: { openIn: ends.openIn.slice(), openOut: ends.openOut.slice() },
+    };
   };
 }
 
@@ -76,12 +84,12 @@ function sameList<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
   return true;
 }
 
-/** The previous matrix with the cells of every changed class pair written again; null to build it whole. */
-function patch(
-  previous: Previous,
-  table: FastTruthTable,
-  keys: readonly string[],
-): { allowed: Uint8Array; ends: { openIn: Uint8Array; openOut: Uint8Array } } | null {
+/**
+ * Writes the cells of every class pair that changed into the previous matrix (and checks
+ * their rows' and columns' open ends again); false, with nothing written, when the rows or
+ * their classes differ or the patch would be larger than building the matrix whole.
+ */
+function patchInPlace(previous: Previous, table: FastTruthTable, keys: readonly string[]): boolean {
   const current = table.classBits(0);
   if (
     !current ||
@@ -90,7 +98,7 @@ function patch(
     !sameList(keys, previous.keys) ||
     !sameList(table.rowClass, previous.rowClass)
   )
-    return null;
+    return false;
   const n = keys.length;
   const rowsOf = new Map<number, number[]>();
   table.rowClass.forEach((c, i) => {
@@ -110,13 +118,11 @@ function patch(
       if (((flipped >>> b) & 1) === 0) continue;
       const cj = (w % words) * 32 + b;
       cells += (rowsOf.get(ci)?.length ?? 0) * (rowsOf.get(cj)?.length ?? 0);
-      if (cells > PATCH_MAX_CELLS) return null;
+      if (cells > PATCH_MAX_CELLS) return false;
       changed.push([ci, cj]);
     }
   }
-  const allowed = previous.allowed.slice();
-  const openIn = previous.openIn.slice();
-  const openOut = previous.openOut.slice();
+  const { allowed, openIn, openOut } = previous;
   const rows = new Set<number>();
   const columns = new Set<number>();
   for (const [ci, cj] of changed)
@@ -136,5 +142,5 @@ function patch(
     for (let i = 0; i < n && open; i++) if (i !== j && allowed[i * n + j] !== 1) open = 0;
     openIn[j] = open;
   }
-  return { allowed, ends: { openIn, openOut } };
+  return true;
 }
