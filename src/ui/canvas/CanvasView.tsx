@@ -43,6 +43,27 @@ function DotGrid() {
   return hidden ? null : <Background gap={24} />;
 }
 
+/**
+ * The edges turn grey only when an evaluation takes longer than this: a keystroke answered
+ * sooner changes nothing but the edges it recolours (greying and colouring every edge twice
+ * per keystroke re-rasterised the whole edge layer, seconds at 5,000 pods, and flickered).
+ */
+const GREY_AFTER_MS = 300;
+
+/** `value`, but turning true only after it stayed true for `delay` ms (false at once). */
+function useDelayed(value: boolean, delay: number): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!value) return;
+    const timer = setTimeout(() => setLate(true), delay);
+    return () => {
+      clearTimeout(timer);
+      setLate(false);
+    };
+  }, [value, delay]);
+  return value && late;
+}
+
 /** A node id (`pod:KEY`, `ns:NAME`, `ext:ADDRESS`) as an endpoint of a proposed policy. */
 function endpointOfNode(id: string, cidrOf: (address: string) => string | undefined): string {
   if (id.startsWith('pod:')) return id.slice(4);
@@ -72,6 +93,7 @@ function ClusterCanvas() {
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
   const stale = useAppStore((s) => isStale(s.evaluation));
+  const greyed = useDelayed(stale, GREY_AFTER_MS);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const plugin = useAppStore((s) => s.plugin);
   const presenting = useAppStore((s) => s.presenting);
@@ -180,7 +202,12 @@ function ClusterCanvas() {
         onConnect={onConnect}
         isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('ns:')}
         className={
-          [connectFrom && 'picking-target', moving && 'moving', stale && 'evaluating']
+          [
+            connectFrom && 'picking-target',
+            moving && 'moving',
+            greyed && 'evaluating',
+            podCount > PAIR_EDGES_LIMIT && 'large',
+          ]
             .filter(Boolean)
             .join(' ') || undefined
         }
@@ -203,7 +230,7 @@ function ClusterCanvas() {
       >
         <FindLabelLayer onFound={setLabelLayer} />
         <DotGrid />
-        {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={stale} />}
+        {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={greyed} />}
         {/* A small workspace fits the view: a minimap would only cover part of it. */}
         {!presenting &&
           podCount > MINIMAP_FROM &&
