@@ -1,5 +1,5 @@
 import type { Lesson, Recipe } from './types';
-import { connectivityTest, documents, namespace, pod } from './yamlParts';
+import { connectivityTest, documents, namespace, networkPolicy, pod } from './yamlParts';
 
 /** A cluster-scoped policy of the Network Policy API (v1alpha1), `spec` indented by two spaces. */
 export function adminPolicy(
@@ -15,14 +15,42 @@ spec:
 ${spec.replace(/^\n+|\s+$/g, '')}`;
 }
 
-const networkPolicy = (name: string, ns: string, spec: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-${spec.replace(/^\n+|\s+$/g, '')}`;
-
+// A shop with one NetworkPolicy, and the baseline default deny (a recipe and the lesson).
+const TIERS_BASE = [
+  namespace('shop'),
+  pod('shop', 'web', { app: 'web' }),
+  pod('shop', 'api', { app: 'api' }, { ports: ['8080'] }),
+  pod('shop', 'db', { app: 'db' }, { ports: ['5432'] }),
+  networkPolicy(
+    'api-from-web',
+    'shop',
+    `
+  podSelector:
+    matchLabels:
+      app: api
+  policyTypes:
+    - Ingress
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels:
+              app: web
+      ports:
+        - port: 8080`,
+  ),
+];
+const BASELINE_DENY = adminPolicy(
+  'BaselineAdminNetworkPolicy',
+  'default',
+  `
+  subject:
+    namespaces: {}
+  ingress:
+    - name: default-deny
+      action: Deny
+      from:
+        - namespaces: {}`,
+);
 /**
  * Recipes about the admin tiers: AdminNetworkPolicy (decided before NetworkPolicies, by
  * priority, first matching rule wins) and the BaselineAdminNetworkPolicy `default` (decided
@@ -182,39 +210,8 @@ export const ADMIN_TIER_RECIPES: readonly Recipe[] = [
     summary:
       'The BaselineAdminNetworkPolicy (always named default) is decided last: only for traffic that no NetworkPolicy isolates.\nHere it denies all ingress cluster-wide; a namespace opens what it needs with ordinary NetworkPolicies.',
     yaml: documents(
-      namespace('shop'),
-      pod('shop', 'web', { app: 'web' }),
-      pod('shop', 'api', { app: 'api' }, { ports: ['8080'] }),
-      pod('shop', 'db', { app: 'db' }, { ports: ['5432'] }),
-      adminPolicy(
-        'BaselineAdminNetworkPolicy',
-        'default',
-        `
-  subject:
-    namespaces: {}
-  ingress:
-    - name: default-deny
-      action: Deny
-      from:
-        - namespaces: {}`,
-      ),
-      networkPolicy(
-        'api-from-web',
-        'shop',
-        `
-  podSelector:
-    matchLabels:
-      app: api
-  policyTypes:
-    - Ingress
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: web
-      ports:
-        - port: 8080`,
-      ),
+      ...TIERS_BASE,
+      BASELINE_DENY,
       connectivityTest(
         'baseline-default-deny',
         `
@@ -290,40 +287,6 @@ export const ADMIN_TIER_RECIPES: readonly Recipe[] = [
   },
 ];
 
-// The lesson: the three tiers, one step at a time.
-const TIERS_BASE = [
-  namespace('shop'),
-  pod('shop', 'web', { app: 'web' }),
-  pod('shop', 'api', { app: 'api' }, { ports: ['8080'] }),
-  pod('shop', 'db', { app: 'db' }, { ports: ['5432'] }),
-  networkPolicy(
-    'api-from-web',
-    'shop',
-    `
-  podSelector:
-    matchLabels:
-      app: api
-  policyTypes:
-    - Ingress
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: web`,
-  ),
-];
-const BASELINE_DENY = adminPolicy(
-  'BaselineAdminNetworkPolicy',
-  'default',
-  `
-  subject:
-    namespaces: {}
-  ingress:
-    - name: default-deny
-      action: Deny
-      from:
-        - namespaces: {}`,
-);
 const adminOnApi = (action: 'Deny' | 'Pass'): string =>
   adminPolicy(
     'AdminNetworkPolicy',

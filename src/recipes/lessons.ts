@@ -1,14 +1,8 @@
 import { ADMIN_TIER_LESSON } from './adminTierRecipes';
 import type { Lesson } from './types';
-import { COREDNS, documents, namespace, pod } from './yamlParts';
+import { COREDNS, documents, namespace, networkPolicy, pod } from './yamlParts';
 
-const policy = (name: string, ns: string, spec: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-${spec.replace(/^\n+|\s+$/g, '')}`;
+const policy = networkPolicy;
 
 // Lesson 1: the on-ramp of the Cilium editor, in the course's best-practice order.
 const ONRAMP_BASE = [

@@ -107,6 +107,17 @@ spec:
 ${expectations.replace(/^\n+|\s+$/g, '')}`;
 }
 
+/** A NetworkPolicy document; `spec` is its YAML, indented by two spaces. */
+export function networkPolicy(name: string, ns: string, spec: string): string {
+  return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+${spec.replace(/^\n+|\s+$/g, '')}`;
+}
+
 /** Joins documents into one multi-document YAML text. */
 export function documents(...docs: readonly string[]): string {
   return `${docs.map((d) => d.trim()).join('\n---\n')}\n`;
