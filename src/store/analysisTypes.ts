@@ -6,3 +6,4 @@ export type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 export type { LocatedDiagnostic } from '../worker/analyzeText';
 export type { TextChange } from '../yaml/textEdits';
 export type { PolicyExport } from '../yaml/exportPolicies';
+export type { TextRange } from '../yaml/sourceMap';

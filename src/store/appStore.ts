@@ -143,7 +143,18 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
    * null while the text is still being checked.
    */
   exportPolicies: () => PolicyExport | null;
+  /** The field at `offset` of `text`, from the worker's parse (null: none, or no worker to ask). */
+  fieldAt: (text: string, offset: number) => Promise<FieldAt | null>;
+  /** Where a field of `text` is, from the worker's parse (null: it is not there). */
+  fieldRange: (
+    text: string,
+    documentIndex: number,
+    path: readonly (string | number)[],
+  ) => Promise<{ start: number; end: number } | null>;
 }
+
+/** A field of the text: its document and path. */
+export type FieldAt = { documentIndex: number; path: (string | number)[] };
 
 export interface AppStoreDeps {
   client: AnalysisClient;
@@ -328,6 +339,16 @@ export function createAppStore({
       notice: opened.notice,
       dismissNotice() {
         set({ notice: null });
+      },
+      async fieldAt(text, offset) {
+        const answer = await client.lookup?.(text, { kind: 'pathAt', offset }).catch(() => null);
+        return answer && 'path' in answer ? answer : null;
+      },
+      async fieldRange(text, documentIndex, path) {
+        const answer = await client
+          .lookup?.(text, { kind: 'locate', documentIndex, path: [...path] })
+          .catch(() => null);
+        return answer && 'start' in answer ? answer : null;
       },
       exportPolicies() {
         const { text, parsed } = get();

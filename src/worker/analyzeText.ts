@@ -35,6 +35,8 @@ export interface Analysis {
   /** Text range of every object, keyed by the engine's `objectKey`. */
   objectRanges: Record<string, TextRange>;
   memory: AnalysisMemory;
+  /** Where each field of this text is (kept in the worker for the editor's lookups). */
+  map: SourceMap;
 }
 
 export function analyzeText(
@@ -108,5 +110,6 @@ export function analyzeText(
     staleDocuments: staleDocuments.sort((a, b) => a - b),
     objectRanges,
     memory: { documentCount, objectsByDocument: byDocument },
+    map,
   };
 }

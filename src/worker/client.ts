@@ -8,6 +8,9 @@ import type {
   AnalyzePhase,
   AnalyzeRequest,
   AnalyzeResult,
+  LookupAnswer,
+  LookupQuery,
+  LookupRequest,
   SummarizeRequest,
   WorkerResponse,
 } from './protocol';
@@ -42,6 +45,11 @@ export interface AnalysisClient {
    * thread). Optional for test doubles: without it the import dialog never gets a count.
    */
   summarize?(text: string): Promise<ImportSummary>;
+  /**
+   * Where a field of `text` is (the worker's parse of it: none on this thread). Optional for
+   * test doubles: without it the editor's hovers and "show in YAML" find nothing.
+   */
+  lookup?(text: string, query: LookupQuery): Promise<LookupAnswer>;
   dispose(): void;
 }
 
@@ -72,6 +80,8 @@ export function createWorkerClient(
     { resolve: (summary: ImportSummary) => void; reject: (e: Error) => void }
   >();
   let summarySeq = 0;
+  const lookups = new Map<number, { resolve: (answer: LookupAnswer) => void; reject: (e: Error) => void }>();
+  let lookupSeq = 0;
   let current: Worker | null = null;
   let decode = createWorkspaceDecoder();
 
@@ -82,12 +92,19 @@ export function createWorkerClient(
     const error = new WorkerFailed(why);
     for (const waiter of pending.values()) waiter.reject(error);
     for (const waiter of summaries.values()) waiter.reject(error);
+    for (const waiter of lookups.values()) waiter.reject(error);
     pending.clear();
     summaries.clear();
+    lookups.clear();
     lintWaiters.clear();
   };
 
   const onMessage = (message: WorkerResponse): void => {
+    if (message.type === 'lookup') {
+      lookups.get(message.seq)?.resolve(message.answer);
+      lookups.delete(message.seq);
+      return;
+    }
     if (message.type === 'summary') {
       summaries.get(message.seq)?.resolve(message.summary);
       summaries.delete(message.seq);
@@ -160,10 +177,20 @@ export function createWorkerClient(
         target.postMessage(request);
       });
     },
+    lookup(text, query) {
+      const seq = ++lookupSeq;
+      return new Promise((resolve, reject) => {
+        const target = worker();
+        lookups.set(seq, { resolve, reject });
+        const request: LookupRequest = { type: 'lookup', seq, text, query };
+        target.postMessage(request);
+      });
+    },
     dispose() {
       current?.terminate();
       current = null;
       summaries.clear();
+      lookups.clear();
       lintWaiters.clear();
       for (const waiter of pending.values()) waiter.reject(new Error('evaluator disposed'));
       pending.clear();

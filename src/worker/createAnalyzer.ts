@@ -1,6 +1,7 @@
 import { createEvaluator, externalPeers, runExpectations } from '../engine';
 import type { Evaluator, Workspace } from '../engine';
 import { DocumentCache } from '../yaml/parseIncrementally';
+import { SourceMap } from '../yaml/sourceMap';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { createMatrixBuilder, evaluateMatrix } from './evaluateMatrix';
@@ -15,6 +16,8 @@ export interface Analyzer {
   finish(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult;
   /** Both steps at once, lint findings included. */
   analyze(request: AnalyzeRequest): AnalyzeResult;
+  /** Where the fields of `text` are: the last analysis's map when it is that text, else a new parse. */
+  sourceMap(text: string): SourceMap;
 }
 
 /**
@@ -61,7 +64,9 @@ export function createAnalyzer(): Analyzer {
     const result = finish(request, analysis);
     return { ...result, diagnostics: [...result.diagnostics, ...analysis.lint()], lintPending: false };
   };
-  return { prepare, finish, analyze };
+  const sourceMap = (text: string): SourceMap =>
+    last?.text === text ? last.analysis.map : new SourceMap(text);
+  return { prepare, finish, analyze, sourceMap };
 }
 
 function resultOf(

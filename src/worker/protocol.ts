@@ -87,7 +87,25 @@ export interface SummarizeRequest {
   text: string;
 }
 
-export type WorkerRequest = AnalyzeRequest | SummarizeRequest;
+/**
+ * Where a field is in some text, asked by the editor (hovers, "show in YAML"): the worker
+ * has the text parsed already, so the main thread never parses it.
+ */
+export type LookupQuery =
+  { kind: 'pathAt'; offset: number } | { kind: 'locate'; documentIndex: number; path: (string | number)[] };
+
+/** The field path at an offset (`pathAt`), or a field's text range (`locate`); null when none. */
+export type LookupAnswer = { documentIndex: number; path: (string | number)[] } | TextRange | null;
+
+export interface LookupRequest {
+  type: 'lookup';
+  /** Its own sequence, like the summaries'. */
+  seq: number;
+  text: string;
+  query: LookupQuery;
+}
+
+export type WorkerRequest = AnalyzeRequest | SummarizeRequest | LookupRequest;
 
 /** What a long run is doing now, for the progress indicator. */
 export type AnalyzePhase = 'parsing' | 'evaluating';
@@ -120,4 +138,5 @@ export type WorkerResponse =
   | { type: 'lint'; seq: number; diagnostics: LocatedDiagnostic[] }
   | { type: 'cancelled'; seq: number }
   | { type: 'error'; seq: number; message: string }
-  | { type: 'summary'; seq: number; summary: ImportSummary };
+  | { type: 'summary'; seq: number; summary: ImportSummary }
+  | { type: 'lookup'; seq: number; answer: LookupAnswer };

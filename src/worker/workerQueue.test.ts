@@ -82,4 +82,35 @@ describe('the worker queue', () => {
     queue.receive({ type: 'summarize', seq: 7, text: 'kind: Namespace\nmetadata:\n  name: a\n' });
     expect(posted).toEqual([{ type: 'summary', seq: 7, summary: { objects: 1, lists: 0, documents: 1 } }]);
   });
+
+  it('says where a field is, from the parse of the last analysis or of other text', async () => {
+    const { queue, posted } = queueOf();
+    queue.receive(request(1, DEMO_WORKSPACE));
+    await queue.idle();
+    // The first `app: web` is the web Deployment's selector.
+    const offset = DEMO_WORKSPACE.indexOf('app: web');
+    const lookups = () => posted.filter((r) => r.type === 'lookup');
+    queue.receive({ type: 'lookup', seq: 1, text: DEMO_WORKSPACE, query: { kind: 'pathAt', offset } });
+    const [first] = lookups();
+    expect(first).toMatchObject({
+      type: 'lookup',
+      seq: 1,
+      answer: { path: ['spec', 'selector', 'matchLabels', 'app'] },
+    });
+    const at = first?.type === 'lookup' ? first.answer : null;
+    if (!at || !('path' in at)) throw new Error('no field at the offset');
+    queue.receive({ type: 'lookup', seq: 2, text: DEMO_WORKSPACE, query: { kind: 'locate', ...at } });
+    const range = lookups()[1]?.type === 'lookup' ? (lookups()[1] as { answer: unknown }).answer : null;
+    expect(range).toMatchObject({ start: expect.any(Number), end: expect.any(Number) });
+    const { start, end } = range as { start: number; end: number };
+    expect(DEMO_WORKSPACE.slice(start, end)).toContain('web');
+    // Text the worker never analysed is parsed for the question.
+    queue.receive({
+      type: 'lookup',
+      seq: 3,
+      text: 'kind: Pod\nmetadata:\n  name: x\n',
+      query: { kind: 'pathAt', offset: 22 },
+    });
+    expect(lookups()[2]).toMatchObject({ answer: { documentIndex: 0, path: ['metadata', 'name'] } });
+  });
 });

@@ -92,6 +92,20 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
           // Rare (once per import) and independent of the analysis state: answered at once.
           post({ type: 'summary', seq: request.seq, summary: summarizeManifests(request.text) }, []);
           break;
+        case 'lookup': {
+          // Answered at once, from the map of the last analysis when it is the same text.
+          const map = analyzer.sourceMap(request.text);
+          const { query } = request;
+          const answer =
+            query.kind === 'pathAt'
+              ? map.pathAt(query.offset)
+              : (() => {
+                  const located = map.locate(query.documentIndex, query.path);
+                  return located ? { start: located.start, end: located.end } : null;
+                })();
+          post({ type: 'lookup', seq: request.seq, answer }, []);
+          break;
+        }
       }
     },
     idle: async () => {

@@ -6,13 +6,10 @@
 import { objectKey, podsSelectedBy, selectionAt } from '../../engine';
 import type { CompiledPolicy } from '../../engine';
 import type { AppStore } from '../../store/appStore';
-import { SourceMap } from '../../yaml/sourceMap';
 import { plural } from '../app/plural';
 import { monaco } from './monacoSetup';
 
 const MAX_LISTED = 12;
-/** Hovers parse the text on the main thread: only below this size. */
-const MAX_HOVER_TEXT = 1_000_000;
 const NOOP_COMMAND = 'netpol.noop';
 let noopRegistered = false;
 
@@ -55,12 +52,13 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
   };
 
   const hover = monaco.languages.registerHoverProvider('yaml', {
-    provideHover(target, position) {
+    async provideHover(target, position) {
       if (target !== model) return null;
       const parsed = current();
-      if (!parsed || parsed.text.length > MAX_HOVER_TEXT) return null;
-      const at = new SourceMap(parsed.text).pathAt(model.getOffsetAt(position));
-      if (!at) return null;
+      if (!parsed) return null;
+      // The worker has this text parsed: it says which field the pointer is on.
+      const at = await store.getState().fieldAt(parsed.text, model.getOffsetAt(position));
+      if (!at || current() !== parsed) return null;
       const k = at.path.findLastIndex(
         (segment) => segment === 'podSelector' || segment === 'namespaceSelector',
       );

@@ -7,8 +7,7 @@
 import { objectKey } from '../../engine';
 import type { PodInfo } from '../../engine';
 import type { AppStore } from '../../store/appStore';
-import { SourceMap } from '../../yaml/sourceMap';
-import type { TextRange } from '../../yaml/sourceMap';
+import type { TextRange } from '../../store/analysisTypes';
 import { monaco } from './monacoSetup';
 
 export function bindSelectionSync(
@@ -55,11 +54,13 @@ export function bindSelectionSync(
   };
 
   // "Show YAML" links (explanations, policies): select the field and bring it into view.
-  const reveal = (): void => {
+  const reveal = async (): Promise<void> => {
     const { reveal: request, text } = store.getState();
     if (!request || model.getValue() !== text) return;
-    const located = new SourceMap(text).locate(request.documentIndex, request.path);
-    if (!located) return;
+    // The worker has this text parsed: it says where the field is.
+    const located = await store.getState().fieldRange(text, request.documentIndex, request.path);
+    // Another request, or an edit, came meanwhile: that one decides.
+    if (!located || store.getState().reveal !== request || model.getValue() !== text) return;
     const start = model.getPositionAt(located.start);
     const end = model.getPositionAt(located.end);
     const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
@@ -69,7 +70,7 @@ export function bindSelectionSync(
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.selectedPod !== previous.selectedPod || state.parsed !== previous.parsed) showSelection();
-    if (state.reveal !== previous.reveal) reveal();
+    if (state.reveal !== previous.reveal) void reveal();
   });
 
   const cursorListener = editor.onDidChangeCursorPosition((event) => {
