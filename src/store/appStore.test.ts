@@ -3,6 +3,7 @@ import type { AnalysisClient } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
 import { createAppStore } from './appStore';
+import type { AppStore } from './appStore';
 import { addNamespace } from './commands/addNamespace';
 import { addPod } from './commands/addPod';
 import { deleteObject } from './commands/deleteObject';
@@ -31,9 +32,16 @@ function verdict(store: ReturnType<typeof createAppStore>, from: string, to: str
   return result.allowed[i * result.keys.length + j] ? 'allowed' : 'blocked';
 }
 
+/** A store as the page makes it: created, then started. */
+function startedStore(deps: Parameters<typeof createAppStore>[0]): AppStore {
+  const store = createAppStore(deps);
+  store.getState().start();
+  return store;
+}
+
 describe('app store', () => {
   it('parses the initial text and evaluates it', async () => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     await settle();
     expect(store.getState().parsed.workspace.pods.map((p) => p.key)).toContain('shop/api');
     expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 0 });
@@ -60,7 +68,7 @@ kind: NetworkPolicy
 metadata: {name: selects-nothing, namespace: shop}
 spec: {podSelector: {matchLabels: {app: nothing}}}
 `;
-    const store = createAppStore({ client: twoStep, initialText: unselecting });
+    const store = startedStore({ client: twoStep, initialText: unselecting });
     const codes = () => store.getState().parsed.diagnostics.map((d) => d.code);
     await settle();
     expect(store.getState().parsed.lintPending).toBe(true);
@@ -89,7 +97,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
         ),
       dispose: () => undefined,
     };
-    const store = createAppStore({ client: slow, initialText: 'kind: Namespace\nmetadata:\n  name: a\n' });
+    const store = startedStore({ client: slow, initialText: 'kind: Namespace\nmetadata:\n  name: a\n' });
     await settle();
     store.getState().setPort({ port: 80, protocol: 'TCP' });
     expect(resolvers).toHaveLength(2);
@@ -101,7 +109,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('runs canvas commands as text edits that keep comments', async () => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     expect(s().runCommand(addNamespace, { name: 'billing' })).toBe(true);
     expect(
@@ -131,7 +139,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('refuses an invalid command with a message and leaves the text alone', () => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const before = store.getState().text;
     expect(store.getState().runCommand(addNamespace, { name: 'Not Valid' })).toBe(false);
     expect(store.getState().commandError).toMatch(/not a valid namespace name/);
@@ -140,20 +148,20 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
 
   it('autosaves and restores the text and selection from storage', () => {
     const storage = memoryStorage();
-    const first = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
+    const first = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
     first.getState().setText(`${DEMO_WORKSPACE}# edited\n`, 'editor');
     first.getState().selectPod('shop/api');
     // Written after a pause in typing, or at once when the page is hidden (flushSave).
-    const early = createAppStore({ client: inlineClient(), initialText: 'ignored', storage });
+    const early = startedStore({ client: inlineClient(), initialText: 'ignored', storage });
     expect(early.getState().text).toBe(DEMO_WORKSPACE);
     first.getState().flushSave();
-    const second = createAppStore({ client: inlineClient(), initialText: 'ignored', storage });
+    const second = startedStore({ client: inlineClient(), initialText: 'ignored', storage });
     expect(second.getState().text).toBe(`${DEMO_WORKSPACE}# edited\n`);
     expect(second.getState().selectedPod).toBe('shop/api');
   });
 
   it('an edit not yet autosaved is kept when another workspace is opened', () => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     const demoId = s().workspaceId;
     s().setText(`${DEMO_WORKSPACE}# pending\n`, 'editor');
@@ -164,7 +172,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
 
   it('keeps named workspaces apart and can undo a delete', () => {
     const storage = memoryStorage();
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
     const s = () => store.getState();
     const demoId = s().workspaceId;
     s().newWorkspace('Scratch', 'kind: Namespace\nmetadata:\n  name: scratch\n');
@@ -184,7 +192,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('asks before an import replaces a non-empty workspace, and merges on request', async () => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
     s().offerImport('kind: Namespace\nmetadata:\n  name: imported\n', ['ns.yaml']);
     expect(s().pendingImport?.sources).toEqual(['ns.yaml']);
@@ -201,7 +209,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('keeps the last good version of a document with a syntax error, flagged stale', async () => {
-    const store = createAppStore({
+    const store = startedStore({
       client: inlineClient(),
       initialText: DEMO_WORKSPACE,
       parseDelayMs: 0,
@@ -233,7 +241,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
       },
       dispose: () => undefined,
     };
-    const store = createAppStore({ client: counting, initialText: 'a: 1\n', parseDelayMs: 50 });
+    const store = startedStore({ client: counting, initialText: 'a: 1\n', parseDelayMs: 50 });
     await settle();
     expect(texts).toEqual(['a: 1\n']);
     store.getState().setText('a: 12\n', 'editor');
@@ -257,7 +265,7 @@ describe('share links in the store', () => {
     [2.5, 1],
     [99, lesson.steps.length],
   ])('a lesson step of %j opens at step %i with a notice', (asked, shown) => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     store.getState().openShared({ text: 'a: 1\n', lesson: { id: lesson.id, step: asked as number } }, lesson);
     expect(store.getState().lesson?.step).toBe(shown - 1);
     expect(store.getState().notice).toContain(`it opens at step ${shown}`);
@@ -265,7 +273,7 @@ describe('share links in the store', () => {
   });
 
   it('a valid step opens with no notice; an unknown lesson opens the workspace and says so', () => {
-    const store = createAppStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
+    const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     store.getState().openShared({ text: 'a: 1\n', lesson: { id: lesson.id, step: 1 } }, lesson);
     expect([store.getState().lesson?.step, store.getState().notice]).toEqual([1, null]);
     store.getState().openShared({ text: 'b: 2\n', lesson: { id: 'gone', step: 0 } }, undefined);
@@ -285,7 +293,7 @@ describe('evaluation status', () => {
           : Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 3 }),
       dispose: () => undefined,
     };
-    const store = createAppStore({ client: flaky, initialText: DEMO_WORKSPACE, parseDelayMs: 0 });
+    const store = startedStore({ client: flaky, initialText: DEMO_WORKSPACE, parseDelayMs: 0 });
     expect(store.getState().evaluation.status).toEqual({ kind: 'running', progress: null });
     await settle();
     expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 3 });

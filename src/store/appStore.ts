@@ -121,6 +121,11 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
   reportSaveError: (message: string) => void;
   /** Evaluates the text again (after the worker failed: a new one is started). */
   retryEvaluation: () => void;
+  /**
+   * Sends the opened text to the worker for its first evaluation. The factory has no side
+   * effect of its own: whoever creates the store starts it (the page, once it is wired up).
+   */
+  start: () => void;
   /** Takes up a newer revision of the open workspace saved by another tab (on focus). */
   syncFromStorage: () => void;
   /** Replaces the whole text (an import, a lesson step): published as the one change between them. */
@@ -282,7 +287,6 @@ export function createAppStore({
       else analyze();
     };
 
-    queueMicrotask(analyze);
     const workspaceActions = createWorkspaceActions(set, get, session, load);
 
     return {
@@ -361,6 +365,9 @@ export function createAppStore({
         return exportPolicies(text, new Set(invalid));
       },
       retryEvaluation() {
+        analyze();
+      },
+      start() {
         analyze();
       },
       reportSaveError(message) {

@@ -23,13 +23,15 @@ function openTab(
   channel?: ReturnType<ReturnType<typeof memoryChannels>>,
   saveDelayMs = 0,
 ) {
-  return createAppStore({
+  const store = createAppStore({
     client: inlineClient(),
     initialText: NS('demo'),
     storage,
     channel,
     saveDelayMs,
   });
+  store.getState().start();
+  return store;
 }
 
 function savedTexts(storage: KeyValueStorage): string[] {

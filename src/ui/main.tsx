@@ -18,6 +18,7 @@ const store = createAppStore({
   channel: browser.channel,
 });
 browser.onWriteError((message) => store.getState().reportSaveError(message));
+store.getState().start();
 // Autosave waits for a pause in typing: a page being hidden or left writes at once, and a
 // page shown again takes up what another tab saved meanwhile.
 // What IndexedDB has not confirmed yet is also kept aside synchronously (a reload may cut a
