@@ -31,6 +31,31 @@ test.describe('admin tiers', () => {
     await expect(ingress.locator('[data-tier-step]')).toHaveCount(1);
   });
 
+  test('an admin policy selected in the list: its rules in order, its pods lit, its diagram', async ({
+    app,
+    page,
+  }) => {
+    await page.goto('/?recipe=admin-deny-namespace-cannot-override');
+    await app.waitForEvaluation();
+    await page.locator('[data-admin-policy="AdminNetworkPolicy/sensitive-only-from-monitoring"]').click();
+    const details = page.getByTestId('admin-policy-details');
+    await expect(details).toContainText('priority 10: decided before NetworkPolicies');
+    await expect(details.locator('[data-admin-rule]')).toHaveText([
+      'Allow “allow-monitoring”: namespaces kubernetes.io/metadata.name=monitoring · all portsnow: monitoring/prometheus',
+      'Deny “deny-everyone-else”: namespaces <all> · all portsnow: sensitive/vault, monitoring/prometheus, shop/web',
+    ]);
+    await expect(app.pod('sensitive/vault').locator('.pod-node')).toHaveClass(/emphasis-target/);
+    await expect(app.pod('shop/web').locator('.pod-node')).toHaveClass(/emphasis-peer/);
+    await page.getByTestId('policy.view').click();
+    const diagram = page.getByTestId('policy-diagram');
+    await expect(diagram).toBeVisible();
+    await expect(diagram.locator('[data-action="Allow"]')).toHaveCount(1);
+    await expect(diagram.locator('[data-action="Deny"]')).toHaveCount(1);
+    await expect(diagram).toContainText('priority 10: 1 selected pod');
+    await page.getByTestId('policy-diagram.back').click();
+    await expect(app.pod('sensitive/vault')).toBeVisible();
+  });
+
   test('the baseline decides where no NetworkPolicy isolates the pod', async ({ app, page }) => {
     await page.goto('/?recipe=baseline-default-deny');
     await app.waitForEvaluation();

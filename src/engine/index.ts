@@ -107,6 +107,8 @@ export {
 export { podsSelectedBy, selectionAt } from './explain/selectionAt';
 export type { Selection } from './explain/selectionAt';
 export { summarisePolicy } from './explain/policyPeers';
+export { summariseAdminPolicy } from './explain/adminPolicyPeers';
+export type { AdminPeerSummary, AdminPolicySummary, AdminRuleSummary } from './explain/adminPolicyPeers';
 export type { PeerSummary, PolicySummary } from './explain/policyPeers';
 export { externalPeers, OUTSIDE_ADDRESS } from './explain/externalPeers';
 export type { ExternalPeer } from './explain/externalPeers';

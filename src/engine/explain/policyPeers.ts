@@ -30,7 +30,7 @@ export type PolicySummary = {
   readonly egress: readonly PeerSummary[];
 };
 
-function formatPorts(ports: CompiledRule['ports']): string {
+export function formatPorts(ports: CompiledRule['ports']): string {
   if (ports === 'all') return 'all ports';
   return ports
     .map((p: IndexedPort) => {

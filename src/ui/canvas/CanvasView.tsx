@@ -5,6 +5,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useState } from 'react';
 import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
+import { AdminPolicyDiagram } from './AdminPolicyDiagram';
 import { BundleEdge } from './BundleEdge';
 import { BundleLayer } from './BundleLayer';
 import { effectiveMode, PAIR_EDGES_LIMIT } from './buildEdges';
@@ -74,9 +75,18 @@ function endpointOfNode(id: string, cidrOf: (address: string) => string | undefi
 export function CanvasView() {
   const policyView = useAppStore((s) => s.policyView);
   const selectedPolicy = useAppStore((s) => s.selectedPolicy);
+  const adminPolicy = useAppStore((s) =>
+    s.selectedPolicy ? s.parsed.workspace.adminPolicies.find((p) => p.key === s.selectedPolicy) : undefined,
+  );
   return (
     <ReactFlowProvider>
-      {policyView && selectedPolicy ? <PolicyDiagram policyKey={selectedPolicy} /> : <ClusterCanvas />}
+      {policyView && adminPolicy ? (
+        <AdminPolicyDiagram policy={adminPolicy} />
+      ) : policyView && selectedPolicy ? (
+        <PolicyDiagram policyKey={selectedPolicy} />
+      ) : (
+        <ClusterCanvas />
+      )}
     </ReactFlowProvider>
   );
 }

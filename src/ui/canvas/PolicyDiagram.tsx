@@ -6,7 +6,7 @@ import type { PeerSummary } from '../../engine';
 import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
 
-interface BoxData extends Record<string, unknown> {
+export interface BoxData extends Record<string, unknown> {
   title: string;
   lines: string[];
   tone: 'peer' | 'target' | 'denied';
@@ -27,9 +27,9 @@ function BoxView({ data }: NodeProps<Node<BoxData, 'box'>>) {
   );
 }
 
-const nodeTypes = { box: memo(BoxView) };
-const COLUMN = 340;
-const ROW = 120;
+export const nodeTypes = { box: memo(BoxView) };
+export const COLUMN = 340;
+export const ROW = 120;
 
 function peerBox(p: PeerSummary): BoxData {
   const now =

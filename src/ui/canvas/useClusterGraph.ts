@@ -3,9 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
-import { summarisePolicy } from '../../engine';
 import { diffMatrices } from '../../store/compare';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
+import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
 import {
   bundleVerdict,
@@ -158,17 +158,10 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     workspace.pods.length,
   ]);
 
-  const highlight = useMemo(() => {
-    const policy = selectedPolicy ? workspace.policies.find((p) => p.key === selectedPolicy) : undefined;
-    if (!policy) return null;
-    const summary = summarisePolicy(workspace, policy);
-    const peers = new Set<string>();
-    for (const peer of [...summary.ingress, ...summary.egress]) {
-      peer.pods.forEach((k) => peers.add(k));
-      if (peer.kind !== 'pods') externals.forEach((e) => peers.add(e.address));
-    }
-    return { targets: new Set(summary.selects), peers };
-  }, [selectedPolicy, workspace, externals]);
+  const highlight = useMemo(
+    () => policyHighlight(workspace, externals, selectedPolicy),
+    [selectedPolicy, workspace, externals],
+  );
 
   // A large workspace is drawn in two levels of detail. Zoomed out it is an overview: frames
   // draw their pods (see OverviewPods), except the selected pod's namespace, whose edges

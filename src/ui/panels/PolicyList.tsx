@@ -17,11 +17,10 @@ function tierOrder(a: CompiledAdminPolicy, b: CompiledAdminPolicy): number {
   return a.priority - b.priority;
 }
 
-/** Every policy of the workspace; click one to select it (cluster-scoped ones: to show it in the YAML). */
+/** Every policy of the workspace, cluster-scoped ones first; click one to select it. */
 export function PolicyList() {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const selectPolicy = useAppStore((s) => s.selectPolicy);
-  const revealInEditor = useAppStore((s) => s.revealInEditor);
   const admin = [...workspace.adminPolicies].sort(tierOrder);
   return (
     <>
@@ -34,9 +33,9 @@ export function PolicyList() {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => p.source && revealInEditor(p.source.documentIndex, [])}
+                  onClick={() => selectPolicy(p.key)}
                   data-admin-policy={p.key}
-                  title={`${p.kind} ${p.name}: show it in the YAML`}
+                  title={`${p.kind} ${p.name}`}
                 >
                   {p.name}
                 </button>{' '}

@@ -1,4 +1,5 @@
 import { useAppStore } from '../app/storeContext';
+import { AdminPolicyDetails } from './AdminPolicyDetails';
 import { DiagnosticsList } from './DiagnosticsList';
 import { DiffList } from './DiffList';
 import { ExplanationPanel } from './ExplanationPanel';
@@ -13,11 +14,16 @@ export function SidePanel() {
   const selectedEdge = useAppStore((s) => s.selectedEdge);
   const selectedPolicy = useAppStore((s) => s.selectedPolicy);
   const selectedNamespace = useAppStore((s) => s.selectedNamespace);
+  const adminPolicy = useAppStore((s) =>
+    s.selectedPolicy ? s.parsed.workspace.adminPolicies.find((p) => p.key === s.selectedPolicy) : undefined,
+  );
   return (
     <div className="side">
       <DiffList />
       {selectedEdge ? (
         <ExplanationPanel edge={selectedEdge} />
+      ) : adminPolicy ? (
+        <AdminPolicyDetails policy={adminPolicy} />
       ) : selectedPolicy ? (
         <PolicyDetails policyKey={selectedPolicy} />
       ) : selectedNamespace ? (
