@@ -25,7 +25,7 @@ function ruleBox(rule: AdminRuleSummary): BoxData {
       rule.ports,
       ...(pods.length > 0 ? [`now: ${pods.slice(0, 4).join(', ')}${pods.length > 4 ? ', …' : ''}`] : []),
     ],
-    tone: rule.action === 'Deny' ? 'denied' : 'peer',
+    tone: rule.action === 'Deny' ? 'denied' : rule.action === 'Pass' ? 'pass' : 'peer',
   };
 }
 

@@ -9,7 +9,7 @@ import { useAppStore } from '../app/storeContext';
 export interface BoxData extends Record<string, unknown> {
   title: string;
   lines: string[];
-  tone: 'peer' | 'target' | 'denied';
+  tone: 'peer' | 'target' | 'denied' | 'pass';
 }
 
 function BoxView({ data }: NodeProps<Node<BoxData, 'box'>>) {
