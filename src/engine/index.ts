@@ -107,7 +107,7 @@ export {
 export { podsSelectedBy, selectionAt } from './explain/selectionAt';
 export type { Selection } from './explain/selectionAt';
 export { summarisePolicy } from './explain/policyPeers';
-export { summariseAdminPolicy } from './explain/adminPolicyPeers';
+export { adminSubjectPods, summariseAdminPolicy } from './explain/adminPolicyPeers';
 export type { AdminPeerSummary, AdminPolicySummary, AdminRuleSummary } from './explain/adminPolicyPeers';
 export type { PeerSummary, PolicySummary } from './explain/policyPeers';
 export { externalPeers, OUTSIDE_ADDRESS } from './explain/externalPeers';

@@ -1,4 +1,4 @@
-import { adminRulesOf, evaluateConnection, subjectSelects } from '../engine';
+import { adminRulesOf, adminSubjectPods, evaluateConnection } from '../engine';
 import type { DirectionVerdict, PortQuery, Workspace } from '../engine';
 
 /** No admin or baseline rule decided the pair (or it was not looked at). */
@@ -30,17 +30,14 @@ export function tierMarks(ws: Workspace, keys: readonly string[], port: PortQuer
   if (ws.adminPolicies.length === 0) return null;
   const n = keys.length;
   const pods = ws.pods;
-  const selected = (direction: 'Ingress' | 'Egress') =>
-    pods.map((pod) => {
-      const ns = ws.namespaceByName.get(pod.namespace);
-      return (
-        !pod.hostNetwork &&
-        ns !== undefined &&
-        ws.adminPolicies.some(
-          (p) => adminRulesOf(p, direction).length > 0 && subjectSelects(p.subject, ns, pod),
-        )
-      );
-    });
+  const index = new Map(pods.map((pod, i) => [pod.key, i]));
+  const selected = (direction: 'Ingress' | 'Egress') => {
+    const out = new Array<boolean>(pods.length).fill(false);
+    for (const policy of ws.adminPolicies)
+      if (adminRulesOf(policy, direction).length > 0)
+        for (const pod of adminSubjectPods(ws, policy)) out[index.get(pod.key)!] = true;
+    return out;
+  };
   const egress = selected('Egress');
   const ingress = selected('Ingress');
   let pairs = 0;

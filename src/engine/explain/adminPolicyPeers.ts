@@ -3,7 +3,14 @@
  * pods its subject selects, and per direction its rules in order (the first match decides),
  * each with its action, its peers (and the pods they match now) and its ports.
  */
-import type { AdminAction, AdminPeer, AdminRule, CompiledAdminPolicy } from '../model/adminPolicy';
+import type {
+  AdminAction,
+  AdminPeer,
+  AdminPeerMatcher,
+  AdminRule,
+  CompiledAdminPolicy,
+} from '../model/adminPolicy';
+import type { PodInfo } from '../model/resources';
 import type { Workspace } from '../model/workspace';
 import { subjectSelects } from '../evaluate/evaluateAdminTier';
 import { formatLabelSelector, matchesLabelSelector } from '../selectors/matchesLabelSelector';
@@ -12,6 +19,8 @@ import { formatPorts } from './policyPeers';
 /** A peer of an admin rule as written, with the pods it matches now. */
 export type AdminPeerSummary = {
   readonly peerIndex: number;
+  /** What the peer matches: pods (`namespaces`, `pods`), address ranges, nodes, or nothing evaluated. */
+  readonly kind: AdminPeerMatcher['kind'];
   /** e.g. `namespaces team=shop`, `pods app=web in namespaces {}`, `networks 10.0.0.0/8`. */
   readonly label: string;
   readonly pods: readonly string[];
@@ -53,14 +62,24 @@ function summarisePeer(ws: Workspace, peer: AdminPeer): AdminPeerSummary {
         peer.shape === 'namespaces'
           ? `namespaces ${formatLabelSelector(m.namespaces)}`
           : `pods ${formatLabelSelector(m.pods)} in namespaces ${formatLabelSelector(m.namespaces)}`;
-      return { peerIndex: peer.index, label, pods };
+      return { peerIndex: peer.index, kind: m.kind, label, pods };
     }
     case 'networks':
-      return { peerIndex: peer.index, label: `networks ${m.cidrs.map((c) => c.text).join(', ')}`, pods: [] };
+      return {
+        peerIndex: peer.index,
+        kind: m.kind,
+        label: `networks ${m.cidrs.map((c) => c.text).join(', ')}`,
+        pods: [],
+      };
     case 'nodes':
-      return { peerIndex: peer.index, label: `nodes ${formatLabelSelector(m.selector)}`, pods: [] };
+      return {
+        peerIndex: peer.index,
+        kind: m.kind,
+        label: `nodes ${formatLabelSelector(m.selector)}`,
+        pods: [],
+      };
     case 'none':
-      return { peerIndex: peer.index, label: `${peer.shape} (not evaluated)`, pods: [] };
+      return { peerIndex: peer.index, kind: m.kind, label: `${peer.shape} (not evaluated)`, pods: [] };
   }
 }
 
@@ -74,16 +93,18 @@ function summariseRule(ws: Workspace, rule: AdminRule): AdminRuleSummary {
   };
 }
 
+/** The pods an admin policy's subject selects (hostNetwork pods never are), in workspace order. */
+export function adminSubjectPods(ws: Workspace, policy: CompiledAdminPolicy): PodInfo[] {
+  return ws.pods.filter((pod) => {
+    const ns = ws.namespaceByName.get(pod.namespace);
+    return !pod.hostNetwork && ns !== undefined && subjectSelects(policy.subject, ns, pod);
+  });
+}
+
 export function summariseAdminPolicy(ws: Workspace, policy: CompiledAdminPolicy): AdminPolicySummary {
-  const selects = ws.pods
-    .filter((pod) => {
-      const ns = ws.namespaceByName.get(pod.namespace);
-      return !pod.hostNetwork && ns !== undefined && subjectSelects(policy.subject, ns, pod);
-    })
-    .map((pod) => pod.key as string);
   return {
     key: policy.key,
-    selects,
+    selects: adminSubjectPods(ws, policy).map((pod) => pod.key as string),
     ingress: policy.ingress.map((rule) => summariseRule(ws, rule)),
     egress: policy.egress.map((rule) => summariseRule(ws, rule)),
   };

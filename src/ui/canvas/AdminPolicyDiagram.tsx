@@ -1,4 +1,4 @@
-import { Background, Controls, MarkerType, Panel, ReactFlow } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
 import type { Edge, Node } from '@xyflow/react';
 import { useMemo } from 'react';
 import { summariseAdminPolicy } from '../../engine';
@@ -6,7 +6,7 @@ import type { AdminRuleSummary, CompiledAdminPolicy } from '../../engine';
 import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
 import { EDGE_COLOURS } from './edgeGeometry';
-import { COLUMN, nodeTypes, ROW } from './PolicyDiagram';
+import { COLUMN, DiagramFrame, ROW } from './PolicyDiagram';
 import type { BoxData } from './PolicyDiagram';
 
 const ACTION_STYLE: Record<string, { className: string; colour: string }> = {
@@ -36,8 +36,6 @@ function ruleBox(rule: AdminRuleSummary): BoxData {
  */
 export function AdminPolicyDiagram({ policy }: { policy: CompiledAdminPolicy }) {
   const workspace = useAppStore((s) => s.parsed.workspace);
-  const theme = useAppStore((s) => s.theme);
-  const setPolicyView = useAppStore((s) => s.setPolicyView);
   const { nodes, edges } = useMemo(() => {
     const summary = summariseAdminPolicy(workspace, policy);
     const nodes: Node<BoxData, 'box'>[] = [];
@@ -78,30 +76,11 @@ export function AdminPolicyDiagram({ policy }: { policy: CompiledAdminPolicy }) 
   }, [policy, workspace]);
 
   return (
-    <ReactFlow
+    <DiagramFrame
       nodes={nodes}
       edges={edges}
-      nodeTypes={nodeTypes}
-      fitView
-      colorMode={theme}
-      proOptions={{ hideAttribution: true }}
-      nodesConnectable={false}
-      data-testid="policy-diagram"
-    >
-      <Background gap={24} />
-      <Controls />
-      <Panel position="top-left" className="legend">
-        <b>{policy.key}</b>
-        <div className="legend-note">ingress rules ← selected pods → egress rules, first match decides</div>
-        <button
-          type="button"
-          className="link"
-          onClick={() => setPolicyView(false)}
-          data-testid="policy-diagram.back"
-        >
-          Back to the cluster
-        </button>
-      </Panel>
-    </ReactFlow>
+      title={policy.key}
+      note="ingress rules ← selected pods → egress rules, first match decides"
+    />
   );
 }

@@ -1,8 +1,8 @@
 import { useStore } from '@xyflow/react';
-import type { ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { EDGE_COLOURS, floatingCurve } from './edgeGeometry';
 import type { EdgeCurve } from './edgeGeometry';
+import { lookupOf, nodesOf, sizeOf, viewOf } from './flowSelectors';
 import { internalBox } from './internalBox';
 
 /** A namespace-to-namespace bundle as the overview draws it. */
@@ -13,12 +13,6 @@ export interface LayerBundle {
 }
 
 const ARROW = 16;
-
-const viewOf = (s: ReactFlowState) => s.transform;
-const sizeOf = (s: ReactFlowState) => `${s.width}x${s.height}`;
-const lookupOf = (s: ReactFlowState) => s.nodeLookup;
-// React Flow updates `nodeLookup` in place: its node list says when the boxes changed.
-const nodesOf = (s: ReactFlowState) => s.nodes;
 
 /**
  * The overview's bundles on one canvas under the frames, redrawn on each pan or zoom.

@@ -1,20 +1,14 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
-import type { ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { PointerEvent as ReactPointerEvent, WheelEvent as ReactWheelEvent } from 'react';
 import type { Box } from './edgeGeometry';
+import { lookupOf, nodesOf, sizeOf, viewOf } from './flowSelectors';
 import { internalBox } from './internalBox';
 
 /** The minimap's size on screen, in CSS pixels. */
 const WIDTH = 140;
 const HEIGHT = 90;
 const PADDING = 4;
-
-const viewOf = (s: ReactFlowState) => s.transform;
-const sizeOf = (s: ReactFlowState) => `${s.width}x${s.height}`;
-const lookupOf = (s: ReactFlowState) => s.nodeLookup;
-// React Flow updates `nodeLookup` in place: its node list says when the boxes changed.
-const nodesOf = (s: ReactFlowState) => s.nodes;
 
 interface Mapping {
   scale: number;

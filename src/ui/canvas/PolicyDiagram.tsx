@@ -49,8 +49,6 @@ function peerBox(p: PeerSummary): BoxData {
  */
 export function PolicyDiagram({ policyKey }: { policyKey: string }) {
   const workspace = useAppStore((s) => s.parsed.workspace);
-  const theme = useAppStore((s) => s.theme);
-  const setPolicyView = useAppStore((s) => s.setPolicyView);
   const policy = workspace.policies.find((p) => p.key === policyKey);
   const { nodes, edges } = useMemo(() => {
     const nodes: Node<BoxData, 'box'>[] = [];
@@ -104,6 +102,30 @@ export function PolicyDiagram({ policyKey }: { policyKey: string }) {
 
   if (!policy) return <p className="side-hint">{policyKey} is no longer in the workspace.</p>;
   return (
+    <DiagramFrame
+      nodes={nodes}
+      edges={edges}
+      title={policy.key}
+      note="ingress from ← selected pods → egress to"
+    />
+  );
+}
+
+/** A policy diagram's canvas: its boxes and arrows, fitted, with its title and the way back. */
+export function DiagramFrame({
+  nodes,
+  edges,
+  title,
+  note,
+}: {
+  nodes: Node<BoxData, 'box'>[];
+  edges: Edge[];
+  title: string;
+  note: string;
+}) {
+  const theme = useAppStore((s) => s.theme);
+  const setPolicyView = useAppStore((s) => s.setPolicyView);
+  return (
     <ReactFlow
       nodes={nodes}
       edges={edges}
@@ -117,8 +139,8 @@ export function PolicyDiagram({ policyKey }: { policyKey: string }) {
       <Background gap={24} />
       <Controls />
       <Panel position="top-left" className="legend">
-        <b>{policy.key}</b>
-        <div className="legend-note">ingress from ← selected pods → egress to</div>
+        <b>{title}</b>
+        <div className="legend-note">{note}</div>
         <button
           type="button"
           className="link"

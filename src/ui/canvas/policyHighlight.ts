@@ -24,7 +24,7 @@ export function policyHighlight(
     for (const rule of [...summary.ingress, ...summary.egress])
       for (const peer of rule.peers) {
         peer.pods.forEach((k) => peers.add(k));
-        if (peer.label.startsWith('networks')) externals.forEach((e) => peers.add(e.address));
+        if (peer.kind === 'networks') externals.forEach((e) => peers.add(e.address));
       }
     return { targets: new Set(summary.selects), peers };
   }

@@ -1,13 +1,12 @@
 import { summariseAdminPolicy } from '../../engine';
 import type { AdminRuleSummary, CompiledAdminPolicy } from '../../engine';
 import { useAppStore } from '../app/storeContext';
+import { PolicyActions } from './PolicyDetails';
 
 /** A selected admin-tier policy: its tier and priority, the pods it applies to, its rules in order. */
 export function AdminPolicyDetails({ policy }: { policy: CompiledAdminPolicy }) {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const reveal = useAppStore((s) => s.revealInEditor);
-  const policyView = useAppStore((s) => s.policyView);
-  const setPolicyView = useAppStore((s) => s.setPolicyView);
   const summary = summariseAdminPolicy(workspace, policy);
   return (
     <section data-testid="admin-policy-details">
@@ -18,23 +17,7 @@ export function AdminPolicyDetails({ policy }: { policy: CompiledAdminPolicy }) 
           ? `priority ${policy.priority}: decided before NetworkPolicies`
           : 'decided after NetworkPolicies'}
       </div>
-      <div className="inspector-row">
-        <button
-          type="button"
-          className="link"
-          onClick={() => policy.source && reveal(policy.source.documentIndex, [])}
-        >
-          Show YAML
-        </button>
-        <button
-          type="button"
-          className="link"
-          data-testid="policy.view"
-          onClick={() => setPolicyView(!policyView)}
-        >
-          {policyView ? 'Back to the cluster' : 'Policy diagram'}
-        </button>
-      </div>
+      <PolicyActions onShowYaml={() => policy.source && reveal(policy.source.documentIndex, [])} />
       <h3>Applies to ({summary.selects.length})</h3>
       <p>{summary.selects.join(', ') || 'no pod (check its subject)'}</p>
       {summary.ingress.length > 0 && (

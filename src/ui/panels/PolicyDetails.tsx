@@ -6,8 +6,6 @@ import { useAppStore } from '../app/storeContext';
 export function PolicyDetails({ policyKey }: { policyKey: string }) {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const reveal = useAppStore((s) => s.revealInEditor);
-  const policyView = useAppStore((s) => s.policyView);
-  const setPolicyView = useAppStore((s) => s.setPolicyView);
   const policy = workspace.policies.find((p) => p.key === policyKey);
   if (!policy) return <p className="side-hint">{policyKey} is no longer in the workspace.</p>;
   const summary = summarisePolicy(workspace, policy);
@@ -18,25 +16,11 @@ export function PolicyDetails({ policyKey }: { policyKey: string }) {
         NetworkPolicy in <b>{policy.namespace}</b> · isolates{' '}
         {summary.isolates.join(' and ').toLowerCase() || 'nothing'}
       </div>
-      <div className="inspector-row">
-        <button
-          type="button"
-          className="link"
-          onClick={() =>
-            policy.source && reveal(policy.source.documentIndex, [...(policy.source.objectPath ?? [])])
-          }
-        >
-          Show YAML
-        </button>
-        <button
-          type="button"
-          className="link"
-          data-testid="policy.view"
-          onClick={() => setPolicyView(!policyView)}
-        >
-          {policyView ? 'Back to the cluster' : 'Policy diagram'}
-        </button>
-      </div>
+      <PolicyActions
+        onShowYaml={() =>
+          policy.source && reveal(policy.source.documentIndex, [...(policy.source.objectPath ?? [])])
+        }
+      />
       <h3>Applies to ({summary.selects.length})</h3>
       <p>{summary.selects.join(', ') || 'no pod (check its podSelector)'}</p>
       {summary.isolates.includes('Ingress') && <PeerList title="Ingress from" peers={summary.ingress} />}
@@ -62,5 +46,26 @@ function PeerList({ title, peers }: { title: string; peers: readonly PeerSummary
         </ul>
       )}
     </>
+  );
+}
+
+/** The links under a selected policy's title: its YAML, and its diagram (or back to the cluster). */
+export function PolicyActions({ onShowYaml }: { onShowYaml: () => void }) {
+  const policyView = useAppStore((s) => s.policyView);
+  const setPolicyView = useAppStore((s) => s.setPolicyView);
+  return (
+    <div className="inspector-row">
+      <button type="button" className="link" onClick={onShowYaml}>
+        Show YAML
+      </button>
+      <button
+        type="button"
+        className="link"
+        data-testid="policy.view"
+        onClick={() => setPolicyView(!policyView)}
+      >
+        {policyView ? 'Back to the cluster' : 'Policy diagram'}
+      </button>
+    </div>
   );
 }

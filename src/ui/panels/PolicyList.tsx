@@ -1,15 +1,7 @@
-import { podsSelectedBy, subjectSelects } from '../../engine';
-import type { CompiledAdminPolicy, Workspace } from '../../engine';
+import { adminSubjectPods, podsSelectedBy } from '../../engine';
+import type { CompiledAdminPolicy } from '../../engine';
 import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
-
-/** The pods an admin policy's subject selects. */
-function subjectCount(workspace: Workspace, policy: CompiledAdminPolicy): number {
-  return workspace.pods.filter((pod) => {
-    const ns = workspace.namespaceByName.get(pod.namespace);
-    return !pod.hostNetwork && ns !== undefined && subjectSelects(policy.subject, ns, pod);
-  }).length;
-}
 
 /** Admin tier first (by priority), then the baseline: the order they are decided in. */
 function tierOrder(a: CompiledAdminPolicy, b: CompiledAdminPolicy): number {
@@ -42,7 +34,7 @@ export function PolicyList() {
                 <span className={`tier-label tier-${p.tier} inline`}>{p.tier}</span>
                 <span className="muted">
                   {p.tier === 'admin' ? ` priority ${p.priority} · ` : ' '}
-                  {plural(subjectCount(workspace, p), 'pod')} ·{' '}
+                  {plural(adminSubjectPods(workspace, p).length, 'pod')} ·{' '}
                   {[p.ingress.length > 0 && 'ingress', p.egress.length > 0 && 'egress']
                     .filter(Boolean)
                     .join('+')}
