@@ -245,7 +245,7 @@ export function createAppStore({
 
     /** Replaces the whole document (workspace switch, import) and evaluates at once. */
     const load = (workspaceId: string, saved: SavedWorkspace, rev: number): void => {
-      session.baseRev = rev;
+      session.based(rev, saved.text);
       // One `set`, so autosave never sees the new id with the old text.
       set({
         workspaceId,

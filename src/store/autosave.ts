@@ -12,6 +12,17 @@ import type { LoadResult, SavedWorkspace, SyncChannel, WorkspaceLibrary } from '
 export class WorkspaceSession {
   /** The revision of the open workspace this tab last read or wrote. */
   baseRev = 0;
+  /**
+   * The text of that revision: another tab's newer revision with the same text changed
+   * only the view state (its layout, its selection), which is no reason to fork a copy.
+   */
+  baseText: string | null = null;
+
+  /** Records the revision (and its text) this tab has just read or written. */
+  based(rev: number, text: string): void {
+    this.baseRev = rev;
+    this.baseText = text;
+  }
 
   constructor(readonly library: WorkspaceLibrary) {}
 
@@ -40,7 +51,7 @@ export class WorkspaceSession {
     if (id) {
       const opened = this.readable(id, library.load(id));
       saved = opened.saved;
-      this.baseRev = opened.rev;
+      this.based(opened.rev, saved.text);
       if (dangling) {
         notices.push(
           `The record of the workspace last open could not be read; “${this.nameOf(id)}”, saved last, is open.`,
@@ -54,7 +65,7 @@ export class WorkspaceSession {
         error = `Could not save to browser storage: ${created.error}.`;
       } else {
         id = created.entry.id;
-        this.baseRev = created.rev;
+        this.based(created.rev, saved.text);
       }
     }
     library.setCurrent(id);
@@ -105,18 +116,42 @@ export function attachAutosave(
   };
   const write = (state: AppState): void => {
     const { text, selectedPod, positions, routes, collapsed } = state;
-    const result = session.library.save(
-      state.workspaceId,
-      { text, selectedPod, positions, routes, collapsed },
-      session.baseRev,
-    );
+    const saved = { text, selectedPod, positions, routes, collapsed };
+    let result = session.library.save(state.workspaceId, saved, session.baseRev);
     if ('conflict' in result) {
-      keepBoth(state);
-      return;
+      // Another tab saved a newer revision. Only a text changed on both sides is a real
+      // conflict: a tab that merely laid out, moved or selected (its text still the one
+      // both started from) neither forks the other's edits nor is forked.
+      const theirs = session.library.load(state.workspaceId);
+      const theirText = theirs?.ok ? theirs.saved.text : null;
+      if (theirText === session.baseText || theirText === text) {
+        result = session.library.save(state.workspaceId, saved, result.conflict.rev);
+      } else if (text === session.baseText && theirs?.ok) {
+        if (state.workspaceId === store.getState().workspaceId) takeUp(theirs);
+        return;
+      } else {
+        keepBoth(state);
+        return;
+      }
     }
-    if ('rev' in result) session.baseRev = result.rev;
+    if ('rev' in result) session.based(result.rev, text);
     if ('error' in result) store.getState().reportSaveError(result.error);
     else if (store.getState().saveError !== null) store.setState({ saveError: null });
+  };
+  /** Takes up another tab's revision of the open workspace, quietly (no save, no echo). */
+  const takeUp = (loaded: Extract<LoadResult, { ok: true }>): void => {
+    const { saved } = loaded;
+    session.based(loaded.rev, saved.text);
+    if (saved.text === store.getState().text) return;
+    quietly(() => {
+      store.setState({
+        selectedPod: saved.selectedPod,
+        positions: saved.positions ?? {},
+        routes: saved.routes ?? {},
+        collapsed: saved.collapsed ?? [],
+      });
+      store.getState().setText(saved.text, 'import');
+    });
   };
   /**
    * Another tab saved this workspace while this one had unsaved edits: the other tab's
@@ -139,7 +174,7 @@ export function attachAutosave(
       });
       return;
     }
-    session.baseRev = created.rev;
+    session.based(created.rev, text);
     session.library.setCurrent(created.entry.id);
     quietly(() =>
       store.setState({
@@ -163,26 +198,18 @@ export function attachAutosave(
     const { workspaceId } = store.getState();
     const stored = session.library.revision(workspaceId);
     if (stored.rev <= session.baseRev || stored.tab === session.library.tab) return;
-    // Unsaved edits here: saving them now finds the conflict and keeps both versions.
     if (pendingSave !== undefined) {
-      flushSave();
-      return;
+      // Unsaved edits of the text here: saving them now finds the conflict and keeps both
+      // versions. Unsaved view changes only: the other tab's revision wins.
+      if (store.getState().text !== session.baseText) {
+        flushSave();
+        return;
+      }
+      clearTimeout(pendingSave);
+      pendingSave = undefined;
     }
     const loaded = session.library.load(workspaceId);
-    if (!loaded?.ok) return;
-    session.baseRev = loaded.rev;
-    const { saved } = loaded;
-    if (saved.text === store.getState().text) return;
-    // Taken up quietly: the autosave does not write back what it has just read.
-    quietly(() => {
-      store.setState({
-        selectedPod: saved.selectedPod,
-        positions: saved.positions ?? {},
-        routes: saved.routes ?? {},
-        collapsed: saved.collapsed ?? [],
-      });
-      store.getState().setText(saved.text, 'import');
-    });
+    if (loaded?.ok) takeUp(loaded);
   };
   store.setState({ flushSave, syncFromStorage });
   channel?.subscribe((message) => {

@@ -72,6 +72,39 @@ describe('two tabs', () => {
     expect(b.getState().text).toContain('# from A');
   });
 
+  it('a tab that only laid out or moved its view does not fork the edits typed meanwhile in another', async () => {
+    const storage = memoryStorage();
+    const channels = memoryChannels();
+    const a = openTab(storage, channels(), 10_000);
+    const b = openTab(storage, channels(), 10_000);
+    // A types (not saved yet: a pause in typing is awaited); B, opened just now, lays out.
+    a.getState().setText(`${NS('demo')}# TAB-A-EDIT\n`, 'editor');
+    b.getState().mergePositions({ 'pod:demo/web': { x: 10, y: 20 } });
+    b.getState().flushSave();
+    await settle();
+    // A's edits went to the same workspace, not to a copy; B takes them up.
+    expect(savedTexts(storage)).toEqual([`${NS('demo')}# TAB-A-EDIT\n`]);
+    expect(a.getState().notice).toBeNull();
+    b.getState().syncFromStorage();
+    expect(b.getState().text).toContain('# TAB-A-EDIT');
+    expect(a.getState().workspaces).toHaveLength(1);
+  });
+
+  it('a tab whose own layout is still unsaved takes up the text another tab saved, without a copy', async () => {
+    const storage = memoryStorage();
+    const channels = memoryChannels();
+    const a = openTab(storage, channels(), 10_000);
+    const b = openTab(storage, channels(), 10_000);
+    b.getState().mergePositions({ 'pod:demo/web': { x: 10, y: 20 } });
+    a.getState().setText(`${NS('demo')}# TAB-A-EDIT\n`, 'editor');
+    a.getState().flushSave();
+    await settle();
+    expect(b.getState().text).toContain('# TAB-A-EDIT');
+    expect(b.getState().notice).toBeNull();
+    b.getState().flushSave();
+    expect(savedTexts(storage)).toEqual([`${NS('demo')}# TAB-A-EDIT\n`]);
+  });
+
   it('edits made in two tabs at once are both kept: the later one as a copy, with a message', async () => {
     const storage = memoryStorage();
     const channels = memoryChannels();
