@@ -4,10 +4,6 @@ import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
 import { createAppStore } from './appStore';
 import type { AppStore } from './appStore';
-import { addNamespace } from './commands/addNamespace';
-import { addPod } from './commands/addPod';
-import { deleteObject } from './commands/deleteObject';
-import { setPodLabels } from './commands/setPodLabels';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage } from './persistence';
 import { LESSONS } from '../recipes';
@@ -111,12 +107,12 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   it('runs canvas commands as text edits that keep comments', async () => {
     const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
-    expect(s().runCommand(addNamespace, { name: 'billing' })).toBe(true);
+    expect(s().runCommand('addNamespace', { name: 'billing' })).toBe(true);
     expect(
-      s().runCommand(addPod, { namespace: 'billing', name: 'invoicer', labels: { app: 'invoicer' } }),
+      s().runCommand('addPod', { namespace: 'billing', name: 'invoicer', labels: { app: 'invoicer' } }),
     ).toBe(true);
     expect(
-      s().runCommand(setPodLabels, {
+      s().runCommand('setPodLabels', {
         podKey: 'shop/api',
         labels: { app: 'api', tier: 'backend', team: 'core' },
       }),
@@ -132,7 +128,9 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('billing');
     const invoicer = s().parsed.workspace.pods.find((p) => p.key === 'billing/invoicer');
     expect(invoicer).toBeDefined();
-    expect(s().runCommand(deleteObject, { documentIndex: invoicer?.source?.documentIndex ?? -1 })).toBe(true);
+    expect(s().runCommand('deleteObject', { documentIndex: invoicer?.source?.documentIndex ?? -1 })).toBe(
+      true,
+    );
     await settle();
     expect(s().parsed.workspace.pods.some((p) => p.key === 'billing/invoicer')).toBe(false);
     await settle();
@@ -141,7 +139,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   it('refuses an invalid command with a message and leaves the text alone', () => {
     const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const before = store.getState().text;
-    expect(store.getState().runCommand(addNamespace, { name: 'Not Valid' })).toBe(false);
+    expect(store.getState().runCommand('addNamespace', { name: 'Not Valid' })).toBe(false);
     expect(store.getState().commandError).toMatch(/not a valid namespace name/);
     expect(store.getState().text).toBe(before);
   });

@@ -13,7 +13,8 @@ import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
 import type { TextChange } from '../yaml/textEdits';
-import type { Command } from './commands/command';
+import { commandById } from './commands/registry';
+import type { CommandArgs, CommandId } from './commands/registry';
 import { emptyParse, parseWorkspace } from './parseWorkspace';
 import type { WorkspaceAnalysis } from './parseWorkspace';
 import { attachAutosave, WorkspaceSession } from './autosave';
@@ -26,6 +27,7 @@ import { createImportSlice } from './importSlice';
 import type { ImportSlice } from './importSlice';
 import { createWorkspaceActions } from './workspaceActions';
 import type { WorkspaceActions } from './workspaceActions';
+export type { SharedState } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
@@ -139,7 +141,8 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
   resetLayout: () => void;
   toggleCollapsed: (namespace: string) => void;
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
-  runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
+  /** Runs the command registered under `id`; false (and `commandError` says why) when it refuses. */
+  runCommand: <Id extends CommandId>(id: Id, args: CommandArgs<Id>) => boolean;
   setPort: (port: PortQuery) => void;
   /** Writes a pending autosave now. */
   flushSave: () => void;
@@ -388,9 +391,9 @@ export function createAppStore({
       applyEdits(changes, origin) {
         if (changes.length > 0) commit(changes, origin);
       },
-      runCommand(command, args) {
+      runCommand(id, args) {
         const { text } = get();
-        const outcome = command.perform({ text, workspace: currentAnalysis().workspace }, args);
+        const outcome = commandById(id).perform({ text, workspace: currentAnalysis().workspace }, args);
         if (outcome.kind === 'error') {
           set({ commandError: outcome.message });
           return false;

@@ -2,7 +2,7 @@ import { diffLines } from 'diff';
 import { useMemo, useState } from 'react';
 import { textAfter } from '../../store/commands/command';
 import { allowTraffic, namespaceOfRef } from '../../store/commands/allowTraffic';
-import { parsePortQuery } from '../../store/portQuery';
+import { parsePortQuery } from '../../engine';
 import { parseWorkspace } from '../../store/parseWorkspace';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { useEscapeKey } from '../app/useEscapeKey';
@@ -44,7 +44,7 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
   }, [store, from, to, query]);
 
   const apply = () => {
-    if (query && runCommand(allowTraffic, { from, to, port: query })) onClose();
+    if (query && runCommand('allowTraffic', { from, to, port: query })) onClose();
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { diffMatrices } from '../../store/compare';
+import { diffMatrices } from '../../engine';
 import type { MatrixResult } from '../../store/analysisTypes';
 import { useAppStore } from '../app/storeContext';
 
