@@ -20,7 +20,7 @@ import { emptyAnalysis } from './workspaceAnalysis';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
-import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
+import type { KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
 import { createLessonActions } from './lessonSlice';
 import { createCompareSlice } from './compareSlice';
 import type { CompareSlice } from './compareSlice';
@@ -30,6 +30,8 @@ import { createWorkspaceActions } from './workspaceActions';
 import type { WorkspaceActions } from './workspaceActions';
 export type { SharedState } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
+import { createLayoutSlice, gridLayout, withLayout } from './layoutSlice';
+import type { FullLayout, LayoutSlice } from './layoutSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
 
@@ -86,16 +88,13 @@ export type Positions = Record<string, { x: number; y: number }>;
  */
 export type PluginProfile = 'none' | 'generic' | 'cilium';
 
-export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice {
+export interface AppState
+  extends ViewSlice, LayoutSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice {
   text: string;
   lastChange: TextChangeEvent;
   parsed: WorkspaceAnalysis;
   evaluation: EvaluationState;
   port: PortQuery;
-  positions: Positions;
-  /** Edge routes of the last full layout (see `EdgeRoutes`). */
-  routes: EdgeRoutes;
-  collapsed: string[];
   plugin: PluginProfile;
   lesson: LessonState | null;
   /**
@@ -135,12 +134,6 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
   setText: (text: string, origin: TextOrigin) => void;
   /** Applies changes made in the editor (each to the text the previous one left). */
   applyEdits: (changes: readonly TextChange[], origin: TextOrigin) => void;
-  mergePositions: (positions: Positions) => void;
-  /** A full layout's result: every position, and its edge routes. */
-  applyLayout: (positions: Positions, routes: EdgeRoutes) => void;
-  /** Forgets every position: the next render lays the canvas out afresh. */
-  resetLayout: () => void;
-  toggleCollapsed: (namespace: string) => void;
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
   /** Runs the command registered under `id`; false (and `commandError` says why) when it refuses. */
   runCommand: <Id extends CommandId>(id: Id, args: CommandArgs<Id>) => boolean;
@@ -184,6 +177,8 @@ export interface AppStoreDeps {
    * writes at once (the page calls it when it is hidden or unloaded).
    */
   saveDelayMs?: number;
+  /** The full layout of a workspace with no positions yet (ELK in the page; a grid when absent). */
+  fullLayout?: FullLayout;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -195,6 +190,7 @@ export function createAppStore({
   channel,
   parseDelayMs = 150,
   saveDelayMs = 400,
+  fullLayout = gridLayout,
 }: AppStoreDeps) {
   const library = new WorkspaceLibrary(storage, channel);
   let parseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -207,254 +203,241 @@ export function createAppStore({
   const start = opened.saved;
   const startId = opened.id;
 
-  const store = createStore<AppState>()((set, get) => {
-    /** Sends the current text to the worker; only the answer to the latest request is kept. */
-    const analyze = (): void => {
-      clearTimeout(parseTimer);
-      const seq = get().evaluation.seq + 1;
-      set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
-      const { text, port, plugin } = get();
-      requestedText = text;
-      const request = requestFor(text, port, plugin);
-      const onProgress = (progress: AnalyzePhase) => {
-        if (get().evaluation.seq === seq)
-          set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
-      };
-      // Lint findings come after the verdicts; until then the last ones stay (no flicker).
-      const onLint = (lint: LocatedDiagnostic[]) => {
-        if (get().evaluation.seq !== seq) return;
-        set((s) => ({
-          parsed: {
-            ...s.parsed,
-            diagnostics: [...s.parsed.diagnostics.filter((d) => !isLint(d)), ...lint],
-            lintPending: false,
-          },
-        }));
-      };
-      client
-        .analyze({ ...request, seq }, onProgress, onLint)
-        .then(({ result, millis }) => {
+  const store = createStore<AppState>()(
+    withLayout(fullLayout)((set, get) => {
+      /** Sends the current text to the worker; only the answer to the latest request is kept. */
+      const analyze = (): void => {
+        clearTimeout(parseTimer);
+        const seq = get().evaluation.seq + 1;
+        set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
+        const { text, port, plugin } = get();
+        requestedText = text;
+        const request = requestFor(text, port, plugin);
+        const onProgress = (progress: AnalyzePhase) => {
+          if (get().evaluation.seq === seq)
+            set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
+        };
+        // Lint findings come after the verdicts; until then the last ones stay (no flicker).
+        const onLint = (lint: LocatedDiagnostic[]) => {
           if (get().evaluation.seq !== seq) return;
-          const { matrix, ...model } = result;
-          const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
-          set({
-            parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
-            evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
-          });
-          runWaiting();
-        })
-        .catch((error: unknown) => {
-          if (get().evaluation.seq !== seq) return;
-          const message = error instanceof Error ? error.message : String(error);
-          set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'failed', message } } }));
-          const dropped = waiting.splice(0).map((c) => commandById(c.id).label);
-          if (dropped.length > 0)
+          set((s) => ({
+            parsed: {
+              ...s.parsed,
+              diagnostics: [...s.parsed.diagnostics.filter((d) => !isLint(d)), ...lint],
+              lintPending: false,
+            },
+          }));
+        };
+        client
+          .analyze({ ...request, seq }, onProgress, onLint)
+          .then(({ result, millis }) => {
+            if (get().evaluation.seq !== seq) return;
+            const { matrix, ...model } = result;
+            const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
             set({
-              commandError: message,
-              notice: `Not done (${dropped.join(', ')}): the YAML could not be read (${message}).`,
+              parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
+              evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
             });
-        });
-    };
+            runWaiting();
+          })
+          .catch((error: unknown) => {
+            if (get().evaluation.seq !== seq) return;
+            const message = error instanceof Error ? error.message : String(error);
+            set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'failed', message } } }));
+            const dropped = waiting.splice(0).map((c) => commandById(c.id).label);
+            if (dropped.length > 0)
+              set({
+                commandError: message,
+                notice: `Not done (${dropped.join(', ')}): the YAML could not be read (${message}).`,
+              });
+          });
+      };
 
-    /**
-     * Commands asked for while the worker had not read the current text yet: a command
-     * acts on the model of the exact text it edits, so it waits for the worker's answer
-     * (a few milliseconds after a keystroke) instead of parsing on this thread.
-     */
-    const waiting: { id: CommandId; args: unknown }[] = [];
-    /** Runs the waiting commands, in order, while the model is the current text's. */
-    const runWaiting = (): void => {
-      while (waiting.length > 0 && get().parsed.text === get().text) {
-        const next = waiting.shift();
-        if (!next) return;
-        const outcome = perform(next.id, next.args);
-        if (outcome.kind === 'error') {
-          set({ commandError: outcome.message, notice: `${commandById(next.id).label}: ${outcome.message}` });
+      /**
+       * Commands asked for while the worker had not read the current text yet: a command
+       * acts on the model of the exact text it edits, so it waits for the worker's answer
+       * (a few milliseconds after a keystroke) instead of parsing on this thread.
+       */
+      const waiting: { id: CommandId; args: unknown }[] = [];
+      /** Runs the waiting commands, in order, while the model is the current text's. */
+      const runWaiting = (): void => {
+        while (waiting.length > 0 && get().parsed.text === get().text) {
+          const next = waiting.shift();
+          if (!next) return;
+          const outcome = perform(next.id, next.args);
+          if (outcome.kind === 'error') {
+            set({
+              commandError: outcome.message,
+              notice: `${commandById(next.id).label}: ${outcome.message}`,
+            });
+          }
         }
-      }
-    };
-    /** Performs a command on the current text and its model, and commits its changes. */
-    const outcomeOf = (id: CommandId, args: unknown): CommandOutcome => {
-      const { text, parsed } = get();
-      return (commandById(id) as Command<unknown>).perform({ text, workspace: parsed.workspace }, args);
-    };
-    const perform = (id: CommandId, args: unknown): CommandOutcome => {
-      const outcome = outcomeOf(id, args);
-      if (outcome.kind === 'error') set({ commandError: outcome.message });
-      else {
-        set({ commandError: null });
-        commit(outcome.changes, 'canvas');
-      }
-      return outcome;
-    };
-
-    /** Replaces the whole document (workspace switch, import) and evaluates at once. */
-    const load = (workspaceId: string, saved: SavedWorkspace, rev: number): void => {
-      // Commands waiting for the model were meant for the text being replaced.
-      waiting.length = 0;
-      session.based(rev, saved.text);
-      // One `set`, so autosave never sees the new id with the old text.
-      set({
-        workspaceId,
-        workspaces: library.list(),
-        text: saved.text,
-        lastChange: {
-          seq: get().lastChange.seq + 1,
-          origin: 'import',
-          changes: [changeBetween(get().text, saved.text)],
-        },
-        selectedPod: saved.selectedPod,
-        positions: saved.positions ?? {},
-        routes: saved.routes ?? {},
-        collapsed: saved.collapsed ?? [],
-        fitRequest: get().fitRequest + 1,
-      });
-      analyze();
-    };
-
-    /**
-     * Every change of the text goes through here: the new text and the event that carries
-     * the changes and their origin, in one `set`; then the analysis (debounced for typing).
-     */
-    const commit = (changes: readonly TextChange[], origin: TextOrigin): void => {
-      set((s) => ({
-        text: applyChanges(s.text, changes),
-        lastChange: { seq: s.lastChange.seq + 1, origin, changes },
-        evaluation: running(s.evaluation),
-        // New text from outside the editor (a file, a paste, a lesson step): show all of it.
-        fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
-      }));
-      clearTimeout(parseTimer);
-      // Debounce with a leading edge: a keystroke after a pause recolours at once; a
-      // burst of typing is analysed when it pauses for `parseDelayMs`.
-      const now = Date.now();
-      const inBurst = now - lastEdit < parseDelayMs;
-      lastEdit = now;
-      if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
-      else analyze();
-    };
-
-    const workspaceActions = createWorkspaceActions(set, get, session, load);
-
-    return {
-      text: start.text,
-      lastChange: { seq: 0, origin: 'init', changes: [] },
-      parsed: emptyAnalysis(),
-      evaluation: { seq: 0, status: { kind: 'running', progress: null }, result: null },
-      port: 'any',
-      ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
-      commandError: null,
-      positions: start.positions ?? {},
-      routes: start.routes ?? {},
-      collapsed: start.collapsed ?? [],
-      plugin: 'generic',
-      ...createCompareSlice(set, get, client, requestFor),
-      lesson: null,
-      fitRequest: 0,
-      presenting: false,
-      canvasOnly: false,
-      ...createLessonActions(set, get),
-      ...workspaceActions,
-      setPresenting(presenting) {
-        // The canvas takes the screen; C brings the YAML beside it.
-        set({ presenting, canvasOnly: presenting });
-      },
-      setCanvasOnly(canvasOnly) {
-        set({ canvasOnly });
-      },
-      setPlugin(plugin) {
-        set({ plugin });
-        analyze();
-        get().refreshBaseline();
-      },
-      mergePositions(positions) {
-        set((s) => ({ positions: { ...s.positions, ...positions } }));
-      },
-      applyLayout(positions, routes) {
-        set((s) => ({ positions: { ...s.positions, ...positions }, routes }));
-      },
-      resetLayout() {
-        set((s) => ({ positions: {}, routes: {}, fitRequest: s.fitRequest + 1 }));
-      },
-      toggleCollapsed(namespace) {
-        set((s) => ({
-          collapsed: s.collapsed.includes(namespace)
-            ? s.collapsed.filter((n) => n !== namespace)
-            : [...s.collapsed, namespace],
-        }));
-      },
-      workspaces: library.list(),
-      workspaceId: startId,
-      deletedWorkspace: null,
-      saveError: opened.error,
-      notice: opened.notice,
-      dismissNotice() {
-        set({ notice: null });
-      },
-      async fieldAt(text, offset) {
-        const answer = await client.lookup?.(text, { kind: 'pathAt', offset }).catch(() => null);
-        return answer && 'path' in answer ? answer : null;
-      },
-      async fieldRange(text, documentIndex, path) {
-        const answer = await client
-          .lookup?.(text, { kind: 'locate', documentIndex, path: [...path] })
-          .catch(() => null);
-        return answer && 'start' in answer ? answer : null;
-      },
-      exportPolicies() {
+      };
+      /** Performs a command on the current text and its model, and commits its changes. */
+      const outcomeOf = (id: CommandId, args: unknown): CommandOutcome => {
         const { text, parsed } = get();
-        if (parsed.text !== text) return null;
-        const invalid = parsed.diagnostics
-          .filter((d) => d.severity === 'error' && d.source?.kind === 'NetworkPolicy')
-          .map((d) =>
-            objectKey({ documentIndex: d.source?.documentIndex ?? -1, objectPath: d.source?.objectPath }),
-          );
-        return exportPolicies(text, new Set(invalid));
-      },
-      retryEvaluation() {
-        analyze();
-      },
-      start() {
-        analyze();
-      },
-      reportSaveError(message) {
-        set({
-          saveError: `Not saved: ${message}. Your latest changes are only in this tab: download them (Export) or delete a workspace to make room.`,
-          workspaces: library.list(),
-        });
-      },
-      // Replaced below, once the autosave exists.
-      syncFromStorage: () => undefined,
-      // Replaced below, once the autosave exists.
-      flushSave: () => undefined,
-      ...createImportSlice(set, get, client),
-      setText(text, origin) {
-        if (text === get().text) return;
-        commit([changeBetween(get().text, text)], origin);
-      },
-      applyEdits(changes, origin) {
-        if (changes.length > 0) commit(changes, origin);
-      },
-      runCommand(id, args) {
-        if (get().parsed.text !== get().text) {
-          waiting.push({ id, args });
+        return (commandById(id) as Command<unknown>).perform({ text, workspace: parsed.workspace }, args);
+      };
+      const perform = (id: CommandId, args: unknown): CommandOutcome => {
+        const outcome = outcomeOf(id, args);
+        if (outcome.kind === 'error') set({ commandError: outcome.message });
+        else {
           set({ commandError: null });
-          // Typing paused for less than the debounce: read the text now.
-          if (requestedText !== get().text) analyze();
-          return true;
+          commit(outcome.changes, 'canvas');
         }
-        return perform(id, args).kind === 'edit';
-      },
-      previewCommand(id, args) {
-        return get().parsed.text === get().text ? outcomeOf(id, args) : null;
-      },
-      setPort(port) {
-        set({ port });
+        return outcome;
+      };
+
+      /** Replaces the whole document (workspace switch, import) and evaluates at once. */
+      const load = (workspaceId: string, saved: SavedWorkspace, rev: number): void => {
+        // Commands waiting for the model were meant for the text being replaced.
+        waiting.length = 0;
+        session.based(rev, saved.text);
+        // One `set`, so autosave never sees the new id with the old text.
+        set({
+          workspaceId,
+          workspaces: library.list(),
+          text: saved.text,
+          lastChange: {
+            seq: get().lastChange.seq + 1,
+            origin: 'import',
+            changes: [changeBetween(get().text, saved.text)],
+          },
+          selectedPod: saved.selectedPod,
+          positions: saved.positions ?? {},
+          routes: saved.routes ?? {},
+          collapsed: saved.collapsed ?? [],
+          fitRequest: get().fitRequest + 1,
+        });
         analyze();
-        get().refreshBaseline();
-      },
-    };
-  });
+      };
+
+      /**
+       * Every change of the text goes through here: the new text and the event that carries
+       * the changes and their origin, in one `set`; then the analysis (debounced for typing).
+       */
+      const commit = (changes: readonly TextChange[], origin: TextOrigin): void => {
+        set((s) => ({
+          text: applyChanges(s.text, changes),
+          lastChange: { seq: s.lastChange.seq + 1, origin, changes },
+          evaluation: running(s.evaluation),
+          // New text from outside the editor (a file, a paste, a lesson step): show all of it.
+          fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
+        }));
+        clearTimeout(parseTimer);
+        // Debounce with a leading edge: a keystroke after a pause recolours at once; a
+        // burst of typing is analysed when it pauses for `parseDelayMs`.
+        const now = Date.now();
+        const inBurst = now - lastEdit < parseDelayMs;
+        lastEdit = now;
+        if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
+        else analyze();
+      };
+
+      const workspaceActions = createWorkspaceActions(set, get, session, load);
+
+      return {
+        text: start.text,
+        lastChange: { seq: 0, origin: 'init', changes: [] },
+        parsed: emptyAnalysis(),
+        evaluation: { seq: 0, status: { kind: 'running', progress: null }, result: null },
+        port: 'any',
+        ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
+        commandError: null,
+        ...createLayoutSlice(set, start),
+        plugin: 'generic',
+        ...createCompareSlice(set, get, client, requestFor),
+        lesson: null,
+        fitRequest: 0,
+        presenting: false,
+        canvasOnly: false,
+        ...createLessonActions(set, get),
+        ...workspaceActions,
+        setPresenting(presenting) {
+          // The canvas takes the screen; C brings the YAML beside it.
+          set({ presenting, canvasOnly: presenting });
+        },
+        setCanvasOnly(canvasOnly) {
+          set({ canvasOnly });
+        },
+        setPlugin(plugin) {
+          set({ plugin });
+          analyze();
+          get().refreshBaseline();
+        },
+        workspaces: library.list(),
+        workspaceId: startId,
+        deletedWorkspace: null,
+        saveError: opened.error,
+        notice: opened.notice,
+        dismissNotice() {
+          set({ notice: null });
+        },
+        async fieldAt(text, offset) {
+          const answer = await client.lookup?.(text, { kind: 'pathAt', offset }).catch(() => null);
+          return answer && 'path' in answer ? answer : null;
+        },
+        async fieldRange(text, documentIndex, path) {
+          const answer = await client
+            .lookup?.(text, { kind: 'locate', documentIndex, path: [...path] })
+            .catch(() => null);
+          return answer && 'start' in answer ? answer : null;
+        },
+        exportPolicies() {
+          const { text, parsed } = get();
+          if (parsed.text !== text) return null;
+          const invalid = parsed.diagnostics
+            .filter((d) => d.severity === 'error' && d.source?.kind === 'NetworkPolicy')
+            .map((d) =>
+              objectKey({ documentIndex: d.source?.documentIndex ?? -1, objectPath: d.source?.objectPath }),
+            );
+          return exportPolicies(text, new Set(invalid));
+        },
+        retryEvaluation() {
+          analyze();
+        },
+        start() {
+          analyze();
+        },
+        reportSaveError(message) {
+          set({
+            saveError: `Not saved: ${message}. Your latest changes are only in this tab: download them (Export) or delete a workspace to make room.`,
+            workspaces: library.list(),
+          });
+        },
+        // Replaced below, once the autosave exists.
+        syncFromStorage: () => undefined,
+        // Replaced below, once the autosave exists.
+        flushSave: () => undefined,
+        ...createImportSlice(set, get, client),
+        setText(text, origin) {
+          if (text === get().text) return;
+          commit([changeBetween(get().text, text)], origin);
+        },
+        applyEdits(changes, origin) {
+          if (changes.length > 0) commit(changes, origin);
+        },
+        runCommand(id, args) {
+          if (get().parsed.text !== get().text) {
+            waiting.push({ id, args });
+            set({ commandError: null });
+            // Typing paused for less than the debounce: read the text now.
+            if (requestedText !== get().text) analyze();
+            return true;
+          }
+          return perform(id, args).kind === 'edit';
+        },
+        previewCommand(id, args) {
+          return get().parsed.text === get().text ? outcomeOf(id, args) : null;
+        },
+        setPort(port) {
+          set({ port });
+          analyze();
+          get().refreshBaseline();
+        },
+      };
+    }),
+  );
 
   store.subscribe((state, previous) => {
     if (state.theme !== previous.theme) saveTheme(storage, state.theme);

@@ -5,6 +5,7 @@ import { findLesson, findRecipe } from '../recipes';
 import { decodeShare } from './app/shareLink';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { createWorkerClient } from '../worker/client';
+import { elkFullLayout } from './canvas/fullLayout';
 import { App } from './app/App';
 import { openBrowserStorage } from './app/browserStorage';
 import { StoreContext } from './app/storeContext';
@@ -13,6 +14,7 @@ import './app/app.css';
 const browser = await openBrowserStorage();
 const store = createAppStore({
   client: createWorkerClient(),
+  fullLayout: elkFullLayout,
   initialText: DEMO_WORKSPACE,
   storage: browser.storage,
   channel: browser.channel,

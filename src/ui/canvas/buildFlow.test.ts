@@ -3,7 +3,7 @@ import { createEvaluator, externalPeers, loadWorkspace } from '../../engine';
 import { netpol, ns, pod } from '../../engine/testing/builders';
 import { buildNodes, isolationFrom } from './buildFlow';
 import type { FlowNode, NodeOptions } from './buildFlow';
-import type { Layout } from './layout';
+import type { Layout } from '../../store/layout/computeLayout';
 
 const { workspace } = loadWorkspace([
   ns('shop'),

@@ -7,8 +7,8 @@ import type { Node } from '@xyflow/react';
 import { ISOLATED_EGRESS, ISOLATED_INGRESS } from '../../engine';
 import type { ExternalPeer, Workspace } from '../../engine';
 import type { Isolation } from './buildEdges';
-import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, POD_HEIGHT, POD_WIDTH } from './layout';
-import type { Layout } from './layout';
+import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, POD_HEIGHT, POD_WIDTH } from '../../store/layout/computeLayout';
+import type { Layout } from '../../store/layout/computeLayout';
 
 export type Emphasis = 'normal' | 'target' | 'peer' | 'dimmed';
 

@@ -7,8 +7,16 @@
  * absolute, pods relative to their frame, as React Flow wants them).
  */
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
-import { EMPTY_FRAME, EXTERNAL_HEIGHT, EXTERNAL_WIDTH, GAP, HEADER, POD_HEIGHT, POD_WIDTH } from './layout';
-import type { LayoutInput, Point, Positions } from './layout';
+import {
+  EMPTY_FRAME,
+  EXTERNAL_HEIGHT,
+  EXTERNAL_WIDTH,
+  GAP,
+  HEADER,
+  POD_HEIGHT,
+  POD_WIDTH,
+} from '../../store/layout/computeLayout';
+import type { LayoutInput, Point, Positions } from '../../store/layout/computeLayout';
 
 export interface ElkInput extends LayoutInput {
   /** Node-id pairs (`pod:KEY`, `ext:ADDRESS`, `ns:NAME` for a collapsed frame) to lay out along. */

@@ -2,8 +2,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { layoutWithElk, tiedTogether } from './elkLayout';
 import type { ElkInput } from './elkLayout';
-import { computeLayout, HEADER, overlaps, POD_HEIGHT, POD_WIDTH } from './layout';
-import type { Box, Layout, LayoutInput, Positions } from './layout';
+import { computeLayout, HEADER, overlaps, POD_HEIGHT, POD_WIDTH } from '../../store/layout/computeLayout';
+import type { Box, Layout, LayoutInput, Positions } from '../../store/layout/computeLayout';
 
 const elk = new ELK();
 

@@ -1,10 +1,9 @@
-import { isStale } from '../../store/appStore';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
 import { diffMatrices } from '../../engine';
-import { useAppStore, useAppStoreApi } from '../app/storeContext';
+import { useAppStore } from '../app/storeContext';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
 import {
@@ -12,19 +11,14 @@ import {
   drawnPairs,
   openEnds,
   PAIR_EDGES_LIMIT,
-  serviceMapLinks,
   styleEdges,
   unfocusedOptions,
 } from './buildEdges';
 import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationFrom } from './buildFlow';
 import type { FlowNode } from './buildFlow';
-import { browserElk } from './elkBrowser';
-import { layoutWithElk, tiedTogether } from './elkLayout';
-import type { Routes } from './elkLayout';
 import type { LayerBundle } from './BundleLayer';
-import { computeLayout } from './layout';
-import type { Box, Layout, LayoutInput, Point } from './layout';
+import type { Box, Layout, Point } from '../../store/layout/computeLayout';
 
 /**
  * Everything the cluster canvas draws, derived from the store: the layout (a full ELK
@@ -39,17 +33,13 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const externals = useAppStore((s) => s.parsed.externals);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
   const result = useAppStore((s) => s.evaluation.result);
-  const stale = useAppStore((s) => isStale(s.evaluation));
   const selectedPod = useAppStore((s) => s.selectedPod);
   const selectedEdge = useAppStore((s) => s.selectedEdge);
   const selectedPolicy = useAppStore((s) => s.selectedPolicy);
   const selectedNamespace = useAppStore((s) => s.selectedNamespace);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const showBlocked = useAppStore((s) => s.showBlocked);
-  const positions = useAppStore((s) => s.positions);
   const collapsed = useAppStore((s) => s.collapsed);
-  const mergePositions = useAppStore((s) => s.mergePositions);
-  const applyLayout = useAppStore((s) => s.applyLayout);
   const routes = useAppStore((s) => s.routes);
   const baseline = useAppStore((s) => s.baseline);
   const lesson = useAppStore((s) => s.lesson);
@@ -82,81 +72,10 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     [workspace],
   );
 
-  // The node the user dragged last keeps its place when things are pushed apart.
-  const [pinned, setPinned] = useState<string | null>(null);
-  const freshLayoutInput: LayoutInput = useMemo(() => {
-    const podsOf = new Map<string, string[]>();
-    for (const pod of workspace.pods) {
-      const list = podsOf.get(pod.namespace);
-      if (list) list.push(pod.key);
-      else podsOf.set(pod.namespace, [pod.key]);
-    }
-    return {
-      namespaces: workspace.namespaces.map((ns) => ({
-        name: ns.name,
-        pods: podsOf.get(ns.name) ?? [],
-        collapsed: collapsed.includes(ns.name),
-      })),
-      externals: externals.map((e) => e.address),
-    };
-  }, [workspace, externals, collapsed]);
-  // Most keystrokes change no pod or namespace: the same input keeps the layout (and the nodes).
-  const sameLayoutInput = useMemo(() => createSameContent<LayoutInput>(), []);
-  const layoutInput = useMemo(() => sameLayoutInput(freshLayoutInput), [sameLayoutInput, freshLayoutInput]);
-  const layout = useMemo(
-    () => computeLayout(layoutInput, positions, pinned),
-    [layoutInput, positions, pinned],
-  );
-
-  // Save what was placed or pushed now, so the next edit does not move it.
-  useEffect(() => {
-    if (Object.keys(layout.placed).length > 0) mergePositions(layout.placed);
-  }, [layout, mergePositions]);
-
-  // Nothing has a position: ask ELK for a full layout along the service map's connections.
-  const text = useAppStore((s) => s.text);
-  const store = useAppStoreApi();
-  const ready = parsedText === text && result !== null && !stale;
-  const [layoutPending, setLayoutPending] = useState(false);
-  const running = useRef<LayoutInput | null>(null);
-  useEffect(() => {
-    if (!layout.fresh || !ready || !result || running.current === layoutInput) return;
-    running.current = layoutInput;
-    setLayoutPending(true);
-    const links = serviceMapLinks(result, { isolation, namespaceOf, collapsed });
-    const startedFor = text;
-    // With no connection at all, and beyond what a layered layout does in a few seconds,
-    // the grid is the layout.
-    const elkInput = tiedTogether(layoutInput, links);
-    const elk =
-      links.length > 0 && workspace.pods.length <= ELK_POD_LIMIT && links.length <= ELK_LINK_LIMIT
-        ? layoutWithElk(browserElk(), elkInput)
-        : Promise.reject(new Error('no connection to lay out along, or too large'));
-    elk
-      .catch(() => ({ positions: gridPositions(layoutInput), routes: {} }))
-      .then(({ positions: placed, routes: paths }) => {
-        if (running.current !== layoutInput) return;
-        running.current = null;
-        setLayoutPending(false);
-        // Too late: other text was opened meanwhile, or something was placed by hand.
-        const now = store.getState();
-        if (now.text !== startedFor || !computeLayout(layoutInput, now.positions).fresh) return;
-        applyLayout(placed, routesWithEnds(paths, placed));
-      })
-      .catch(() => setLayoutPending(false));
-  }, [
-    layout.fresh,
-    ready,
-    result,
-    text,
-    layoutInput,
-    collapsed,
-    namespaceOf,
-    isolation,
-    applyLayout,
-    store,
-    workspace.pods.length,
-  ]);
+  // Computed in the store (layoutSlice.ts): placed, saved and fully laid out there.
+  const layout = useAppStore((s) => s.layout);
+  const layoutPending = useAppStore((s) => s.layoutPending);
+  const placeNode = useAppStore((s) => s.placeNode);
 
   const highlight = useMemo(
     () => policyHighlight(workspace, externals, selectedPolicy),
@@ -302,8 +221,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     }
   };
   const release = (id: string, position: Point) => {
-    setPinned(id);
-    mergePositions({ [id]: position });
+    placeNode(id, position);
     setDragging((d) => {
       const rest = { ...d };
       delete rest[id];
@@ -320,17 +238,9 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     onNodesChange,
     onNodeDragStop,
     podCount: workspace.pods.length,
-    layoutPending: layoutPending || layout.fresh,
+    layoutPending,
   };
 }
-
-/**
- * Up to this many pods and connections a full ELK layout runs; beyond, a grid. Measured
- * in Node (layered, orthogonal routes, compound frames): 30 pods and 34 connections
- * ~300 ms warm; 150 pods and 706 connections 31 s. Routing cost grows with connections.
- */
-const ELK_POD_LIMIT = 100;
-const ELK_LINK_LIMIT = 200;
 
 /**
  * Below this zoom a workspace of more than {@link PAIR_EDGES_LIMIT} pods is an overview.
@@ -363,42 +273,6 @@ function framesNear(s: ReactFlowState, frames: Record<string, Box>): string {
   return near.join('\n');
 }
 
-/** Returns the previous value while the new one has the same JSON (identity = "nothing to redo"). */
-function createSameContent<T>(): (value: T) => T {
-  let kept: { value: T; json: string } | null = null;
-  return (value) => {
-    const json = JSON.stringify(value);
-    if (kept?.json !== json) kept = { value, json };
-    return kept.value;
-  };
-}
-
-/** Where a node's top-left corner is on the canvas (pods are placed relative to their frame). */
-function absoluteOf(
-  id: string,
-  positions: Record<string, Point>,
-  frameOf: (pod: string) => string | undefined,
-): Point | null {
-  const at = positions[id];
-  if (!at) return null;
-  if (!id.startsWith('pod:')) return at;
-  const frame = positions[`ns:${frameOf(id.slice(4)) ?? ''}`];
-  return frame ? { x: frame.x + at.x, y: frame.y + at.y } : null;
-}
-
-/** ELK's routes with where their two nodes were: a route is drawn only while they stay there. */
-function routesWithEnds(paths: Routes, positions: Record<string, Point>): EdgeRoutes {
-  const out: EdgeRoutes = {};
-  const frameOf = (pod: string) => pod.split('/')[0];
-  for (const [id, points] of Object.entries(paths)) {
-    const [from = '', to = ''] = id.split('->');
-    const source = absoluteOf(from, positions, frameOf);
-    const target = absoluteOf(to, positions, frameOf);
-    if (source && target) out[id] = { points, source, target };
-  }
-  return out;
-}
-
 /** Attaches the saved route to each pod-to-pod edge whose two nodes have not moved since it was routed. */
 function withRoutes(edges: Edge[], routes: EdgeRoutes, layout: Layout): Edge[] {
   if (Object.keys(routes).length === 0) return edges;
@@ -425,16 +299,6 @@ function withRoutes(edges: Edge[], routes: EdgeRoutes, layout: Layout): Edge[] {
           : null;
     return points ? { ...edge, data: { ...edge.data, route: points } } : edge;
   });
-}
-
-/** The provisional grid as positions: what is saved if ELK ever fails. */
-function gridPositions(input: LayoutInput): Record<string, Point> {
-  const layout = computeLayout(input, {});
-  const out: Record<string, Point> = {};
-  for (const [name, box] of Object.entries(layout.frames)) out[`ns:${name}`] = { x: box.x, y: box.y };
-  for (const [key, p] of Object.entries(layout.pods)) out[`pod:${key}`] = p;
-  for (const [address, p] of Object.entries(layout.externals)) out[`ext:${address}`] = p;
-  return out;
 }
 
 /**

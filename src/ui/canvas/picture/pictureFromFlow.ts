@@ -7,7 +7,7 @@
 import type { Edge, InternalNode, Node, ReactFlowInstance } from '@xyflow/react';
 import { formatPortQueryText, type PortQuery } from '../../../engine';
 import type { ExternalNodeData, NamespaceNodeData, PodNodeData } from '../buildFlow';
-import { POD_HEIGHT, POD_WIDTH } from '../layout';
+import { POD_HEIGHT, POD_WIDTH } from '../../../store/layout/computeLayout';
 import type { Box, Picture, PictureEdge, PictureVerdict } from './picture';
 
 interface OpenFlags {

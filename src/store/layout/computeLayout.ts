@@ -8,7 +8,7 @@
  * space to the right. Then nothing may overlap: a box that overlaps another is pushed
  * down or right, never the one the user just dragged.
  */
-import type { Positions } from '../../store/appStore';
+import type { Positions } from '../appStore';
 
 export const POD_WIDTH = 220;
 export const POD_HEIGHT = 76;
@@ -229,4 +229,30 @@ export function computeLayout(input: LayoutInput, saved: Positions, pinned: stri
   }
   // A provisional grid is drawn, not saved: the full layout replaces it.
   return { frames, pods, externals, placed: fresh ? {} : placed, fresh };
+}
+
+/** The provisional grid as positions: what is saved when no full layout can be made. */
+export function gridPositions(input: LayoutInput): Positions {
+  const layout = computeLayout(input, {});
+  const out: Positions = {};
+  for (const [name, box] of Object.entries(layout.frames)) out[`ns:${name}`] = { x: box.x, y: box.y };
+  for (const [key, p] of Object.entries(layout.pods)) out[`pod:${key}`] = p;
+  for (const [address, p] of Object.entries(layout.externals)) out[`ext:${address}`] = p;
+  return out;
+}
+
+/** Whether two layout inputs place the same things (most keystrokes change none). */
+export function sameLayoutInput(a: LayoutInput, b: LayoutInput): boolean {
+  if (a.externals.length !== b.externals.length || a.namespaces.length !== b.namespaces.length) return false;
+  if (a.externals.some((e, i) => e !== b.externals[i])) return false;
+  return a.namespaces.every((ns, i) => {
+    const other = b.namespaces[i];
+    return (
+      other !== undefined &&
+      ns.name === other.name &&
+      ns.collapsed === other.collapsed &&
+      ns.pods.length === other.pods.length &&
+      ns.pods.every((p, j) => p === other.pods[j])
+    );
+  });
 }

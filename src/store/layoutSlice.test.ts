@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AnalysisClient } from '../worker/client';
+import { createAnalyzer } from '../worker/createAnalyzer';
+import { createAppStore } from './appStore';
+import type { FullLayout } from './layoutSlice';
+import { memoryStorage } from './persistence';
+
+function inlineClient(): AnalysisClient {
+  const analyzer = createAnalyzer();
+  return {
+    analyze: (request) => Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 }),
+    dispose: () => undefined,
+  };
+}
+
+const pod = (ns: string, name: string) =>
+  `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n  labels:\n    app: ${name}\n`;
+const TWO = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n${pod('shop', 'web')}${pod('shop', 'api')}`;
+
+function open(text: string, fullLayout?: FullLayout) {
+  const storage = memoryStorage();
+  const store = createAppStore({
+    client: inlineClient(),
+    initialText: text,
+    storage,
+    saveDelayMs: 0,
+    fullLayout,
+  });
+  store.getState().start();
+  return { store, storage };
+}
+
+describe('the layout slice', () => {
+  it('lays out a workspace with no positions once the worker has read it, off the render path', async () => {
+    const requests: string[][] = [];
+    const { store } = open(TWO, ({ input }) => {
+      requests.push(input.namespaces.flatMap((ns) => ns.pods));
+      return Promise.resolve({
+        positions: {
+          'ns:shop': { x: 100, y: 50 },
+          'pod:shop/web': { x: 20, y: 44 },
+          'pod:shop/api': { x: 300, y: 44 },
+        },
+        routes: {},
+      });
+    });
+    expect(store.getState().layoutPending).toBe(false);
+    await vi.waitFor(() => expect(store.getState().positions['pod:shop/api']).toEqual({ x: 300, y: 44 }));
+    expect(requests).toEqual([['shop/web', 'shop/api']]);
+    expect(store.getState().layout.frames['shop']).toMatchObject({ x: 100, y: 50 });
+    expect(store.getState().layout.fresh).toBe(false);
+    expect(store.getState().layoutPending).toBe(false);
+  });
+
+  it('places only what an edit adds, saved in the same update, and keeps a dragged node where it was dropped', async () => {
+    const { store } = open(TWO);
+    await vi.waitFor(() => expect(store.getState().positions['pod:shop/api']).toBeDefined());
+    const before = store.getState().positions;
+    let updates = 0;
+    store.subscribe((s, p) => {
+      if (s.positions !== p.positions) updates++;
+    });
+    store.getState().setText(`${store.getState().text}${pod('shop', 'db')}`, 'editor');
+    await vi.waitFor(() => expect(store.getState().positions['pod:shop/db']).toBeDefined());
+    expect(updates).toBe(1);
+    expect(store.getState().positions['pod:shop/web']).toEqual(before['pod:shop/web']);
+    expect(store.getState().layout.pods['shop/db']).toEqual(store.getState().positions['pod:shop/db']);
+
+    // Dropped onto another pod: the dropped one stays, the other is pushed away.
+    const web = store.getState().positions['pod:shop/web'];
+    if (!web) throw new Error('no position for web');
+    store.getState().placeNode('pod:shop/api', web);
+    expect(store.getState().pinned).toBe('pod:shop/api');
+    expect(store.getState().layout.pods['shop/api']).toEqual(web);
+    expect(store.getState().layout.pods['shop/web']).not.toEqual(web);
+  });
+
+  it('falls back to the grid when the full layout fails, and saves it', async () => {
+    const { store, storage } = open(TWO, () => Promise.reject(new Error('no ELK here')));
+    await vi.waitFor(() => expect(store.getState().positions['pod:shop/web']).toBeDefined());
+    expect(store.getState().layoutPending).toBe(false);
+    const saved = storage.keys().find((k) => k.includes(':workspace:'));
+    expect(storage.getItem(saved ?? '')).toContain('pod:shop/web');
+  });
+});
