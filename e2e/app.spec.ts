@@ -81,11 +81,32 @@ test.describe('app shell', () => {
     await expect(widget).toContainText('Property podSelectr is not allowed');
   });
 
-  test('writes a screenshot of the full app', async ({ app, page }, testInfo) => {
+  test('opens on the demo workspace laid out along its traffic, everything in view (and writes a screenshot)', async ({
+    app,
+    page,
+  }, testInfo) => {
     await app.goto();
     await app.waitForEditor();
     await app.waitForEvaluation();
     await app.waitForStillCanvas();
+    // Every pod and frame is in the fitted view, and the laid-out map reads left to right
+    // along the allowed traffic: web -> api -> postgres.
+    const view = await page.locator('.react-flow').boundingBox();
+    if (!view) throw new Error('no canvas');
+    const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    for (const key of ['shop/web', 'shop/api', 'data/postgres', 'monitoring/prometheus']) {
+      const box = await app.pod(key).boundingBox();
+      if (!box) throw new Error(`${key} is not drawn`);
+      expect(box.x).toBeGreaterThanOrEqual(view.x);
+      expect(box.y).toBeGreaterThanOrEqual(view.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
+      boxes[key] = box;
+    }
+    expect(boxes['shop/web']?.x ?? 0).toBeLessThan(boxes['shop/api']?.x ?? 0);
+    expect(boxes['shop/api']?.x ?? 0).toBeLessThan(boxes['data/postgres']?.x ?? 0);
+    await expect(app.edge('shop/web', 'shop/api')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(app.edge('shop/api', 'data/postgres')).toHaveAttribute('data-verdict', 'allowed');
     const file = testInfo.outputPath('app.png');
     await page.screenshot({ path: file });
     await page.screenshot({ path: 'e2e-artifacts/app.png' });
