@@ -139,3 +139,18 @@ export {
 export type { ExpectationTemplate, TemplateCategory } from './expectations/expectationTemplates';
 export { diffConnectivity, formatChange, formatConnectivityDiff } from './diff/diffConnectivity';
 export type { ConnectivityChange, ConnectivityDiff } from './diff/diffConnectivity';
+export { synthesizePolicies, countRules } from './synthesize/synthesizePolicies';
+export { chooseSelector, preferredKeys } from './synthesize/chooseSelector';
+export type {
+  Connection,
+  NetworkPolicyManifest,
+  PeerObject,
+  PortObject,
+  RuleObject,
+  SelectorObject,
+  SynthesisMode,
+  SynthesisOptions,
+  SynthesisProblem,
+  SynthesisProblemKind,
+  SynthesisResult,
+} from './synthesize/model';
