@@ -224,10 +224,13 @@ function portObjects(ports: ReadonlySet<PortKey>, destination: Unit | undefined)
     .map((key) => {
       const [num, protocol] = key.split('/') as [string, Protocol];
       const port = Number(num);
+      // The name must resolve to this port on every pod (a name used twice resolves to one).
       const names = new Set(
-        (destination?.pods ?? []).map(
-          (p) => p.ports.find((c) => c.port === port && c.protocol === protocol)?.name,
-        ),
+        (destination?.pods ?? []).map((p) => {
+          const name = p.ports.find((c) => c.port === port && c.protocol === protocol)?.name;
+          const uses = p.ports.filter((c) => c.name === name && c.protocol === protocol).length;
+          return uses === 1 ? name : undefined;
+        }),
       );
       const [name] = names;
       return { port: names.size === 1 && name !== undefined ? name : port, protocol, n: port };

@@ -144,6 +144,7 @@ function expandOne(
       const tp = t.kind === 'pod' ? ws.podByKey.get(t.key) : undefined;
       if (fp && tp && fp.key === tp.key && isSingleInstance(fp)) {
         if (selection) continue;
+        if (!fp.hostNetwork) out.covered.add(fp.namespace); // named by the intent: locked down too
         if (e.expect === 'blocked')
           problem('not-enforceable', `a pod can always reach itself (${fp.key})`, [fp.key]);
         continue;
