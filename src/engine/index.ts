@@ -154,3 +154,24 @@ export type {
   SynthesisProblemKind,
   SynthesisResult,
 } from './synthesize/model';
+export { parseHubbleFlows } from './flows/parseHubbleFlows';
+export {
+  analyzeFlows,
+  classifyFlows,
+  flowsToIntent,
+  matchFlowEndpoint,
+  matchFlows,
+} from './flows/analyzeFlows';
+export { MAX_UNOBSERVED } from './flows/model';
+export type {
+  ClassifiedFlow,
+  FlowAnalysis,
+  FlowClass,
+  FlowDiagnostic,
+  FlowEndpoint,
+  FlowParse,
+  FlowVerdict,
+  HubbleFlow,
+  ObservedConnection,
+  UnobservedConnection,
+} from './flows/model';
