@@ -16,7 +16,6 @@ import boundariesPlugin from 'eslint-plugin-boundaries';
  *   worker     -> yaml, engine                 cli -> yaml, engine
  *   yaml       -> engine                       recipes -> engine (types)
  *   engine     -> nothing but itself
- *   mainThreadParse: the one file that still parses on the main thread (an exception)
  */
 const LAYERS = ['engine', 'yaml', 'worker', 'store', 'ui', 'recipes', 'cli'];
 const element = (type) => ({ element: { type } });
@@ -38,11 +37,6 @@ const boundaries = {
     'boundaries/files': [
       // The composition root wires the worker client into the store.
       { category: 'root', pattern: 'src/ui/main.tsx' },
-      // Still parse YAML on the main thread (to move into the worker: docs/architecture.md).
-      {
-        category: 'mainThreadParse',
-        pattern: ['src/store/parseWorkspace.ts'],
-      },
     ],
     'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
   },
@@ -86,7 +80,6 @@ const boundaries = {
             ),
           ),
           allow('cli', to('yaml', 'engine'), packages('node:*')),
-          { from: { file: { categories: 'mainThreadParse' } }, allow: [to('worker', 'yaml')] },
           { from: { file: { categories: 'root' } }, allow: [to(...LAYERS)] },
         ],
       },

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { canonicalIp, podKey, PROTOCOLS } from '../engine';
-import type { Endpoint, PortQuery, PortSpec, Protocol } from '../engine';
+import { canonicalIp, podKey, readPortQuery } from '../engine';
+import type { Endpoint, PortQuery } from '../engine';
 import { CliError } from './io';
 
 /** Option definitions in `node:util` parseArgs form. */
@@ -26,26 +26,9 @@ export function parseCommandArgs(
 
 /** Parses `80`, `80/TCP`, `53/udp`, `http/TCP` or `any` (protocol defaults to TCP). */
 export function parsePortArg(text: string): PortQuery {
-  if (text.toLowerCase() === 'any') return 'any';
-  const [portText = '', protoText = 'TCP', extra] = text.split('/');
-  const protocol = protoText.toUpperCase() as Protocol;
-  if (extra !== undefined || !PROTOCOLS.includes(protocol)) {
-    throw new CliError(
-      `bad --port ${JSON.stringify(text)}: expected PORT[/TCP|UDP|SCTP] or any, e.g. 80/TCP, 53/UDP, http/TCP`,
-    );
-  }
-  if (/^\d+$/.test(portText)) {
-    const port = Number(portText);
-    if (port < 1 || port > 65535)
-      throw new CliError(`bad --port ${JSON.stringify(text)}: port must be 1-65535`);
-    return { port, protocol } satisfies PortSpec;
-  }
-  if (!/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(portText)) {
-    throw new CliError(
-      `bad --port ${JSON.stringify(text)}: expected a number 1-65535 or a container port name`,
-    );
-  }
-  return { port: portText, protocol };
+  const reading = readPortQuery(text);
+  if (!reading.ok) throw new CliError(`bad --port ${JSON.stringify(text)}: ${reading.reason}`);
+  return reading.query;
 }
 
 /** Parses `NS/POD`, `POD` (namespace `default`) or an IPv4/IPv6 address. */

@@ -93,6 +93,8 @@ export {
 export { formatTruthTable, toJson as truthTableToJson } from './explain/formatTruthTable';
 export type { TableFormat } from './explain/formatTruthTable';
 export { canonicalIp, parseCidr, parseIp } from './selectors/cidr';
+export type { PortQueryReading } from './selectors/portQuery';
+export { formatPortQueryText, parsePortQuery, readPortQuery } from './selectors/portQuery';
 export { formatLabelSelector, matchesLabelSelector } from './selectors/matchesLabelSelector';
 export { LINT_CHECKS, lintWorkspace } from './lint/lintWorkspace';
 export { LINT_CODES } from './lint/lintCodes';
@@ -139,6 +141,8 @@ export {
 export type { ExpectationTemplate, TemplateCategory } from './expectations/expectationTemplates';
 export { diffConnectivity, formatChange, formatConnectivityDiff } from './diff/diffConnectivity';
 export type { ConnectivityChange, ConnectivityDiff } from './diff/diffConnectivity';
+export { diffMatrices } from './diff/diffMatrices';
+export type { ConnectivityMatrix, KeyPair, MatrixDiff } from './diff/diffMatrices';
 export { synthesizePolicies, countRules } from './synthesize/synthesizePolicies';
 export { chooseSelector, preferredKeys } from './synthesize/chooseSelector';
 export type {

@@ -4,10 +4,6 @@ import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
 import { createAppStore } from './appStore';
 import type { AppStore } from './appStore';
-import { addNamespace } from './commands/addNamespace';
-import { addPod } from './commands/addPod';
-import { deleteObject } from './commands/deleteObject';
-import { setPodLabels } from './commands/setPodLabels';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage } from './persistence';
 import { LESSONS } from '../recipes';
@@ -111,39 +107,54 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   it('runs canvas commands as text edits that keep comments', async () => {
     const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
     const s = () => store.getState();
-    expect(s().runCommand(addNamespace, { name: 'billing' })).toBe(true);
+    await vi.waitFor(() => expect(s().parsed.text).toBe(s().text));
+    expect(s().runCommand('addNamespace', { name: 'billing' })).toBe(true);
+    // The change is published with its origin, as the exact edit the command made.
+    expect(s().lastChange.origin).toBe('canvas');
+    expect(s().lastChange.changes).toHaveLength(1);
+    expect(s().text).toContain('name: billing');
+    // Asked for before the worker has read the new text: they wait for it, and run in order.
     expect(
-      s().runCommand(addPod, { namespace: 'billing', name: 'invoicer', labels: { app: 'invoicer' } }),
+      s().runCommand('addPod', { namespace: 'billing', name: 'invoicer', labels: { app: 'invoicer' } }),
     ).toBe(true);
     expect(
-      s().runCommand(setPodLabels, {
+      s().runCommand('setPodLabels', {
         podKey: 'shop/api',
         labels: { app: 'api', tier: 'backend', team: 'core' },
       }),
     ).toBe(true);
-    // The change is published with its origin, as the exact edit the command made.
-    expect(s().lastChange.origin).toBe('canvas');
-    expect(s().lastChange.changes).toHaveLength(1);
-    await settle();
+    expect(s().text).not.toContain('name: invoicer');
+    await vi.waitFor(() =>
+      expect(s().parsed.workspace.pods.find((p) => p.key === 'shop/api')?.labels).toMatchObject({
+        team: 'core',
+      }),
+    );
     expect(s().text).toContain("# Only the shop's api may reach the database: one peer, namespace AND pod.");
-    expect(s().parsed.workspace.pods.find((p) => p.key === 'shop/api')?.labels).toMatchObject({
-      team: 'core',
-    });
     expect(s().parsed.workspace.namespaces.map((n) => n.name)).toContain('billing');
     const invoicer = s().parsed.workspace.pods.find((p) => p.key === 'billing/invoicer');
     expect(invoicer).toBeDefined();
-    expect(s().runCommand(deleteObject, { documentIndex: invoicer?.source?.documentIndex ?? -1 })).toBe(true);
-    await settle();
-    expect(s().parsed.workspace.pods.some((p) => p.key === 'billing/invoicer')).toBe(false);
-    await settle();
+    expect(s().runCommand('deleteObject', { documentIndex: invoicer?.source?.documentIndex ?? -1 })).toBe(
+      true,
+    );
+    await vi.waitFor(() =>
+      expect(s().parsed.workspace.pods.some((p) => p.key === 'billing/invoicer')).toBe(false),
+    );
+    expect(s().notice).toBeNull();
   });
 
-  it('refuses an invalid command with a message and leaves the text alone', () => {
+  it('refuses an invalid command with a message and leaves the text alone', async () => {
     const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE });
-    const before = store.getState().text;
-    expect(store.getState().runCommand(addNamespace, { name: 'Not Valid' })).toBe(false);
-    expect(store.getState().commandError).toMatch(/not a valid namespace name/);
-    expect(store.getState().text).toBe(before);
+    const s = () => store.getState();
+    await vi.waitFor(() => expect(s().parsed.text).toBe(s().text));
+    const before = s().text;
+    expect(s().runCommand('addNamespace', { name: 'Not Valid' })).toBe(false);
+    expect(s().commandError).toMatch(/not a valid namespace name/);
+    expect(s().text).toBe(before);
+    // A command that waited for the worker and then refuses says so in a notice.
+    s().setText(`${before}# typed\n`, 'editor');
+    expect(s().runCommand('addNamespace', { name: 'Not Valid Either' })).toBe(true);
+    await vi.waitFor(() => expect(s().notice).toMatch(/not a valid namespace name/));
+    expect(s().text).toBe(`${before}# typed\n`);
   });
 
   it('autosaves and restores the text and selection from storage', () => {

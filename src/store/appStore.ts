@@ -13,9 +13,11 @@ import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
 import type { TextChange } from '../yaml/textEdits';
-import type { Command } from './commands/command';
-import { emptyParse, parseWorkspace } from './parseWorkspace';
-import type { WorkspaceAnalysis } from './parseWorkspace';
+import type { Command, CommandOutcome } from './commands/command';
+import { commandById } from './commands/registry';
+import type { CommandArgs, CommandId } from './commands/registry';
+import { emptyAnalysis } from './workspaceAnalysis';
+import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import type { EdgeRoutes, KeyValueStorage, SavedWorkspace, SyncChannel, WorkspaceEntry } from './persistence';
@@ -26,6 +28,7 @@ import { createImportSlice } from './importSlice';
 import type { ImportSlice } from './importSlice';
 import { createWorkspaceActions } from './workspaceActions';
 import type { WorkspaceActions } from './workspaceActions';
+export type { SharedState } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
@@ -139,7 +142,13 @@ export interface AppState extends ViewSlice, LessonActions, WorkspaceActions, Im
   resetLayout: () => void;
   toggleCollapsed: (namespace: string) => void;
   /** Runs a canvas command: its text change is applied with origin `canvas` and parsed at once. */
-  runCommand: <Args>(command: Command<Args>, args: Args) => boolean;
+  /** Runs the command registered under `id`; false (and `commandError` says why) when it refuses. */
+  runCommand: <Id extends CommandId>(id: Id, args: CommandArgs<Id>) => boolean;
+  /**
+   * What a command would do to the current text (its outcome, not applied), or null while
+   * the worker has not read the current text yet.
+   */
+  previewCommand: <Id extends CommandId>(id: Id, args: CommandArgs<Id>) => CommandOutcome | null;
   setPort: (port: PortQuery) => void;
   /** Writes a pending autosave now. */
   flushSave: () => void;
@@ -190,6 +199,8 @@ export function createAppStore({
   const library = new WorkspaceLibrary(storage, channel);
   let parseTimer: ReturnType<typeof setTimeout> | undefined;
   let lastEdit = -Infinity;
+  /** The text of the latest request to the worker. */
+  let requestedText: string | null = null;
 
   const session = new WorkspaceSession(library);
   const opened = session.open(initialText);
@@ -203,6 +214,7 @@ export function createAppStore({
       const seq = get().evaluation.seq + 1;
       set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
       const { text, port, plugin } = get();
+      requestedText = text;
       const request = requestFor(text, port, plugin);
       const onProgress = (progress: AnalyzePhase) => {
         if (get().evaluation.seq === seq)
@@ -229,22 +241,57 @@ export function createAppStore({
             parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
             evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
           });
+          runWaiting();
         })
         .catch((error: unknown) => {
           if (get().evaluation.seq !== seq) return;
           const message = error instanceof Error ? error.message : String(error);
           set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'failed', message } } }));
+          const dropped = waiting.splice(0).map((c) => commandById(c.id).label);
+          if (dropped.length > 0)
+            set({
+              commandError: message,
+              notice: `Not done (${dropped.join(', ')}): the YAML could not be read (${message}).`,
+            });
         });
     };
 
-    /** The model of the current text, parsed here if the worker's answer is not in yet. */
-    const currentAnalysis = (): WorkspaceAnalysis => {
-      const { parsed, text } = get();
-      return parsed.text === text ? parsed : parseWorkspace(text);
+    /**
+     * Commands asked for while the worker had not read the current text yet: a command
+     * acts on the model of the exact text it edits, so it waits for the worker's answer
+     * (a few milliseconds after a keystroke) instead of parsing on this thread.
+     */
+    const waiting: { id: CommandId; args: unknown }[] = [];
+    /** Runs the waiting commands, in order, while the model is the current text's. */
+    const runWaiting = (): void => {
+      while (waiting.length > 0 && get().parsed.text === get().text) {
+        const next = waiting.shift();
+        if (!next) return;
+        const outcome = perform(next.id, next.args);
+        if (outcome.kind === 'error') {
+          set({ commandError: outcome.message, notice: `${commandById(next.id).label}: ${outcome.message}` });
+        }
+      }
+    };
+    /** Performs a command on the current text and its model, and commits its changes. */
+    const outcomeOf = (id: CommandId, args: unknown): CommandOutcome => {
+      const { text, parsed } = get();
+      return (commandById(id) as Command<unknown>).perform({ text, workspace: parsed.workspace }, args);
+    };
+    const perform = (id: CommandId, args: unknown): CommandOutcome => {
+      const outcome = outcomeOf(id, args);
+      if (outcome.kind === 'error') set({ commandError: outcome.message });
+      else {
+        set({ commandError: null });
+        commit(outcome.changes, 'canvas');
+      }
+      return outcome;
     };
 
     /** Replaces the whole document (workspace switch, import) and evaluates at once. */
     const load = (workspaceId: string, saved: SavedWorkspace, rev: number): void => {
+      // Commands waiting for the model were meant for the text being replaced.
+      waiting.length = 0;
       session.based(rev, saved.text);
       // One `set`, so autosave never sees the new id with the old text.
       set({
@@ -292,7 +339,7 @@ export function createAppStore({
     return {
       text: start.text,
       lastChange: { seq: 0, origin: 'init', changes: [] },
-      parsed: emptyParse(),
+      parsed: emptyAnalysis(),
       evaluation: { seq: 0, status: { kind: 'running', progress: null }, result: null },
       port: 'any',
       ...createViewSlice(set, { selectedPod: start.selectedPod, theme: loadTheme(storage) }),
@@ -388,16 +435,18 @@ export function createAppStore({
       applyEdits(changes, origin) {
         if (changes.length > 0) commit(changes, origin);
       },
-      runCommand(command, args) {
-        const { text } = get();
-        const outcome = command.perform({ text, workspace: currentAnalysis().workspace }, args);
-        if (outcome.kind === 'error') {
-          set({ commandError: outcome.message });
-          return false;
+      runCommand(id, args) {
+        if (get().parsed.text !== get().text) {
+          waiting.push({ id, args });
+          set({ commandError: null });
+          // Typing paused for less than the debounce: read the text now.
+          if (requestedText !== get().text) analyze();
+          return true;
         }
-        set({ commandError: null });
-        commit(outcome.changes, 'canvas');
-        return true;
+        return perform(id, args).kind === 'edit';
+      },
+      previewCommand(id, args) {
+        return get().parsed.text === get().text ? outcomeOf(id, args) : null;
       },
       setPort(port) {
         set({ port });

@@ -7,7 +7,7 @@
 import type { Lesson } from '../recipes';
 import type { AppState } from './appStore';
 import type { MatrixResult } from '../worker/protocol';
-import { diffMatrices } from './compare';
+import { diffMatrices } from '../engine';
 
 export interface LessonState {
   lesson: Lesson;

@@ -6,7 +6,13 @@ import type { Lesson } from '../recipes';
 import type { AppState } from './appStore';
 import type { WorkspaceSession } from './autosave';
 import type { SavedWorkspace } from './persistence';
-import type { SharedState } from './shareLink';
+
+/** A workspace carried by a share link (the page decodes it: `ui/app/shareLink.ts`). */
+export interface SharedState {
+  text: string;
+  /** A lesson and the step shown, when the link was made during a lesson. */
+  lesson?: { id: string; step: number };
+}
 
 export interface WorkspaceActions {
   /**

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../store/appStore';
 import { findLesson, findRecipe } from '../recipes';
-import { decodeShare } from '../store/shareLink';
+import { decodeShare } from './app/shareLink';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { createWorkerClient } from '../worker/client';
 import { App } from './app/App';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkspace } from '../parseWorkspace';
+import { analyzeText } from '../../worker/analyzeText';
 import { addPod } from './addPod';
 import { textAfter } from './command';
 
@@ -12,7 +12,7 @@ metadata:
 describe('addPod', () => {
   it('writes a Deployment without YAML anchors or aliases', () => {
     const outcome = addPod.perform(
-      { text: BASE, workspace: parseWorkspace(BASE).workspace },
+      { text: BASE, workspace: analyzeText(BASE, null).workspace },
       { namespace: 'shop', name: 'web', labels: { app: 'web' }, kind: 'Deployment', replicas: 3 },
     );
     const out = textAfter(BASE, outcome);
@@ -20,7 +20,7 @@ describe('addPod', () => {
     expect(out).not.toMatch(/[&*]a\d/);
     expect(out).toContain('matchLabels:\n      app: web');
     expect(out).toContain('labels:\n        app: web');
-    const { workspace } = parseWorkspace(out);
+    const { workspace } = analyzeText(out, null);
     expect(workspace.pods.map((p) => [p.key, p.labels])).toEqual([['shop/web', { app: 'web' }]]);
   });
 });

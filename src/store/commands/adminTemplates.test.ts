@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConnection } from '../../engine';
 import type { PodKey } from '../../engine';
-import { parseWorkspace } from '../parseWorkspace';
+import { analyzeText } from '../../worker/analyzeText';
 import { textAfter } from './command';
 import { adminOnlyFromMonitoring } from './adminTemplates';
 
@@ -33,7 +33,7 @@ spec: {podSelector: {}, ingress: [{}]}
 
 const allowed = (text: string, from: string, to: string) =>
   evaluateConnection(
-    parseWorkspace(text).workspace,
+    analyzeText(text, null).workspace,
     { kind: 'pod', key: from as PodKey },
     { kind: 'pod', key: to as PodKey },
     'any',
@@ -43,19 +43,19 @@ describe('admin quick action: only monitoring may reach a namespace', () => {
   it('adds an AdminNetworkPolicy that the namespace’s own allow-all cannot override, keeping the text', () => {
     expect(allowed(CLUSTER, 'other/client', 'shop/web')).toBe(true);
     const outcome = adminOnlyFromMonitoring.perform(
-      { text: CLUSTER, workspace: parseWorkspace(CLUSTER).workspace },
+      { text: CLUSTER, workspace: analyzeText(CLUSTER, null).workspace },
       { namespace: 'shop' },
     );
     const next = textAfter(CLUSTER, outcome);
     if (next === null) throw new Error(JSON.stringify(outcome));
     expect(next.startsWith(CLUSTER)).toBe(true);
     expect(next).toContain('kind: AdminNetworkPolicy');
-    expect(parseWorkspace(next).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(analyzeText(next, null).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(allowed(next, 'other/client', 'shop/web')).toBe(false);
     expect(allowed(next, 'monitoring/prometheus', 'shop/web')).toBe(true);
     expect(allowed(next, 'shop/web', 'other/client')).toBe(true);
     // Applied: the action names the policy instead of adding a second one.
-    const workspace = parseWorkspace(next).workspace;
+    const workspace = analyzeText(next, null).workspace;
     expect(adminOnlyFromMonitoring.appliedBy(workspace, 'shop')?.name).toBe('shop-only-from-monitoring');
     const again = adminOnlyFromMonitoring.perform({ text: next, workspace }, { namespace: 'shop' });
     expect(again).toEqual({
@@ -68,7 +68,7 @@ describe('admin quick action: only monitoring may reach a namespace', () => {
     const first = textAfter(
       CLUSTER,
       adminOnlyFromMonitoring.perform(
-        { text: CLUSTER, workspace: parseWorkspace(CLUSTER).workspace },
+        { text: CLUSTER, workspace: analyzeText(CLUSTER, null).workspace },
         { namespace: 'shop' },
       ),
     );
@@ -76,12 +76,12 @@ describe('admin quick action: only monitoring may reach a namespace', () => {
     const second = textAfter(
       first,
       adminOnlyFromMonitoring.perform(
-        { text: first, workspace: parseWorkspace(first).workspace },
+        { text: first, workspace: analyzeText(first, null).workspace },
         { namespace: 'other' },
       ),
     );
     if (second === null) throw new Error('not applied');
-    const priorities = parseWorkspace(second).workspace.adminPolicies.map((p) => p.priority);
+    const priorities = analyzeText(second, null).workspace.adminPolicies.map((p) => p.priority);
     expect(priorities).toEqual([10, 20]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConnection } from '../../engine';
 import type { PodKey, PortSpec } from '../../engine';
-import { parseWorkspace } from '../parseWorkspace';
+import { analyzeText } from '../../worker/analyzeText';
 import { allowTraffic, distinguishingLabels, isNamespaceRef, namespaceRef } from './allowTraffic';
 import { textAfter } from './command';
 import { nameFits, partiesNamed } from './trafficPolicies';
@@ -35,7 +35,7 @@ spec: {containers: [{name: c, image: x, ports: [{containerPort: 5432}]}]}
 `;
 
 function run<A>(text: string, command: Command<A>, args: A): string {
-  const outcome = command.perform({ text, workspace: parseWorkspace(text).workspace }, args);
+  const outcome = command.perform({ text, workspace: analyzeText(text, null).workspace }, args);
   if (outcome.kind === 'error') throw new Error(outcome.message);
   return textAfter(text, outcome) ?? text;
 }
@@ -46,7 +46,7 @@ function allowed(
   to: string,
   port: PortSpec | 'any' = { port: 5432, protocol: 'TCP' },
 ): boolean {
-  const { workspace } = parseWorkspace(text);
+  const { workspace } = analyzeText(text, null);
   return evaluateConnection(
     workspace,
     { kind: 'pod', key: from as PodKey },
@@ -184,14 +184,14 @@ spec:
 
   it('refuses a connection that is already allowed', () => {
     const outcome = allowTraffic.perform(
-      { text: BASE, workspace: parseWorkspace(BASE).workspace },
+      { text: BASE, workspace: analyzeText(BASE, null).workspace },
       { from: 'shop/web', to: 'data/db', port: 'any' },
     );
     expect(outcome).toEqual({ kind: 'error', message: 'shop/web → data/db is already allowed' });
   });
 
   it('picks the fewest labels that tell a pod apart', () => {
-    const { workspace } = parseWorkspace(BASE);
+    const { workspace } = analyzeText(BASE, null);
     const api = workspace.pods.find((p) => p.key === 'shop/api');
     expect(api && distinguishingLabels(workspace, api)).toEqual({ app: 'api' });
   });
@@ -214,7 +214,7 @@ spec:
       to: '203.0.113.0/24',
       port: { port: 443, protocol: 'TCP' },
     });
-    const { workspace } = parseWorkspace(out);
+    const { workspace } = analyzeText(out, null);
     const web = { kind: 'pod' as const, key: 'shop/web' as PodKey };
     expect(
       evaluateConnection(workspace, web, { kind: 'ip', ip: '203.0.113.9' }, { port: 443, protocol: 'TCP' })
@@ -259,7 +259,7 @@ spec: {containers: [{name: c, image: x}]}
     const isolated = deny(deny(WIDE, 'data'), 'shop', denyEgress);
     const out = run(isolated, allowTraffic, { from: 'shop/web', to: namespaceRef('data'), port: tcp(5432) });
     expect(out.startsWith(isolated)).toBe(true);
-    const { workspace } = parseWorkspace(out);
+    const { workspace } = analyzeText(out, null);
     const ingress = workspace.policies.find((p) => p.key === 'data/allow-web-to-ns-data');
     expect(ingress?.podSelector.requirements).toEqual([]);
     expect(ingress?.policyTypes).toEqual(['Ingress']);
@@ -316,7 +316,7 @@ spec:
       port: tcp(5432),
     });
     expect(out.startsWith(isolated)).toBe(true);
-    const { workspace } = parseWorkspace(out);
+    const { workspace } = analyzeText(out, null);
     expect(workspace.policies.find((p) => p.key === 'data/allow-ns-monitoring-to-db')?.policyTypes).toEqual([
       'Ingress',
     ]);
@@ -348,7 +348,7 @@ spec:
   it('refuses what it cannot do', () => {
     const perform = (from: string, to: string) =>
       allowTraffic.perform(
-        { text: WIDE, workspace: parseWorkspace(WIDE).workspace },
+        { text: WIDE, workspace: analyzeText(WIDE, null).workspace },
         { from, to, port: 'any' },
       );
     expect(perform('shop/web', 'ns:data')).toEqual({
@@ -368,10 +368,10 @@ describe('allowTraffic within one namespace', () => {
       to: 'shop/api',
       port: { port: 8080, protocol: 'TCP' },
     });
-    const names = parseWorkspace(out).workspace.policies.map((p) => p.key);
+    const names = analyzeText(out, null).workspace.policies.map((p) => p.key);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['shop/allow-web-to-api', 'shop/allow-web-to-api-egress']));
-    expect(parseWorkspace(out).diagnostics.filter((d) => d.code === 'duplicate')).toEqual([]);
+    expect(analyzeText(out, null).diagnostics.filter((d) => d.code === 'duplicate')).toEqual([]);
     expect(allowed(out, 'shop/web', 'shop/api', { port: 8080, protocol: 'TCP' })).toBe(true);
   });
 });

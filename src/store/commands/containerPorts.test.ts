@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkspace } from '../parseWorkspace';
+import { analyzeText } from '../../worker/analyzeText';
 import { addPod } from './addPod';
 import { textAfter } from './command';
 import { parseContainerPorts } from './containerPortsText';
@@ -21,16 +21,16 @@ describe('container ports', () => {
   it('sets the ports of a Deployment template, and the engine sees them', () => {
     const start = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
     const added = addPod.perform(
-      { text: start, workspace: parseWorkspace(start).workspace },
+      { text: start, workspace: analyzeText(start, null).workspace },
       { namespace: 'shop', name: 'web', labels: { app: 'web' }, kind: 'Deployment', replicas: 3 },
     );
     const text = textAfter(start, added) ?? start;
     const change = setContainerPorts.perform(
-      { text, workspace: parseWorkspace(text).workspace },
+      { text, workspace: analyzeText(text, null).workspace },
       { podKey: 'shop/web', ports: [{ name: 'http', containerPort: 8080 }] },
     );
     const out = textAfter(text, change) ?? text;
-    const pod = parseWorkspace(out).workspace.pods.find((p) => p.key === 'shop/web');
+    const pod = analyzeText(out, null).workspace.pods.find((p) => p.key === 'shop/web');
     expect(pod?.kind).toBe('Deployment');
     expect(pod?.replicas).toBe(3);
     expect(pod?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);

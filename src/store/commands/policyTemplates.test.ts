@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkspace } from '../parseWorkspace';
+import { analyzeText } from '../../worker/analyzeText';
 import type { Command } from './command';
 import { textAfter } from './command';
 import {
@@ -21,7 +21,7 @@ spec: {containers: [{name: c, image: x}]}
 `;
 
 function perform(text: string, command: Command<{ namespace: string }>, namespace = 'shop') {
-  return command.perform({ text, workspace: parseWorkspace(text).workspace }, { namespace });
+  return command.perform({ text, workspace: analyzeText(text, null).workspace }, { namespace });
 }
 
 function run(text: string, command: Command<{ namespace: string }>, namespace = 'shop'): string {
@@ -46,8 +46,8 @@ describe('namespace quick actions', () => {
   ])('action %# a second time names the policy that has it instead of adding a copy', (command, message) => {
     const once = run(SHOP, command);
     expect(perform(once, command)).toEqual({ kind: 'error', message });
-    expect(command.appliedBy(parseWorkspace(once).workspace, 'shop')?.name).toBe(message.split(' ')[3]);
-    expect(command.appliedBy(parseWorkspace(SHOP).workspace, 'shop')).toBeUndefined();
+    expect(command.appliedBy(analyzeText(once, null).workspace, 'shop')?.name).toBe(message.split(' ')[3]);
+    expect(command.appliedBy(analyzeText(SHOP, null).workspace, 'shop')).toBeUndefined();
   });
 
   it('recognises policies with the same effect written otherwise', () => {
@@ -66,7 +66,7 @@ describe('namespace quick actions', () => {
         '  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}}]}]\n',
       ),
     ].join('');
-    const { workspace } = parseWorkspace(text);
+    const { workspace } = analyzeText(text, null);
     expect(NAMESPACE_ACTIONS.map((a) => a.appliedBy(workspace, 'shop')?.name)).toEqual([
       'deny-all',
       'deny-all',
@@ -101,7 +101,7 @@ describe('namespace quick actions', () => {
         '  podSelector: {}\n  ingress: [{from: [{podSelector: {}}], ports: [{port: 80}]}]\n',
       ),
     ].join('');
-    const { workspace } = parseWorkspace(text);
+    const { workspace } = analyzeText(text, null);
     expect(NAMESPACE_ACTIONS.map((a) => a.appliedBy(workspace, 'shop')?.name)).toEqual([
       undefined,
       undefined,

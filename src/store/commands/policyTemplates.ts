@@ -22,7 +22,12 @@ import { uniquePolicyName } from './policyNames';
 const NP = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' } as const;
 
 /** A namespace quick action, which can also tell which policy has applied it already. */
+/** The ids of the namespace quick actions (each is in the command registry). */
+export type NamespaceActionId =
+  'denyIngress' | 'denyEgress' | 'allowDnsEgress' | 'allowSameNamespace' | 'adminOnlyFromMonitoring';
+
 export interface NamespaceAction extends Command<{ namespace: string }> {
+  readonly id: NamespaceActionId;
   /** What the added policy does, in a few words ("deny all ingress"). */
   readonly effect: string;
   /** The first policy (of `namespace`, or cluster-scoped) that has this action's effect on its own, if any. */
@@ -30,7 +35,7 @@ export interface NamespaceAction extends Command<{ namespace: string }> {
 }
 
 function namespaceCommand(
-  id: string,
+  id: NamespaceActionId,
   label: string,
   baseName: string,
   comment: string,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { encodeShare, MAX_LINK_LENGTH } from '../../store/shareLink';
+import { encodeShare, MAX_LINK_LENGTH } from './shareLink';
 import { downloadText } from './download';
 import { useAppStoreApi } from './storeContext';
 import { useEscapeKey } from './useEscapeKey';

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { deleteObject } from '../../store/commands/deleteObject';
 import { isTypingTarget } from './keyTarget';
 import { useAppStoreApi } from './storeContext';
 
@@ -15,7 +14,7 @@ export function useGlobalShortcuts(): void {
         const pod = state.parsed.workspace.pods.find((p) => p.key === state.selectedPod);
         if (!pod?.source) return;
         if (
-          state.runCommand(deleteObject, {
+          state.runCommand('deleteObject', {
             documentIndex: pod.source.documentIndex,
             objectPath: pod.source.objectPath,
           })

@@ -1,8 +1,6 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { addNamespace } from '../../store/commands/addNamespace';
-import { addPod } from '../../store/commands/addPod';
 import { parseContainerPorts } from '../../store/commands/containerPortsText';
 import { parseLabels } from '../../store/commands/labelText';
 import { useAppStore } from '../app/storeContext';
@@ -82,7 +80,7 @@ function NamespaceForm({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const failure = run(addNamespace, { name: name.trim() });
+    const failure = run('addNamespace', { name: name.trim() });
     if (failure === null) onDone();
     else setError(failure);
   };
@@ -129,7 +127,14 @@ function PodForm({ onDone }: { onDone: () => void }) {
       return;
     }
     const labels = Object.keys(parsed.labels).length > 0 ? parsed.labels : { app: name.trim() };
-    const failure = run(addPod, { namespace, name: name.trim(), labels, ports: ports.ports, kind, replicas });
+    const failure = run('addPod', {
+      namespace,
+      name: name.trim(),
+      labels,
+      ports: ports.ports,
+      kind,
+      replicas,
+    });
     if (failure === null) {
       selectPod(`${namespace}/${name.trim()}`);
       onDone();

@@ -1,9 +1,8 @@
 import { diffLines } from 'diff';
 import { useMemo, useState } from 'react';
 import { textAfter } from '../../store/commands/command';
-import { allowTraffic, namespaceOfRef } from '../../store/commands/allowTraffic';
-import { parsePortQuery } from '../../store/portQuery';
-import { parseWorkspace } from '../../store/parseWorkspace';
+import { namespaceOfRef } from '../../store/commands/allowTraffic';
+import { parsePortQuery } from '../../engine';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { useEscapeKey } from '../app/useEscapeKey';
 
@@ -32,19 +31,20 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
   );
   const query = parsePortQuery(portDraft);
 
+  // Recomputed when the worker has read the current text (the preview needs its model).
+  const parsed = useAppStore((s) => s.parsed);
   const proposal = useMemo(() => {
     if (!query) return { error: 'Write a port as 80/TCP, a container port name as http/TCP, or any.' };
-    const text = store.getState().text;
-    const outcome = allowTraffic.perform(
-      { text, workspace: parseWorkspace(text).workspace },
-      { from, to, port: query },
-    );
+    const { text, previewCommand } = store.getState();
+    const outcome = previewCommand('allowTraffic', { from, to, port: query });
+    if (!outcome) return { pending: true };
     if (outcome.kind === 'error') return { error: outcome.message };
     return { diff: diffLines(text, textAfter(text, outcome) ?? text) };
-  }, [store, from, to, query]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `parsed` is the trigger, read through the store
+  }, [store, from, to, query, parsed]);
 
   const apply = () => {
-    if (query && runCommand(allowTraffic, { from, to, port: query })) onClose();
+    if (query && runCommand('allowTraffic', { from, to, port: query })) onClose();
   };
 
   return (
@@ -68,7 +68,11 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
             data-testid="connect.port"
           />
         </label>
-        {'error' in proposal ? (
+        {'pending' in proposal ? (
+          <p className="muted" data-testid="connect.pending">
+            Reading the YAML…
+          </p>
+        ) : 'error' in proposal ? (
           <p className="form-error" data-testid="connect.error">
             {proposal.error}
           </p>
@@ -98,7 +102,7 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
           </pre>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={apply} disabled={'error' in proposal} data-testid="connect.apply">
+          <button type="button" onClick={apply} disabled={!('diff' in proposal)} data-testid="connect.apply">
             Apply
           </button>
           <button type="button" className="secondary" onClick={onClose} data-testid="connect.cancel">

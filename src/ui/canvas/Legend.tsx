@@ -1,6 +1,6 @@
 import { Panel } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { formatPortQueryText, parsePortQuery } from '../../store/portQuery';
+import { formatPortQueryText, parsePortQuery } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import { useAppStore } from '../app/storeContext';
 import type { DrawnMode } from './buildEdges';

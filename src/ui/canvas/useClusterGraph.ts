@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
-import { diffMatrices } from '../../store/compare';
+import { diffMatrices } from '../../engine';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { diffMatrices } from '../../store/compare';
+import { diffMatrices } from '../../engine';
 import type { MatrixResult } from '../../store/analysisTypes';
 import { useAppStore } from '../app/storeContext';
 
@@ -20,9 +20,9 @@ const keyOf = (e: { from: string; to: string }) => `${e.from}->${e.to}`;
  * edit) gained and lost, for a few seconds: the service map draws them thick even where
  * it would draw nothing (a default-deny's new blocks), so a gesture always shows its effect.
  */
-export function useRecentChanges(result: MatrixResult | null, text: string): Changes | null {
+export function useRecentChanges(result: MatrixResult | null, text: string | null): Changes | null {
   const origin = useAppStore((s) => s.lastChange.origin);
-  const previous = useRef<{ result: MatrixResult; text: string } | null>(null);
+  const previous = useRef<{ result: MatrixResult; text: string | null } | null>(null);
   const [recent, setRecent] = useState<Changes | null>(null);
   useEffect(() => {
     const before = previous.current;

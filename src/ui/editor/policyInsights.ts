@@ -48,7 +48,7 @@ function policyInDocument(
 export function registerPolicyInsights(model: monaco.editor.ITextModel, store: AppStore): monaco.IDisposable {
   const current = () => {
     const { parsed } = store.getState();
-    return parsed.text === model.getValue() ? parsed : null;
+    return parsed.text === model.getValue() ? (parsed as typeof parsed & { text: string }) : null;
   };
 
   const hover = monaco.languages.registerHoverProvider('yaml', {

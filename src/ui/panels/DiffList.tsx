@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { diffMatrices } from '../../store/compare';
+import { diffMatrices } from '../../engine';
 import { useAppStore } from '../app/storeContext';
 
 const MAX_SHOWN = 50;

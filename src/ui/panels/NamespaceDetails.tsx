@@ -40,7 +40,7 @@ export function NamespaceDetails({ name }: { name: string }) {
               data-testid={`ns.action.${action.id}`}
               disabled={existing !== undefined}
               title={existing ? `Already applied: ${existing.name} (${action.effect})` : action.effect}
-              onClick={() => setError(run(action, { namespace: name }))}
+              onClick={() => setError(run(action.id, { namespace: name }))}
             >
               {existing ? `✓ ${action.label}` : action.label}
             </button>

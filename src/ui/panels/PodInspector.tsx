@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import type { PodInfo } from '../../engine';
-import { deleteObject } from '../../store/commands/deleteObject';
 import { formatContainerPorts, parseContainerPorts } from '../../store/commands/containerPortsText';
 import { formatLabels, parseLabels } from '../../store/commands/labelText';
-import { setContainerPorts } from '../../store/commands/setContainerPorts';
-import { setPodLabels } from '../../store/commands/setPodLabels';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
 
@@ -29,16 +26,16 @@ export function PodInspector({ pod }: { pod: PodInfo }) {
   const apply = () => {
     const parsed = parseLabels(draft);
     if ('error' in parsed) return setError(parsed.error);
-    setError(run(setPodLabels, { podKey: pod.key, labels: parsed.labels }));
+    setError(run('setPodLabels', { podKey: pod.key, labels: parsed.labels }));
   };
   const applyPorts = () => {
     const parsed = parseContainerPorts(portsDraft);
     if ('error' in parsed) return setError(parsed.error);
-    setError(run(setContainerPorts, { podKey: pod.key, ports: parsed.ports }));
+    setError(run('setContainerPorts', { podKey: pod.key, ports: parsed.ports }));
   };
   const remove = () => {
     if (!pod.source) return;
-    const failure = run(deleteObject, {
+    const failure = run('deleteObject', {
       documentIndex: pod.source.documentIndex,
       objectPath: pod.source.objectPath,
     });

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { expectationTemplates } from '../../engine';
 import type { ExpectationResult } from '../../engine';
-import { addExpectation } from '../../store/commands/addExpectation';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
 
@@ -75,7 +74,7 @@ export function TestsPanel() {
               <button
                 type="button"
                 className="link"
-                onClick={() => run(addExpectation, { expectation: t.expectation })}
+                onClick={() => run('addExpectation', { expectation: t.expectation })}
                 data-template={t.id}
               >
                 + {t.title}

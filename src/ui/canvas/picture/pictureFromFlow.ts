@@ -5,8 +5,7 @@
  * follows the canvas without knowing how it is built.
  */
 import type { Edge, InternalNode, Node, ReactFlowInstance } from '@xyflow/react';
-import type { PortQuery } from '../../../engine';
-import { formatPortQueryText } from '../../../store/portQuery';
+import { formatPortQueryText, type PortQuery } from '../../../engine';
 import type { ExternalNodeData, NamespaceNodeData, PodNodeData } from '../buildFlow';
 import { POD_HEIGHT, POD_WIDTH } from '../layout';
 import type { Box, Picture, PictureEdge, PictureVerdict } from './picture';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffMatrices } from './compare';
+import { diffMatrices } from './diffMatrices';
 
 const m = (keys: string[], rows: number[][]) => ({ keys, allowed: Uint8Array.from(rows.flat()) });
 

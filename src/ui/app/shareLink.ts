@@ -3,15 +3,12 @@
  * browser's own CompressionStream (deflate-raw) and base64url-encoded. The fragment is
  * never sent to any server, so sharing sends nothing anywhere.
  */
+import type { SharedState } from '../../store/appStore';
+
+export type { SharedState };
 
 /** Links longer than this are refused: chat tools and browsers truncate long URLs. */
 export const MAX_LINK_LENGTH = 64_000;
-
-export interface SharedState {
-  text: string;
-  /** A lesson and the step shown, when the link was made during a lesson. */
-  lesson?: { id: string; step: number };
-}
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
