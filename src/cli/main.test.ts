@@ -293,3 +293,94 @@ describe('netpol case', () => {
     expect(r.err).toContain(message);
   });
 });
+
+describe('netpol synth and flows', () => {
+  const shop = path.resolve(here, '../../examples/synth/shop.yaml');
+  const intent = path.resolve(here, '../../examples/synth/intent.yaml');
+  const flows = path.resolve(here, '../../examples/synth/flows.jsonl');
+
+  it('synth prints verified policies as multi-document YAML', async () => {
+    const r = await run(['synth', shop, intent]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^# netpol synth: \d+ NetworkPolicies, \d+ rules for 21 expectation\(s\)/);
+    expect(r.out).toContain('kind: NetworkPolicy');
+    expect(r.out).toContain('  name: checkout-egress\n  namespace: shop\n');
+    expect(r.out.split('\n---\n').length).toBeGreaterThan(20);
+  });
+
+  it('synth from flows: the forwarded connections are the intent', async () => {
+    const r = await run(['synth', shop, '--flows', flows]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('cidr: 203.0.113.50/32');
+    expect(r.err).toContain('flows.jsonl:21: error: not JSON');
+  });
+
+  it('synth says why it cannot, on stderr, with exit 1', async () => {
+    const r = await run(
+      ['synth', '-'],
+      `${readFileSync(shop, 'utf8')}
+---
+apiVersion: netpolcanvas.io/v1alpha1
+kind: ConnectivityTest
+metadata: { name: t }
+spec:
+  expectations:
+    - { from: shop/frontend, to: shop/cart, port: 7070/TCP, expect: allowed }
+    - { from: shop/frontend, to: shop/cart, expect: blocked }
+`,
+    );
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toContain('[contradiction] #1 (shop/frontend -> shop/cart on any port: blocked) wants');
+  });
+
+  it.each([
+    [['synth', shop], 'no intent'],
+    [['synth', shop, intent, '--replace', '--keep-existing'], 'cannot be combined'],
+    [['flows', shop], 'needs --flows'],
+    [['flows', shop, '--flows', flows, '--format', 'xml'], 'bad --format'],
+  ])('%j is a usage error', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+
+  it('flows --format json has the documented shape', async () => {
+    const r = await run(['flows', shop, '--flows', flows, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { flows: Record<string, unknown>[]; summary: Record<string, number> };
+    expect(Object.keys(json)).toEqual(['flows', 'summary']);
+    expect(json.flows).toContainEqual({
+      from: 'shop/cart',
+      to: 'data/postgres',
+      port: 5432,
+      protocol: 'TCP',
+      observed: 'FORWARDED',
+      policy: 'blocked',
+    });
+    expect(json.flows).toContainEqual({
+      from: 'shop/payment',
+      to: { ip: '203.0.113.50' },
+      port: 443,
+      protocol: 'TCP',
+      observed: 'FORWARDED',
+      policy: 'allowed',
+    });
+    expect(json.summary).toEqual({
+      observedAllowed: 21,
+      observedBlocked: 1,
+      dropped: 2,
+      allowedUnobserved: 279,
+    });
+    expect(r.err).toContain('flows.jsonl:46: warning: legacy/batch-report-28391-abcde: no pod or workload');
+  });
+
+  it('flows text lists each class and a summary; --exit-code fails on observed-but-blocked traffic', async () => {
+    const r = await run(['flows', shop, '--flows', flows, '--exit-code']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Observed but BLOCKED by the workspace');
+    expect(r.out).toContain('  shop/cart -> data/postgres on 5432/TCP (1 forwarded)');
+    expect(r.out).toContain(
+      '21 observed and allowed, 1 observed but blocked, 2 dropped, 279 allowed but unobserved',
+    );
+  });
+});

@@ -1,8 +1,10 @@
 import { CASE_HELP, runCase } from './commands/caseCommand';
 import { DIFF_HELP, runDiff } from './commands/diffCommand';
 import { EXPLAIN_HELP, runExplain } from './commands/explainCommand';
+import { FLOWS_HELP, runFlows } from './commands/flowsCommand';
 import { LINT_HELP, runLint } from './commands/lintCommand';
 import { MATRIX_HELP, runMatrix } from './commands/matrixCommand';
+import { SYNTH_HELP, runSynth } from './commands/synthCommand';
 import { TEST_HELP, runTest } from './commands/testCommand';
 import { CliError, EXIT, nodeIo, type CliIo } from './io';
 
@@ -20,6 +22,8 @@ Commands:
   lint     validation errors and NetworkPolicy gotchas (exit 1 on errors)
   test     run the ConnectivityTest expectations in the files (exit 1 on failures)
   diff     connections gained and lost between two versions (OLD NEW)
+  synth    write the NetworkPolicies that meet the ConnectivityTests and/or Hubble flows
+  flows    Hubble flows against the policies: observed, would be blocked, dropped, unused
   case     evaluate conformance-case JSON files
 
 Run netpol COMMAND --help for a command's options.
@@ -34,6 +38,8 @@ const COMMANDS: Record<
   lint: { run: runLint, help: LINT_HELP },
   test: { run: runTest, help: TEST_HELP },
   diff: { run: runDiff, help: DIFF_HELP },
+  synth: { run: runSynth, help: SYNTH_HELP },
+  flows: { run: runFlows, help: FLOWS_HELP },
   case: { run: runCase, help: CASE_HELP },
 };
 

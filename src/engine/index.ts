@@ -143,3 +143,39 @@ export { diffConnectivity, formatChange, formatConnectivityDiff } from './diff/d
 export type { ConnectivityChange, ConnectivityDiff } from './diff/diffConnectivity';
 export { diffMatrices } from './diff/diffMatrices';
 export type { ConnectivityMatrix, KeyPair, MatrixDiff } from './diff/diffMatrices';
+export { synthesizePolicies, countRules } from './synthesize/synthesizePolicies';
+export { chooseSelector, preferredKeys } from './synthesize/chooseSelector';
+export type {
+  Connection,
+  NetworkPolicyManifest,
+  PeerObject,
+  PortObject,
+  RuleObject,
+  SelectorObject,
+  SynthesisMode,
+  SynthesisOptions,
+  SynthesisProblem,
+  SynthesisProblemKind,
+  SynthesisResult,
+} from './synthesize/model';
+export { parseHubbleFlows } from './flows/parseHubbleFlows';
+export {
+  analyzeFlows,
+  classifyFlows,
+  flowsToIntent,
+  matchFlowEndpoint,
+  matchFlows,
+} from './flows/analyzeFlows';
+export { MAX_UNOBSERVED } from './flows/model';
+export type {
+  ClassifiedFlow,
+  FlowAnalysis,
+  FlowClass,
+  FlowDiagnostic,
+  FlowEndpoint,
+  FlowParse,
+  FlowVerdict,
+  HubbleFlow,
+  ObservedConnection,
+  UnobservedConnection,
+} from './flows/model';
