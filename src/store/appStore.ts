@@ -32,6 +32,8 @@ export type { SharedState } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
 import { createLayoutSlice, gridLayout, withLayout } from './layoutSlice';
 import type { FullLayout, LayoutSlice } from './layoutSlice';
+import { createSynthesisSlice } from './synthesisSlice';
+import type { SynthesisSlice } from './synthesisSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
 
@@ -89,7 +91,7 @@ export type Positions = Record<string, { x: number; y: number }>;
 export type PluginProfile = 'none' | 'generic' | 'cilium';
 
 export interface AppState
-  extends ViewSlice, LayoutSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice {
+  extends ViewSlice, LayoutSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice, SynthesisSlice {
   text: string;
   lastChange: TextChangeEvent;
   parsed: WorkspaceAnalysis;
@@ -347,6 +349,7 @@ export function createAppStore({
         ...createLayoutSlice(set, start),
         plugin: 'generic',
         ...createCompareSlice(set, get, client, requestFor),
+        ...createSynthesisSlice(set, get, client),
         lesson: null,
         fitRequest: 0,
         presenting: false,
@@ -441,6 +444,8 @@ export function createAppStore({
 
   store.subscribe((state, previous) => {
     if (state.theme !== previous.theme) saveTheme(storage, state.theme);
+    // Loaded flows are judged by the policies: again when they change.
+    if (state.flows && state.parsed.workspace !== previous.parsed.workspace) state.refreshFlows();
   });
 
   attachAutosave(store, session, saveDelayMs, channel);

@@ -11,10 +11,12 @@ import type {
   LookupAnswer,
   LookupQuery,
   LookupRequest,
+  AskRequest,
   SummarizeRequest,
   WorkerResponse,
 } from './protocol';
 import { createWorkspaceDecoder } from './workspaceWire';
+import type { Answer, Question } from './questions';
 
 export interface AnalyzeResponse {
   seq: number;
@@ -50,6 +52,11 @@ export interface AnalysisClient {
    * test doubles: without it the editor's hovers and "show in YAML" find nothing.
    */
   lookup?(text: string, query: LookupQuery): Promise<LookupAnswer>;
+  /**
+   * Asks the engine about the workspace of `text` (synthesis, flows). Optional for test
+   * doubles: without it, _Generate policies_ and flows say the engine cannot be asked.
+   */
+  ask?(text: string, question: Question): Promise<Answer>;
   dispose(): void;
 }
 
@@ -82,6 +89,8 @@ export function createWorkerClient(
   let summarySeq = 0;
   const lookups = new Map<number, { resolve: (answer: LookupAnswer) => void; reject: (e: Error) => void }>();
   let lookupSeq = 0;
+  const asks = new Map<number, { resolve: (answer: Answer) => void; reject: (e: Error) => void }>();
+  let askSeq = 0;
   let current: Worker | null = null;
   let decode = createWorkspaceDecoder();
 
@@ -93,6 +102,8 @@ export function createWorkerClient(
     for (const waiter of pending.values()) waiter.reject(error);
     for (const waiter of summaries.values()) waiter.reject(error);
     for (const waiter of lookups.values()) waiter.reject(error);
+    for (const waiter of asks.values()) waiter.reject(error);
+    asks.clear();
     pending.clear();
     summaries.clear();
     lookups.clear();
@@ -100,6 +111,11 @@ export function createWorkerClient(
   };
 
   const onMessage = (message: WorkerResponse): void => {
+    if (message.type === 'answer') {
+      asks.get(message.seq)?.resolve(message.answer);
+      asks.delete(message.seq);
+      return;
+    }
     if (message.type === 'lookup') {
       lookups.get(message.seq)?.resolve(message.answer);
       lookups.delete(message.seq);
@@ -186,7 +202,17 @@ export function createWorkerClient(
         target.postMessage(request);
       });
     },
+    ask(text, question) {
+      const seq = ++askSeq;
+      return new Promise((resolve, reject) => {
+        const target = worker();
+        asks.set(seq, { resolve, reject });
+        const request: AskRequest = { type: 'ask', seq, text, question };
+        target.postMessage(request);
+      });
+    },
     dispose() {
+      asks.clear();
       current?.terminate();
       current = null;
       summaries.clear();

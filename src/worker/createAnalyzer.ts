@@ -18,6 +18,8 @@ export interface Analyzer {
   analyze(request: AnalyzeRequest): AnalyzeResult;
   /** Where the fields of `text` are: the last analysis's map when it is that text, else a new parse. */
   sourceMap(text: string): SourceMap;
+  /** The workspace of `text`: the last analysis's when it is that text, else a new parse. */
+  workspaceOf(text: string): Workspace;
 }
 
 /**
@@ -66,7 +68,11 @@ export function createAnalyzer(): Analyzer {
   };
   const sourceMap = (text: string): SourceMap =>
     last?.text === text ? last.analysis.map : new SourceMap(text);
-  return { prepare, finish, analyze, sourceMap };
+  const workspaceOf = (text: string): Workspace =>
+    last?.text === text
+      ? last.analysis.workspace
+      : analyzeText(text, null, undefined, undefined, { lint: false }).workspace;
+  return { prepare, finish, analyze, sourceMap, workspaceOf };
 }
 
 function resultOf(

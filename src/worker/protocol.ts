@@ -23,6 +23,7 @@ import type {
 import type { ImportSummary } from '../yaml/importText';
 import type { TextRange } from '../yaml/sourceMap';
 import type { LocatedDiagnostic } from './analyzeText';
+import type { Answer, Question } from './questions';
 
 /** Parse `text` (reusing the last parse when it is unchanged) and evaluate it for `port`. */
 export interface AnalyzeRequest {
@@ -105,7 +106,16 @@ export interface LookupRequest {
   query: LookupQuery;
 }
 
-export type WorkerRequest = AnalyzeRequest | SummarizeRequest | LookupRequest;
+/** A question about the workspace of `text` that needs the engine (`questions.ts`). */
+export interface AskRequest {
+  type: 'ask';
+  /** Its own sequence, like the lookups'. */
+  seq: number;
+  text: string;
+  question: Question;
+}
+
+export type WorkerRequest = AnalyzeRequest | SummarizeRequest | LookupRequest | AskRequest;
 
 /** What a long run is doing now, for the progress indicator. */
 export type AnalyzePhase = 'parsing' | 'evaluating';
@@ -139,4 +149,5 @@ export type WorkerResponse =
   | { type: 'cancelled'; seq: number }
   | { type: 'error'; seq: number; message: string }
   | { type: 'summary'; seq: number; summary: ImportSummary }
-  | { type: 'lookup'; seq: number; answer: LookupAnswer };
+  | { type: 'lookup'; seq: number; answer: LookupAnswer }
+  | { type: 'answer'; seq: number; answer: Answer };

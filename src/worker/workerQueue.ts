@@ -7,6 +7,7 @@
  */
 import { LINT_CHECKS } from '../engine';
 import { summarizeManifests } from '../yaml/importText';
+import { answer } from './questions';
 import type { LocatedDiagnostic } from './analyzeText';
 import type { Analyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
@@ -106,6 +107,17 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
           post({ type: 'lookup', seq: request.seq, answer }, []);
           break;
         }
+        case 'ask':
+          // Rare (a click), answered at once from the model of the last analysis.
+          post(
+            {
+              type: 'answer',
+              seq: request.seq,
+              answer: answer(analyzer.workspaceOf(request.text), request.question),
+            },
+            [],
+          );
+          break;
       }
     },
     idle: async () => {

@@ -8,6 +8,7 @@ import { addNamespace } from './addNamespace';
 import { addPod } from './addPod';
 import { adminOnlyFromMonitoring } from './adminTemplates';
 import { allowTraffic } from './allowTraffic';
+import { appendManifests } from './appendManifests';
 import type { Command } from './command';
 import { deleteObject } from './deleteObject';
 import { allowDnsEgress, allowSameNamespace, denyEgress, denyIngress } from './policyTemplates';
@@ -22,6 +23,7 @@ export const COMMANDS = {
   allowDnsEgress,
   allowSameNamespace,
   allowTraffic,
+  appendManifests,
   deleteObject,
   denyEgress,
   denyIngress,
