@@ -6,6 +6,7 @@ import { MatrixView } from '../panels/MatrixView';
 import { SidePanel } from '../panels/SidePanel';
 import { readFiles } from './download';
 import { ImportDialog } from './ImportDialog';
+import { GenerateDialog } from '../synthesis/GenerateDialog';
 import { StorageBanner } from './StorageBanner';
 import { useAppStore } from './storeContext';
 import { TopBar } from './TopBar';
@@ -62,6 +63,7 @@ export function App() {
       <TopBar />
       <StorageBanner />
       <ImportDialog />
+      <GenerateDialog />
       <main className="app-main">
         <section className="app-canvas" data-testid="canvas" aria-label="Canvas">
           <CenterTabs />

@@ -5,6 +5,7 @@ import { parseContainerPorts } from '../../store/commands/containerPortsText';
 import { parseLabels } from '../../store/commands/labelText';
 import { useAppStore } from '../app/storeContext';
 import { useRunCommand } from '../app/useRunCommand';
+import { SynthesisControls } from '../synthesis/SynthesisControls';
 import { portSubtitle } from './picture/pictureFromFlow';
 import { savePicture } from './picture/savePicture';
 
@@ -67,6 +68,7 @@ export function CanvasToolbar() {
         >
           SVG
         </button>
+        <SynthesisControls />
       </div>
       {form === 'namespace' && <NamespaceForm onDone={() => setForm(null)} />}
       {form === 'pod' && <PodForm onDone={() => setForm(null)} />}

@@ -23,10 +23,12 @@ import { PolicyDiagram } from './PolicyDiagram';
 import { useCanvasFit } from './useCanvasFit';
 import { useClusterGraph } from './useClusterGraph';
 import { VerdictEdge } from './VerdictEdge';
+import { FlowEdge } from './FlowEdge';
+import { FlowsLegend } from '../synthesis/FlowsLegend';
 
 // Module constants: React Flow warns when these are recreated on each render.
 const nodeTypes = { pod: PodNode, namespace: NamespaceNode, external: ExternalNode };
-const edgeTypes = { verdict: VerdictEdge, bundle: BundleEdge };
+const edgeTypes = { verdict: VerdictEdge, bundle: BundleEdge, flow: FlowEdge };
 const proOptions = { hideAttribution: true };
 /** Above this many pods the whole graph no longer reads at the fitted view: show a minimap. */
 const MINIMAP_FROM = 40;
@@ -251,6 +253,7 @@ function ClusterCanvas() {
           ))}
         <Controls showInteractive={false} />
         <Legend mode={mode} />
+        <FlowsLegend />
         {!presenting && <CanvasToolbar />}
         {connectFrom && (
           <Panel position="bottom-center" className="canvas-hint" data-testid="canvas.connect-hint">

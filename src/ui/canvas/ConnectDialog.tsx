@@ -1,12 +1,10 @@
-import { diffLines } from 'diff';
 import { useMemo, useState } from 'react';
 import { textAfter } from '../../store/commands/command';
 import { namespaceOfRef } from '../../store/commands/allowTraffic';
 import { parsePortQuery } from '../../engine';
 import { useAppStore, useAppStoreApi } from '../app/storeContext';
+import { TextDiff } from '../app/TextDiff';
 import { useEscapeKey } from '../app/useEscapeKey';
-
-const CONTEXT = 2;
 
 /** An endpoint as the title says it: a namespace dropped on stands for all its pods. */
 function describe(ref: string): string {
@@ -39,7 +37,7 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
     const outcome = previewCommand('allowTraffic', { from, to, port: query });
     if (!outcome) return { pending: true };
     if (outcome.kind === 'error') return { error: outcome.message };
-    return { diff: diffLines(text, textAfter(text, outcome) ?? text) };
+    return { before: text, after: textAfter(text, outcome) ?? text };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `parsed` is the trigger, read through the store
   }, [store, from, to, query, parsed]);
 
@@ -77,32 +75,10 @@ export function ConnectDialog({ from, to, onClose }: { from: string; to: string;
             {proposal.error}
           </p>
         ) : (
-          <pre className="diff" data-testid="connect.diff">
-            {proposal.diff.map((part, i) => {
-              const lines = part.value.replace(/\n$/, '').split('\n');
-              if (!part.added && !part.removed) {
-                const shown =
-                  lines.length > CONTEXT * 2
-                    ? [...lines.slice(0, i === 0 ? 0 : CONTEXT), '⋯', ...lines.slice(-CONTEXT)]
-                    : lines;
-                return shown.map((line, j) => (
-                  <div key={`${i}-${j}`} className="diff-line">
-                    {'  '}
-                    {line}
-                  </div>
-                ));
-              }
-              return lines.map((line, j) => (
-                <div key={`${i}-${j}`} className={part.added ? 'diff-line added' : 'diff-line removed'}>
-                  {part.added ? '+ ' : '- '}
-                  {line}
-                </div>
-              ));
-            })}
-          </pre>
+          <TextDiff before={proposal.before} after={proposal.after} testId="connect.diff" />
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={apply} disabled={!('diff' in proposal)} data-testid="connect.apply">
+          <button type="button" onClick={apply} disabled={!('after' in proposal)} data-testid="connect.apply">
             Apply
           </button>
           <button type="button" className="secondary" onClick={onClose} data-testid="connect.cancel">

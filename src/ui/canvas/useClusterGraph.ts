@@ -4,6 +4,7 @@ import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
 import { diffMatrices } from '../../engine';
 import { useAppStore } from '../app/storeContext';
+import { flowEdges } from './flowEdges';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
 import {
@@ -177,16 +178,25 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   // In the overview, bundles are drawn on one canvas layer (BundleLayer), not as SVG edges:
   // React Flow keeps them hidden (an exported picture still draws them).
   const stabiliseEdges = useMemo(() => createStabiliser<Edge>(), []);
+  // Observed traffic over the verdicts, when a flows file is loaded.
+  const flowAnalysis = useAppStore((s) => s.flows?.analysis ?? null);
+  const flowFilter = useAppStore((s) => s.flowFilter);
+  const overlay = useMemo(
+    () =>
+      flowAnalysis ? flowEdges(flowAnalysis, { namespaceOf, collapsed, externals, filter: flowFilter }) : [],
+    [flowAnalysis, namespaceOf, collapsed, externals, flowFilter],
+  );
   const edges = useMemo(
     () =>
-      stabiliseEdges(
-        overviewOn
+      stabiliseEdges([
+        ...(overviewOn
           ? styled.map((edge) =>
               edge.type === 'bundle' ? { ...edge, hidden: true, data: { ...edge.data, layer: true } } : edge,
             )
-          : styled,
-      ),
-    [styled, overviewOn, stabiliseEdges],
+          : styled),
+        ...overlay,
+      ]),
+    [styled, overviewOn, stabiliseEdges, overlay],
   );
   const layerBundles = useMemo(
     (): LayerBundle[] =>

@@ -69,9 +69,30 @@ export function ExplanationPanel({ edge }: { edge: EdgeRef }) {
           {p}
         </p>
       ))}
+      <MarkIntended edge={edge} />
       <DirectionView title={`Egress at ${edge.from}`} direction={verdict.egress} workspace={workspace} />
       <DirectionView title={`Ingress at ${edge.to}`} direction={verdict.ingress} workspace={workspace} />
     </section>
+  );
+}
+
+/**
+ * Marks the connection as intended ("should be allowed") for _Generate policies_: the
+ * marked connections, and nothing else between the pods of their namespaces, are what the
+ * generated policies allow.
+ */
+function MarkIntended({ edge }: { edge: EdgeRef }) {
+  const marked = useAppStore((s) => s.marked.some((m) => m.from === edge.from && m.to === edge.to));
+  const count = useAppStore((s) => s.marked.length);
+  const toggle = useAppStore((s) => s.toggleMarked);
+  return (
+    <p className="mark-intended">
+      <label>
+        <input type="checkbox" checked={marked} onChange={() => toggle(edge)} data-testid="synth.mark" />{' '}
+        Should be allowed (for <i>Generate policies</i>)
+      </label>
+      {count > 0 && <span className="muted"> · {count} marked</span>}
+    </p>
   );
 }
 

@@ -13,6 +13,7 @@ export function TestsPanel() {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const selectEdge = useAppStore((s) => s.selectEdge);
   const run = useRunCommand();
+  const generate = useAppStore((s) => s.generatePolicies);
   const [showTemplates, setShowTemplates] = useState(false);
   const templates = useMemo(
     () => (showTemplates ? expectationTemplates(workspace).slice(0, 24) : []),
@@ -59,6 +60,16 @@ export function TestsPanel() {
           </li>
         ))}
       </ul>
+      {results.length > 0 && (
+        <button
+          type="button"
+          className="primary generate"
+          onClick={() => generate('checks')}
+          data-testid="synth.from-checks"
+        >
+          Generate policies from these checks…
+        </button>
+      )}
       <button
         type="button"
         className="link"
