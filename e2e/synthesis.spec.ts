@@ -151,3 +151,31 @@ test.describe('flows', () => {
     await expect(page.locator('[data-flow-class="observedBlocked"]')).toHaveCount(0);
   });
 });
+
+test.describe('the lesson from traffic to policies', () => {
+  test('opens with its flows; the default deny would break the observed traffic; the generated policies allow exactly it', async ({
+    app,
+    page,
+  }, testInfo) => {
+    await app.openLesson('lock-down-from-traffic');
+    await expect(page.getByTestId('flows.legend')).toContainText('lock-down-from-traffic.jsonl');
+    await expect(page.getByTestId('flows.count.observedAllowed')).toHaveText('4');
+    await expect(page.getByTestId('flows.count.observedBlocked')).toHaveText('0');
+
+    await page.getByTestId('lesson.reveal').click();
+    await expect(page.getByTestId('lesson')).toContainText('step 2 of 3');
+    await expect(page.getByTestId('flows.count.observedBlocked')).toHaveText('4');
+    await expect(page.locator('[data-flow-class="observedBlocked"]')).toHaveCount(4);
+
+    await page.getByTestId('lesson.next').click();
+    await page.getByTestId('lesson.reveal').click();
+    await expect(page.getByTestId('lesson')).toContainText('step 3 of 3');
+    await expect(page.getByTestId('flows.count.observedBlocked')).toHaveText('0');
+    await expect(page.getByTestId('flows.count.observedAllowed')).toHaveText('4');
+    // What is allowed and was never seen is DNS alone (these flows hold no DNS lookups): 4 pods, UDP and TCP.
+    await expect(page.getByTestId('flows.count.allowedUnobserved')).toHaveText('8');
+    await app.waitForStillCanvas();
+    await page.screenshot({ path: testInfo.outputPath('lesson-flows.png') });
+    await page.screenshot({ path: 'e2e-artifacts/lesson-flows.png' });
+  });
+});

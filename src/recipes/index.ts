@@ -7,6 +7,7 @@ import { ISOLATION_RECIPES } from './isolationRecipes';
 import { NAMESPACE_RECIPES } from './namespaceRecipes';
 import { OUTSIDE_RECIPES } from './outsideRecipes';
 import { PORT_RECIPES } from './portRecipes';
+import { SYNTHESIS_RECIPES } from './synthesisRecipes';
 import { TRAP_RECIPES } from './trapRecipes';
 import type { Recipe } from './types';
 
@@ -21,6 +22,7 @@ export const RECIPES: readonly Recipe[] = [
   ...OUTSIDE_RECIPES,
   ...TRAP_RECIPES,
   ...ADMIN_TIER_RECIPES,
+  ...SYNTHESIS_RECIPES,
 ];
 
 /** Titles of the gallery sections. */
@@ -31,6 +33,7 @@ export const RECIPE_CATEGORY_TITLES: Readonly<Record<Recipe['category'], string>
   outside: 'Outside the cluster and DNS',
   traps: 'Traps',
   admin: 'Admin tiers (AdminNetworkPolicy, baseline)',
+  synthesis: 'From traffic to policies',
 };
 
 /** The recipe with this id (the `?recipe=ID` link), or undefined. */

@@ -1,4 +1,5 @@
 import { ADMIN_TIER_LESSON } from './adminTierRecipes';
+import { SYNTHESIS_LESSON } from './synthesisRecipes';
 import type { Lesson } from './types';
 import { COREDNS, documents, namespace, networkPolicy, pod } from './yamlParts';
 
@@ -269,6 +270,7 @@ export const LESSONS: readonly Lesson[] = [
     ],
   },
   ADMIN_TIER_LESSON,
+  SYNTHESIS_LESSON,
 ];
 
 /** The lesson with this id, or undefined. */

@@ -1,5 +1,6 @@
 /** Gallery sections, in display order. */
-export type RecipeCategory = 'isolation' | 'namespaces' | 'ports' | 'outside' | 'traps' | 'admin';
+export type RecipeCategory =
+  'isolation' | 'namespaces' | 'ports' | 'outside' | 'traps' | 'admin' | 'synthesis';
 
 /**
  * A recipe: a small workspace teaching one NetworkPolicy construct. `id` is kebab-case (it
@@ -13,6 +14,8 @@ export type Recipe = {
   readonly category: RecipeCategory;
   readonly summary: string;
   readonly yaml: string;
+  /** Hubble flows (`hubble observe -o json` lines) loaded with the recipe, for the flows overlay. */
+  readonly flows?: string;
 };
 
 /**
@@ -25,6 +28,8 @@ export type Lesson = {
   readonly title: string;
   /** The recipe the lesson builds on, if any. */
   readonly recipe?: string;
+  /** Hubble flows loaded with the lesson, for the flows overlay. */
+  readonly flows?: string;
   readonly steps: readonly LessonStep[];
 };
 

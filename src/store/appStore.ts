@@ -310,6 +310,10 @@ export function createAppStore({
           routes: saved.routes ?? {},
           collapsed: saved.collapsed ?? [],
           fitRequest: get().fitRequest + 1,
+          // Flows, marks and proposals were about the workspace being left.
+          flows: null,
+          marked: [],
+          proposal: null,
         });
         analyze();
       };

@@ -4,7 +4,7 @@
  * text becomes the comparison baseline, so the canvas shows what was gained and lost)
  * and the marks are scored against what really changed.
  */
-import type { Lesson } from '../recipes';
+import type { Lesson, Recipe } from '../recipes';
 import type { AppState } from './appStore';
 import type { MatrixResult } from '../worker/protocol';
 import { diffMatrices } from '../engine';
@@ -43,6 +43,8 @@ export function scorePredictions(
 
 /** The store's lesson actions. */
 export interface LessonActions {
+  /** Opens a recipe as a new workspace, with its flows when it has some. */
+  openRecipe: (recipe: Recipe) => void;
   startLesson: (lesson: Lesson) => void;
   togglePrediction: (edgeKey: string) => void;
   /** Applies the next step (predict phase) or moves on to predicting the one after (revealed phase). */
@@ -58,11 +60,16 @@ type Set = (partial: Partial<AppState>) => void;
 /** Lesson actions over the app store: steps are whole-text imports, the previous step the baseline. */
 export function createLessonActions(set: Set, get: Get): LessonActions {
   return {
+    openRecipe(recipe) {
+      get().newWorkspace(`Recipe: ${recipe.title}`, recipe.yaml);
+      if (recipe.flows) get().loadFlows(`${recipe.id}.jsonl`, recipe.flows);
+    },
     startLesson(lesson) {
       const first = lesson.steps[0];
       if (!first) return;
       get().newWorkspace(`Lesson: ${lesson.title}`, first.yaml);
       set({ lesson: { lesson, step: 0, phase: 'predict', predictions: [] }, baseline: null });
+      if (lesson.flows) get().loadFlows(`${lesson.id}.jsonl`, lesson.flows);
     },
     togglePrediction(edgeKey) {
       const lesson = get().lesson;

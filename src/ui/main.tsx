@@ -57,7 +57,7 @@ const recipeId = new URLSearchParams(window.location.search).get('recipe');
 if (recipeId) {
   const recipe = findRecipe(recipeId);
   history.replaceState(null, '', window.location.pathname + window.location.hash);
-  if (recipe) store.getState().newWorkspace(`Recipe: ${recipe.title}`, recipe.yaml);
+  if (recipe) store.getState().openRecipe(recipe);
   else store.getState().refuseImport(`There is no recipe called “${recipeId}”.`);
 }
 

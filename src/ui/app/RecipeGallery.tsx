@@ -7,11 +7,11 @@ import { useEscapeKey } from './useEscapeKey';
 /** The recipes (each opens as a workspace) and the guided lessons. */
 export function RecipeGallery({ onClose }: { onClose: () => void }) {
   useEscapeKey(onClose);
-  const newWorkspace = useAppStore((s) => s.newWorkspace);
+  const openRecipe = useAppStore((s) => s.openRecipe);
   const startLesson = useAppStore((s) => s.startLesson);
   const categories = [...new Set(RECIPES.map((r) => r.category))];
   const open = (recipe: Recipe) => {
-    newWorkspace(`Recipe: ${recipe.title}`, recipe.yaml);
+    openRecipe(recipe);
     onClose();
   };
   return (
