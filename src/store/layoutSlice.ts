@@ -132,7 +132,11 @@ export function withLayout(
       )
         return null;
       const fresh = layoutInputOf(next.parsed, next.collapsed);
-      if (!sameLayoutInput(fresh, input)) input = fresh;
+      const inputChanged = !sameLayoutInput(fresh, input);
+      if (inputChanged) input = fresh;
+      // Most keystrokes change no pod or namespace: the layout stays as it is.
+      if (!inputChanged && next.positions === previous.positions && next.pinned === previous.pinned)
+        return null;
       const layout = computeLayout(input, next.positions, next.pinned);
       const placed = Object.keys(layout.placed).length > 0;
       return {

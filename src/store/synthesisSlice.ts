@@ -154,11 +154,16 @@ export function createSynthesisSlice(set: Set, get: Get, client: AnalysisClient)
     applyProposal() {
       const { proposal } = get();
       if (proposal?.status !== 'ready' || proposal.answer.yaml === '') return false;
+      // The canvas then draws what the policies changed, as Compare does, until Stop.
+      const before = get().text;
       const done = get().runCommand('appendManifests', {
         yaml: proposal.answer.yaml,
         comment: generatedComment(proposal.source, proposal.answer),
       });
-      if (done) set({ proposal: null, ...(proposal.source === 'marked' ? { marked: [] } : {}) });
+      if (done) {
+        set({ proposal: null, ...(proposal.source === 'marked' ? { marked: [] } : {}) });
+        get().setBaseline('before the generated policies', before);
+      }
       return done;
     },
     dismissProposal() {
