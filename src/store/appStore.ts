@@ -77,11 +77,9 @@ function running(evaluation: EvaluationState): EvaluationState {
   return { ...evaluation, status: { kind: 'running', progress } };
 }
 
-/**
- * Canvas node positions by node id (layout state, not document): `ns:NAME` and `ext:ADDRESS`
- * absolute, `pod:KEY` relative to its frame.
- */
-export type Positions = Record<string, { x: number; y: number }>;
+/** Canvas node positions (layout state, not document): defined with the layout. */
+export type { Positions } from './layout/computeLayout';
+import type { Positions } from './layout/computeLayout';
 
 /**
  * Which network plugin enforces the policies: none (Flannel alone: policies have no

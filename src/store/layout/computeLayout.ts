@@ -8,7 +8,6 @@
  * space to the right. Then nothing may overlap: a box that overlaps another is pushed
  * down or right, never the one the user just dragged.
  */
-import type { Positions } from '../appStore';
 
 export const POD_WIDTH = 220;
 export const POD_HEIGHT = 76;
@@ -35,8 +34,11 @@ export interface Size {
 
 export interface Box extends Point, Size {}
 
-/** Positions by node id: the store's one type. */
-export type { Positions };
+/**
+ * Canvas node positions by node id (layout state, not document): `ns:NAME` and `ext:ADDRESS`
+ * absolute, `pod:KEY` relative to its frame. The store's one `Positions` type.
+ */
+export type Positions = Record<string, Point>;
 
 export interface LayoutInput {
   namespaces: { name: string; pods: string[]; collapsed: boolean }[];
