@@ -79,7 +79,6 @@ function running(evaluation: EvaluationState): EvaluationState {
 
 /** Canvas node positions (layout state, not document): defined with the layout. */
 export type { Positions } from './layout/computeLayout';
-import type { Positions } from './layout/computeLayout';
 
 /**
  * Which network plugin enforces the policies: none (Flannel alone: policies have no
