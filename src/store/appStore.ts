@@ -13,8 +13,8 @@ import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
 import type { TextChange } from '../yaml/textEdits';
-import type { Command, CommandOutcome } from './commands/command';
-import { commandById } from './commands/registry';
+import type { CommandOutcome } from './commands/command';
+import { createCommandRunner } from './commandRunner';
 import type { CommandArgs, CommandId } from './commands/registry';
 import { emptyAnalysis } from './workspaceAnalysis';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
@@ -237,60 +237,19 @@ export function createAppStore({
               parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
               evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
             });
-            runWaiting();
+            commands.modelArrived();
           })
           .catch((error: unknown) => {
             if (get().evaluation.seq !== seq) return;
             const message = error instanceof Error ? error.message : String(error);
             set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'failed', message } } }));
-            const dropped = waiting.splice(0).map((c) => commandById(c.id).label);
-            if (dropped.length > 0)
-              set({
-                commandError: message,
-                notice: `Not done (${dropped.join(', ')}): the YAML could not be read (${message}).`,
-              });
+            commands.modelFailed(message);
           });
-      };
-
-      /**
-       * Commands asked for while the worker had not read the current text yet: a command
-       * acts on the model of the exact text it edits, so it waits for the worker's answer
-       * (a few milliseconds after a keystroke) instead of parsing on this thread.
-       */
-      const waiting: { id: CommandId; args: unknown }[] = [];
-      /** Runs the waiting commands, in order, while the model is the current text's. */
-      const runWaiting = (): void => {
-        while (waiting.length > 0 && get().parsed.text === get().text) {
-          const next = waiting.shift();
-          if (!next) return;
-          const outcome = perform(next.id, next.args);
-          if (outcome.kind === 'error') {
-            set({
-              commandError: outcome.message,
-              notice: `${commandById(next.id).label}: ${outcome.message}`,
-            });
-          }
-        }
-      };
-      /** Performs a command on the current text and its model, and commits its changes. */
-      const outcomeOf = (id: CommandId, args: unknown): CommandOutcome => {
-        const { text, parsed } = get();
-        return (commandById(id) as Command<unknown>).perform({ text, workspace: parsed.workspace }, args);
-      };
-      const perform = (id: CommandId, args: unknown): CommandOutcome => {
-        const outcome = outcomeOf(id, args);
-        if (outcome.kind === 'error') set({ commandError: outcome.message });
-        else {
-          set({ commandError: null });
-          commit(outcome.changes, 'canvas');
-        }
-        return outcome;
       };
 
       /** Replaces the whole document (workspace switch, import) and evaluates at once. */
       const load = (workspaceId: string, saved: SavedWorkspace, rev: number): void => {
-        // Commands waiting for the model were meant for the text being replaced.
-        waiting.length = 0;
+        commands.textReplaced();
         session.based(rev, saved.text);
         // One `set`, so autosave never sees the new id with the old text.
         set({
@@ -338,6 +297,10 @@ export function createAppStore({
       };
 
       const workspaceActions = createWorkspaceActions(set, get, session, load);
+      // Typing paused for less than the debounce: a command reads the text now.
+      const commands = createCommandRunner(set, get, commit, () => {
+        if (requestedText !== get().text) analyze();
+      });
 
       return {
         text: start.text,
@@ -357,6 +320,8 @@ export function createAppStore({
         canvasOnly: false,
         ...createLessonActions(set, get),
         ...workspaceActions,
+        runCommand: commands.runCommand,
+        previewCommand: commands.previewCommand,
         setPresenting(presenting) {
           // The canvas takes the screen; C brings the YAML beside it.
           set({ presenting, canvasOnly: presenting });
@@ -420,19 +385,6 @@ export function createAppStore({
         },
         applyEdits(changes, origin) {
           if (changes.length > 0) commit(changes, origin);
-        },
-        runCommand(id, args) {
-          if (get().parsed.text !== get().text) {
-            waiting.push({ id, args });
-            set({ commandError: null });
-            // Typing paused for less than the debounce: read the text now.
-            if (requestedText !== get().text) analyze();
-            return true;
-          }
-          return perform(id, args).kind === 'edit';
-        },
-        previewCommand(id, args) {
-          return get().parsed.text === get().text ? outcomeOf(id, args) : null;
         },
         setPort(port) {
           set({ port });
