@@ -69,6 +69,10 @@ test.describe('generating policies', () => {
     await app.clickEdge('shop/frontend', 'shop/recommendation');
     await page.getByTestId('synth.mark').check();
     await expect(page.getByTestId('synth.marked')).toContainText('1 connection marked');
+    // What is marked is drawn, so it can be seen and found again.
+    await expect(
+      page.locator('[data-marked-from="shop/frontend"][data-marked-to="shop/recommendation"]'),
+    ).toBeAttached();
     await page.getByTestId('synth.from-marked').click();
     await expect(page.getByTestId('generate.dialog')).toHaveAttribute('data-status', 'ready');
     await expect(page.getByTestId('generate.diff')).toContainText('+   name: recommendation-ingress');

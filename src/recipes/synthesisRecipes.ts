@@ -345,7 +345,7 @@ export const SYNTHESIS_LESSON: Lesson = {
     {
       title: 'Deny by default (and allow DNS)',
       explanation:
-        'A default deny per namespace and direction, and DNS egress to kube-dns. Which observed connections would now be blocked (orange in the overlay)?',
+        'A default deny per namespace and direction, and DNS egress to kube-dns. Which connections does it close? After the reveal, the overlay shows in orange the four observed ones it would break.',
       yaml: documents(...SHOP, ...DENY_ONLY),
     },
     {

@@ -32,7 +32,7 @@ export type { SharedState } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
 import { createLayoutSlice, gridLayout, withLayout } from './layoutSlice';
 import type { FullLayout, LayoutSlice } from './layoutSlice';
-import { createSynthesisSlice } from './synthesisSlice';
+import { BEFORE_GENERATED, createSynthesisSlice } from './synthesisSlice';
 import type { SynthesisSlice } from './synthesisSlice';
 import { createViewSlice } from './viewSlice';
 import type { Theme, ViewSlice } from './viewSlice';
@@ -399,6 +399,13 @@ export function createAppStore({
     if (state.theme !== previous.theme) saveTheme(storage, state.theme);
     // Loaded flows are judged by the policies: again when they change.
     if (state.flows && state.parsed.workspace !== previous.parsed.workspace) state.refreshFlows();
+    // Undone back to the text before the generated policies: nothing left to compare.
+    if (
+      state.text !== previous.text &&
+      state.baseline?.label === BEFORE_GENERATED &&
+      state.text === state.baseline.text
+    )
+      state.clearBaseline();
   });
 
   attachAutosave(store, session, saveDelayMs, channel);

@@ -74,6 +74,28 @@ describe('generating policies', () => {
     expect(proposal.answer.closed.length).toBeGreaterThan(0);
   });
 
+  it("from marked connections keeps the workspace's own checks true, and compares with the text before until undone", async () => {
+    const store = open(`${SHOP}---\n${example('intent.yaml')}`);
+    await ready(store);
+    store.getState().setPort({ port: 'grpc', protocol: 'TCP' });
+    store.getState().toggleMarked({ from: 'shop/catalog', to: 'shop/currency' });
+    store.getState().generatePolicies('marked');
+    await vi.waitFor(() => expect(store.getState().proposal?.status).toBe('ready'));
+    const proposal = store.getState().proposal;
+    if (proposal?.status !== 'ready') throw new Error('no proposal');
+    expect(proposal.answer.problems).toEqual([]);
+    expect(proposal.answer.checkCount).toBe(21);
+    expect(proposal.answer.expectationCount).toBe(22);
+    const before = store.getState().text;
+    expect(store.getState().applyProposal()).toBe(true);
+    expect(store.getState().baseline?.label).toBe('before the generated policies');
+    await ready(store);
+    expect(store.getState().parsed.tests.every((t) => t.failed === 0)).toBe(true);
+    // Back to the text before (an undo): nothing left to compare.
+    store.getState().setText(before, 'editor');
+    expect(store.getState().baseline).toBeNull();
+  });
+
   it('refuses an intent that contradicts itself, naming both expectations, and proposes nothing', async () => {
     const contradiction = `${SHOP}---
 apiVersion: netpolcanvas.io/v1alpha1

@@ -52,6 +52,17 @@ export interface SynthesisSlice {
 type Get = () => AppState;
 type Set = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 
+/** Every class but "allowed, never observed" (many, and a question for later). */
+const DEFAULT_FLOW_FILTER: Record<FlowClass, boolean> = {
+  observedAllowed: true,
+  observedBlocked: true,
+  dropped: true,
+  allowedUnobserved: false,
+};
+
+/** The label of the comparison Apply starts (and an undo back to its text ends). */
+export const BEFORE_GENERATED = 'before the generated policies';
+
 const NO_ENGINE = 'The engine cannot be asked here (no evaluation worker).';
 
 export function createSynthesisSlice(set: Set, get: Get, client: AnalysisClient): SynthesisSlice {
@@ -162,7 +173,7 @@ export function createSynthesisSlice(set: Set, get: Get, client: AnalysisClient)
       });
       if (done) {
         set({ proposal: null, ...(proposal.source === 'marked' ? { marked: [] } : {}) });
-        get().setBaseline('before the generated policies', before);
+        get().setBaseline(BEFORE_GENERATED, before);
       }
       return done;
     },
@@ -170,9 +181,9 @@ export function createSynthesisSlice(set: Set, get: Get, client: AnalysisClient)
       set({ proposal: null });
     },
     flows: null,
-    flowFilter: { observedAllowed: true, observedBlocked: true, dropped: true, allowedUnobserved: false },
+    flowFilter: DEFAULT_FLOW_FILTER,
     loadFlows(name, text) {
-      set({ flows: { name, text, analysis: null, error: null } });
+      set({ flows: { name, text, analysis: null, error: null }, flowFilter: DEFAULT_FLOW_FILTER });
       classifyFlows();
     },
     clearFlows() {

@@ -36,6 +36,8 @@ export type SynthesisAnswer = Omit<SynthesisResult, 'policies'> & {
   policyCount: number;
   /** How many expectations the intent held. */
   expectationCount: number;
+  /** How many of them are the workspace's connectivity checks. */
+  checkCount: number;
 };
 
 export type Answer =
@@ -50,23 +52,35 @@ function side(key: string): ExpectationSide {
   return { kind: 'pod', key: podKey(namespace, name) };
 }
 
-/** The expectations an intent source stands for. */
+/**
+ * The expectations an intent source stands for. Marked connections and flows come with the
+ * workspace's own connectivity checks: they are part of what must stay true, so the policies
+ * keep them (or the intent is refused, naming the check it contradicts).
+ */
 export function intentOf(workspace: Workspace, source: IntentSource): Expectation[] {
+  const checks = workspace.tests.flatMap((t) => t.expectations);
   switch (source.kind) {
     case 'checks':
-      return workspace.tests.flatMap((t) => t.expectations);
+      return checks;
     case 'pairs':
-      return source.pairs.map((pair, index) => ({
-        from: side(pair.from),
-        to: side(pair.to),
-        port: source.port,
-        expect: 'allowed' as const,
-        index,
-        description: `${pair.from} -> ${pair.to} (marked on the canvas)`,
-      }));
+      return [...checks, ...pairsIntent(source)];
     case 'flows':
-      return flowsToIntent(matchFlows(workspace, parseHubbleFlows(source.flowsText).flows).connections);
+      return [
+        ...checks,
+        ...flowsToIntent(matchFlows(workspace, parseHubbleFlows(source.flowsText).flows).connections),
+      ];
   }
+}
+
+function pairsIntent(source: Extract<IntentSource, { kind: 'pairs' }>): Expectation[] {
+  return source.pairs.map((pair, index) => ({
+    from: side(pair.from),
+    to: side(pair.to),
+    port: source.port,
+    expect: 'allowed' as const,
+    index,
+    description: `${pair.from} -> ${pair.to} (marked on the canvas)`,
+  }));
 }
 
 /** Answers a question about the workspace of a text; never throws. */
@@ -83,6 +97,7 @@ export function answer(workspace: Workspace, question: Question): Answer {
         yaml: policies.length > 0 ? printManifests(policies) : '',
         policyCount: policies.length,
         expectationCount: intent.length,
+        checkCount: workspace.tests.reduce((n, t) => n + t.expectations.length, 0),
       },
     };
   } catch (error) {

@@ -11,7 +11,7 @@ import { EdgeLabel } from './labelLayer';
  * An observed connection over the verdicts: a wide translucent band bent to the left of
  * the verdict edge between the same nodes (which bends right), with its ports and class.
  */
-function FlowEdgeView({ id, source, target, data }: EdgeProps) {
+function FlowEdgeView({ id, source, target, data, markerEnd }: EdgeProps) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
@@ -20,17 +20,21 @@ function FlowEdgeView({ id, source, target, data }: EdgeProps) {
   const shown = ports.length > 2 ? `${ports.slice(0, 2).join(', ')} +${ports.length - 2}` : ports.join(', ');
   return (
     <>
-      <BaseEdge id={id} path={path} interactionWidth={0} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={0} />
       {/* Ports are written on what needs acting on; the others are many, and say so on hover. */}
-      {(flowClass === 'observedBlocked' || flowClass === 'dropped') && (
+      {(flowClass === 'observedBlocked' || flowClass === 'dropped' || flowClass === 'marked') && (
         <EdgeLabel>
           <div
             className={`flow-label flow-${flowClass}`}
             data-flow-label={id}
-            title={`${FLOW_CLASS_WORDS[flowClass]}: ${ports.join(', ')}`}
+            title={
+              flowClass === 'marked'
+                ? 'Marked: should be allowed (Generate policies)'
+                : `${FLOW_CLASS_WORDS[flowClass]}: ${ports.join(', ')}`
+            }
             style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
           >
-            {shown}
+            {flowClass === 'marked' ? 'should be allowed' : shown}
           </div>
         </EdgeLabel>
       )}

@@ -2,9 +2,10 @@
  * The flows overlay: observed connections (and those allowed but never observed) as edges
  * on top of the verdicts, one per pair of drawn nodes and class, labelled with their ports.
  */
+import { MarkerType } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
 import { OUTSIDE_ADDRESS } from '../../engine';
-import type { Endpoint, ExternalPeer, FlowAnalysis, FlowClass } from '../../engine';
+import type { Endpoint, ExternalPeer, FlowAnalysis, FlowClass, PodKey } from '../../engine';
 
 /** How each class is said in the legend and on an edge's title. */
 export const FLOW_CLASS_WORDS: Record<FlowClass, string> = {
@@ -29,15 +30,36 @@ export interface FlowEdgeContext {
   filter: Readonly<Record<FlowClass, boolean>>;
 }
 
+/** What an overlay edge stands for: a class of flows, or a connection marked "should be allowed". */
+export type OverlayKind = FlowClass | 'marked';
+
 export type FlowEdgeData = {
-  flowClass: FlowClass;
+  flowClass: OverlayKind;
   ports: string[];
 };
 
-export function flowEdges(analysis: FlowAnalysis, context: FlowEdgeContext): Edge[] {
+/** The arrowheads' colours (SVG markers take a colour, not a CSS variable): as in app.css. */
+const ARROW: Record<OverlayKind, string> = {
+  observedAllowed: '#1c7ed6',
+  observedBlocked: '#e8590c',
+  dropped: '#868e96',
+  allowedUnobserved: '#ae3ec9',
+  marked: '#f59f00',
+};
+
+const arrow = (kind: OverlayKind) => ({
+  type: MarkerType.ArrowClosed,
+  width: 14,
+  height: 14,
+  color: ARROW[kind],
+  markerUnits: 'userSpaceOnUse' as const,
+});
+
+/** Node ids of endpoint keys, as the canvas draws them (null: not drawn). */
+function nodeResolver(context: Omit<FlowEdgeContext, 'filter'>): (e: Endpoint) => string | null {
   const collapsed = new Set(context.collapsed);
   const addresses = new Set(context.externals.map((e) => e.address));
-  const nodeOf = (e: Endpoint): string | null => {
+  return (e) => {
     if (e.kind === 'pod') {
       const ns = context.namespaceOf.get(e.key);
       if (ns === undefined) return null;
@@ -46,6 +68,40 @@ export function flowEdges(analysis: FlowAnalysis, context: FlowEdgeContext): Edg
     if (addresses.has(e.ip)) return `ext:${e.ip}`;
     return addresses.has(OUTSIDE_ADDRESS) ? `ext:${OUTSIDE_ADDRESS}` : null;
   };
+}
+
+/** The connections marked "should be allowed", drawn so that the user sees what they asked for. */
+export function markedEdges(
+  marked: readonly { from: string; to: string }[],
+  context: Omit<FlowEdgeContext, 'filter'>,
+): Edge[] {
+  const nodeOf = nodeResolver(context);
+  const endpoint = (key: string): Endpoint =>
+    key.includes('/') ? { kind: 'pod', key: key as PodKey } : { kind: 'ip', ip: key };
+  return marked.flatMap((m): Edge[] => {
+    const source = nodeOf(endpoint(m.from));
+    const target = nodeOf(endpoint(m.to));
+    if (!source || !target || source === target) return [];
+    return [
+      {
+        id: `marked:${m.from}->${m.to}`,
+        source,
+        target,
+        type: 'flow',
+        className: 'flow flow-marked',
+        selectable: false,
+        focusable: false,
+        zIndex: 3,
+        markerEnd: arrow('marked'),
+        data: { flowClass: 'marked', ports: [] } satisfies FlowEdgeData,
+        domAttributes: { 'data-marked-from': m.from, 'data-marked-to': m.to } as Record<string, string>,
+      },
+    ];
+  });
+}
+
+export function flowEdges(analysis: FlowAnalysis, context: FlowEdgeContext): Edge[] {
+  const nodeOf = nodeResolver(context);
   const keyOf = (e: Endpoint) => (e.kind === 'pod' ? e.key : e.ip);
   const grouped = new Map<
     string,
@@ -82,6 +138,7 @@ export function flowEdges(analysis: FlowAnalysis, context: FlowEdgeContext): Edg
       selectable: false,
       focusable: false,
       zIndex: 3,
+      markerEnd: arrow(g.cls),
       data: { flowClass: g.cls, ports } satisfies FlowEdgeData,
       domAttributes: {
         'data-flow-class': g.cls,

@@ -4,7 +4,7 @@ import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
 import { diffMatrices } from '../../engine';
 import { useAppStore } from '../app/storeContext';
-import { flowEdges } from './flowEdges';
+import { flowEdges, markedEdges } from './flowEdges';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
 import {
@@ -181,10 +181,15 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   // Observed traffic over the verdicts, when a flows file is loaded.
   const flowAnalysis = useAppStore((s) => s.flows?.analysis ?? null);
   const flowFilter = useAppStore((s) => s.flowFilter);
+  const marked = useAppStore((s) => s.marked);
   const overlay = useMemo(
-    () =>
-      flowAnalysis ? flowEdges(flowAnalysis, { namespaceOf, collapsed, externals, filter: flowFilter }) : [],
-    [flowAnalysis, namespaceOf, collapsed, externals, flowFilter],
+    () => [
+      ...(flowAnalysis
+        ? flowEdges(flowAnalysis, { namespaceOf, collapsed, externals, filter: flowFilter })
+        : []),
+      ...markedEdges(marked, { namespaceOf, collapsed, externals }),
+    ],
+    [flowAnalysis, namespaceOf, collapsed, externals, flowFilter, marked],
   );
   const edges = useMemo(
     () =>

@@ -72,7 +72,15 @@ export function GenerateDialog() {
           <>
             <p data-testid="generate.summary">
               <b>{plural(answer.policyCount, 'policy', 'policies')}</b> with{' '}
-              {plural(answer.ruleCount, 'rule')}, from {plural(answer.expectationCount, 'expectation')}.{' '}
+              {plural(answer.ruleCount, 'rule')}, from {plural(answer.expectationCount, 'expectation')}
+              {proposal.source !== 'checks' && answer.checkCount > 0 && (
+                <>
+                  {' '}
+                  (the workspace&rsquo;s {plural(answer.checkCount, 'connectivity check')} included: they stay
+                  true)
+                </>
+              )}
+              .{' '}
               {answer.verified && (
                 <>
                   Checked by the engine: every expectation holds
@@ -133,15 +141,24 @@ function ChangeList({
         <p className="muted">nothing</p>
       ) : (
         <ul>
-          {changes.slice(0, LISTED).map((c) => (
-            <li key={`${c.from}>${c.to}>${c.portIndex}`}>
-              {c.from} → {c.to} <span className="muted">{formatPortQuery(c.port)}</span>
-            </li>
-          ))}
+          {sorted(changes)
+            .slice(0, LISTED)
+            .map((c) => (
+              <li key={`${c.from}>${c.to}>${c.portIndex}`}>
+                {c.from} → {c.to} <span className="muted">{formatPortQuery(c.port)}</span>
+              </li>
+            ))}
           {changes.length > LISTED && <li className="muted">… and {changes.length - LISTED} more</li>}
         </ul>
       )}
     </div>
+  );
+}
+
+/** By source, then destination: the changes of one pod read together. */
+function sorted(changes: readonly Connection[]): Connection[] {
+  return [...changes].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.portIndex - b.portIndex,
   );
 }
 
