@@ -5,6 +5,7 @@ import type { EdgeRoutes } from '../../store/persistence';
 import { diffMatrices } from '../../engine';
 import { useAppStore } from '../app/storeContext';
 import { flowEdges, markedEdges } from './flowEdges';
+import { sameContent } from './sameContent';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
 import {
@@ -323,16 +324,15 @@ function withRoutes(edges: Edge[], routes: EdgeRoutes, layout: Layout): Edge[] {
  * entry's store selectors.
  */
 function createStabiliser<T extends { id: string }>(): (items: readonly T[]) => T[] {
-  let previous = new Map<string, { signature: string; item: T }>();
+  let previous = new Map<string, T>();
   let previousList: T[] = [];
   return (items) => {
-    const next = new Map<string, { signature: string; item: T }>();
+    const next = new Map<string, T>();
     let same = items.length === previousList.length;
     const out = items.map((item, i) => {
-      const signature = JSON.stringify(item);
       const kept = previous.get(item.id);
-      const chosen = kept && kept.signature === signature ? kept.item : item;
-      next.set(item.id, { signature, item: chosen });
+      const chosen = kept !== undefined && sameContent(kept, item) ? kept : item;
+      next.set(item.id, chosen);
       if (chosen !== previousList[i]) same = false;
       return chosen;
     });
