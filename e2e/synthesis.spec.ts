@@ -132,6 +132,12 @@ test.describe('flows', () => {
     await expect(page.getByTestId('flows.count.observedBlocked')).toHaveText('1');
     await expect(page.getByTestId('flows.count.dropped')).toHaveText('2');
     await expect(page.getByTestId('flows.diagnostics')).toContainText('not used');
+    // Folded to one line it hides nothing beneath, and still says what would break.
+    await page.getByTestId('flows.fold').click();
+    await expect(page.getByTestId('flows.legend')).toContainText('1 would break');
+    await expect(page.getByTestId('flows.count.dropped')).toHaveCount(0);
+    await page.getByTestId('flows.fold').click();
+    await expect(page.getByTestId('flows.count.dropped')).toHaveText('2');
 
     // The live cart -> postgres traffic the existing policy would break is drawn as such.
     const breaking = page.locator('[data-flow-class="observedBlocked"]');
