@@ -2,8 +2,8 @@ import { flowsToIntent, matchFlows, parseHubbleFlows, synthesizePolicies } from 
 import type { Expectation, FlowDiagnostic, SynthesisResult, Workspace } from '../../engine';
 import { printManifests } from '../../yaml/printManifests';
 import { CliError, EXIT, readInputs, type CliIo } from '../io';
-import { formatDiagnostic, loadInputs, UNREADABLE_CODES } from '../loadInputs';
 import { parseCommandArgs } from '../parseArguments';
+import { loadWithTests } from './shared';
 
 /** `netpol synth --help`. */
 export const SYNTH_HELP = `Usage: netpol synth FILE... [--flows FLOWS] [--keep-existing|--replace]
@@ -49,7 +49,7 @@ export async function runSynth(args: readonly string[], io: CliIo): Promise<numb
   const flowsFile = values['flows'] as string | undefined;
   if (flowsFile === '-' && positionals.includes('-'))
     throw new CliError('standard input (-) can be read only once');
-  const workspace = await loadIntentWorkspace(positionals, io, values);
+  const workspace = await loadWithTests(positionals, io, values);
   const intent: Expectation[] = workspace.tests.flatMap((t) => t.expectations);
   if (flowsFile !== undefined) intent.push(...(await readFlowsIntent(workspace, flowsFile, io)));
   if (intent.length === 0)
@@ -79,28 +79,6 @@ function summaryComment(r: SynthesisResult, expectations: number): string {
     `# versus the current workspace: opens ${specific(r.opened)}, closes ${specific(r.closed)} pod-pair ports`,
     '',
   ].join('\n');
-}
-
-async function loadIntentWorkspace(
-  files: readonly string[],
-  io: CliIo,
-  values: Record<string, unknown>,
-): Promise<Workspace> {
-  const options = values['no-ipblock-pod-ips'] ? { ipBlockMatchesPodIPs: false } : {};
-  const { workspace, diagnostics } = await loadInputs(files, io, options);
-  const fatal = diagnostics.filter((d) => UNREADABLE_CODES.includes(d.code));
-  if (fatal.length > 0) throw new CliError(fatal.map(formatDiagnostic).join('\n'));
-  const testErrors = diagnostics.filter(
-    (d) => d.severity === 'error' && d.source?.kind === 'ConnectivityTest',
-  );
-  for (const d of diagnostics) {
-    if (d.severity !== 'error') continue;
-    const note = d.source?.kind === 'ConnectivityTest' ? '' : ' (left out of the evaluation)';
-    io.stderr(`${formatDiagnostic(d)}${note}\n`);
-  }
-  if (testErrors.length > 0)
-    throw new CliError(`${testErrors.length} error(s) in ConnectivityTest documents`);
-  return workspace;
 }
 
 /** Reads a flows file and returns its forwarded connections as allowed expectations. */

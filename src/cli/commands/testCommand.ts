@@ -2,7 +2,7 @@ import { runExpectations } from '../../engine';
 import type { ConnectivityTestResult } from '../../engine';
 import { CliError, EXIT, type CliIo } from '../io';
 import { toJunitXml } from '../junit';
-import { formatDiagnostic, loadInputs, UNREADABLE_CODES } from '../loadInputs';
+import { loadWithTests } from './shared';
 import { parseCommandArgs } from '../parseArguments';
 
 /** `netpol test --help`. */
@@ -32,20 +32,7 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<numbe
     io.stdout(TEST_HELP);
     return EXIT.ok;
   }
-  const options = values['no-ipblock-pod-ips'] ? { ipBlockMatchesPodIPs: false } : {};
-  const { workspace, diagnostics } = await loadInputs(positionals, io, options);
-  const fatal = diagnostics.filter((d) => UNREADABLE_CODES.includes(d.code));
-  if (fatal.length > 0) throw new CliError(fatal.map(formatDiagnostic).join('\n'));
-  const testErrors = diagnostics.filter(
-    (d) => d.severity === 'error' && d.source?.kind === 'ConnectivityTest',
-  );
-  for (const d of diagnostics) {
-    if (d.severity !== 'error') continue;
-    const note = d.source?.kind === 'ConnectivityTest' ? '' : ' (left out of the evaluation)';
-    io.stderr(`${formatDiagnostic(d)}${note}\n`);
-  }
-  if (testErrors.length > 0)
-    throw new CliError(`${testErrors.length} error(s) in ConnectivityTest documents`);
+  const workspace = await loadWithTests(positionals, io, values);
   if (workspace.tests.length === 0)
     throw new CliError('no ConnectivityTest document in the input (see docs/connectivity-tests.md)');
   const results = runExpectations(workspace, workspace.tests);
