@@ -182,7 +182,15 @@ export function deleteIn(text: string, documentIndex: number, path: YamlPath): T
 
 /** Appends a new document holding `value`, after a `---` separator when needed. */
 export function appendDocument(text: string, value: unknown, comment?: string): TextChange {
-  const body = stringify(value, STRINGIFY);
+  return appendYaml(text, stringify(value, STRINGIFY), comment);
+}
+
+/**
+ * Appends YAML already printed (one or more documents) after the last document, under
+ * `comment` (each line prefixed with `# `), with a `---` marker unless the text ends with one.
+ */
+export function appendYaml(text: string, yaml: string, comment?: string): TextChange {
+  const body = yaml.endsWith('\n') ? yaml : `${yaml}\n`;
   const head = comment
     ? `${comment
         .split('\n')

@@ -1,3 +1,4 @@
+import { appendYaml } from '../../yaml/textEdits';
 import type { Command } from './command';
 import { edit, refuse } from './command';
 
@@ -10,16 +11,6 @@ export const appendManifests: Command<{ yaml: string; comment?: string }> = {
   label: 'Add the generated policies',
   perform({ text }, { yaml, comment }) {
     if (yaml.trim() === '') return refuse('there is nothing to add');
-    const head = comment
-      ? `${comment
-          .split('\n')
-          .map((line) => `# ${line}`)
-          .join('\n')}\n`
-      : '';
-    const body = yaml.endsWith('\n') ? yaml : `${yaml}\n`;
-    if (text.trim() === '') return edit({ start: 0, end: text.length, text: head + body });
-    const sep = text.endsWith('\n') ? '' : '\n';
-    const marker = /(^|\n)---\s*$/.test(text) ? '' : '---\n';
-    return edit({ start: text.length, end: text.length, text: `${sep}${marker}${head}${body}` });
+    return edit(appendYaml(text, yaml, comment));
   },
 };
