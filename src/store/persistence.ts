@@ -213,7 +213,7 @@ export class WorkspaceLibrary {
       name,
       rev,
       tab: this.tab,
-      savedAt: Date.now(),
+      savedAt: this.now(),
       ...saved,
     };
     const error = this.write(itemKey(id), JSON.stringify(record));
@@ -234,7 +234,7 @@ export class WorkspaceLibrary {
       name: entry.name,
       rev: 1,
       tab: this.tab,
-      savedAt: Date.now(),
+      savedAt: this.now(),
       ...saved,
     };
     const error =
@@ -276,7 +276,7 @@ export class WorkspaceLibrary {
       name: entry.name,
       rev: 1,
       tab: this.tab,
-      savedAt: Date.now(),
+      savedAt: this.now(),
       ...saved,
     };
     this.write(itemKey(entry.id), JSON.stringify(record));
@@ -295,6 +295,16 @@ export class WorkspaceLibrary {
     const taken = new Set(this.list().map((w) => w.name));
     if (!taken.has(name)) return name;
     for (let i = 2; ; i++) if (!taken.has(`${name} (${i})`)) return `${name} (${i})`;
+  }
+
+  /**
+   * The save time of a record: the clock, but always later than this tab's previous save, so
+   * that two saves in the same millisecond still say which was last (`latest`).
+   */
+  private lastSavedAt = 0;
+  private now(): number {
+    this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
+    return this.lastSavedAt;
   }
 
   private notifyListed(): void {
