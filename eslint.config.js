@@ -54,7 +54,7 @@ const boundaries = {
           // Each layer may import its own files.
           ...LAYERS.map((type) => allow(type, to(type))),
           allow('engine'),
-          allow('yaml', to('engine'), packages('yaml')),
+          allow('yaml', to('engine'), packages('yaml', 'js-yaml')),
           allow('worker', to('yaml', 'engine')),
           allow('recipes', typesOf('engine')),
           allow(

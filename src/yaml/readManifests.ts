@@ -1,6 +1,6 @@
-import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
-import { parseIncrementally } from './parseIncrementally';
-import type { DocumentCache, ValueSlot } from './parseIncrementally';
+import type { LineCounter, YAMLError } from 'yaml';
+import { DocumentCache, parseIncrementally } from './parseIncrementally';
+import type { ParsedDocument } from './parseIncrementally';
 import type { Diagnostic, ManifestObject, TextLocation } from '../engine';
 import { unwrapLists } from '../engine';
 
@@ -17,7 +17,7 @@ export type ReadManifestsResult = {
   /** Number of YAML documents in the text (0 when refused or empty). */
   documentCount?: number;
   /** The parsed documents, for a source map over the same parse (not serialisable). */
-  documents?: Document.Parsed[];
+  documents?: ParsedDocument[];
   /** Where each document's ranges start in the text (they are relative to it). */
   documentOffsets?: number[];
 };
@@ -30,7 +30,11 @@ export type ReadManifestsResult = {
  * line and column and their document is skipped; binary or oversized input gives one clear
  * diagnostic. Never throws.
  */
-export function readManifests(text: string, fileName?: string, cache?: DocumentCache): ReadManifestsResult {
+export function readManifests(
+  text: string,
+  fileName?: string,
+  cache: DocumentCache = new DocumentCache(),
+): ReadManifestsResult {
   const file = fileName === undefined ? {} : { fileName };
   const refuse = (code: string, message: string): ReadManifestsResult => ({
     objects: [],
@@ -46,23 +50,14 @@ export function readManifests(text: string, fileName?: string, cache?: DocumentC
 
   const diagnostics: Diagnostic[] = [];
   const objects: ManifestObject[] = [];
-  let list: Document.Parsed[];
+  let list: ParsedDocument[];
   let lineCounter: LineCounter;
-  let slots: ValueSlot[];
   let offsets: number[];
   try {
     // Merge keys (`<<: *anchor`) as Kubernetes' YAML reader has them. YAML 1.2 scalars otherwise:
     // the 1.1 schema's sexagesimal and octal numbers would misread values the API server reads as strings.
     const options = { uniqueKeys: true, prettyErrors: false, merge: true };
-    if (cache) ({ docs: list, offsets, lineCounter, slots } = parseIncrementally(text, options, cache));
-    else {
-      lineCounter = new LineCounter();
-      const docs = parseAllDocuments(text, { ...options, lineCounter });
-      // `parseAllDocuments` returns an EmptyStream for input without documents.
-      list = Array.isArray(docs) ? docs : [];
-      slots = list.map(() => ({ filled: false }));
-      offsets = list.map(() => 0);
-    }
+    ({ docs: list, offsets, lineCounter } = parseIncrementally(text, options, cache));
   } catch (e) {
     return refuse('yaml-syntax', `cannot parse: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -83,12 +78,12 @@ export function readManifests(text: string, fileName?: string, cache?: DocumentC
       ...doc.errors.map((e) => toDiagnostic(e, 'error')),
       ...doc.warnings.map((e) => toDiagnostic(e, 'warning')),
     );
-    if (doc.errors.length > 0 || doc.contents === null) return;
+    if (doc.errors.length > 0 || doc.contentStart === null) return;
     // A document whose text did not change keeps its value from the last parse.
-    const slot = slots[documentIndex] ?? { filled: false };
+    const slot = doc.slot;
     if (!slot.filled) {
       try {
-        slot.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        slot.value = doc.tree().toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
         slot.error = e instanceof Error ? e.message : String(e);
       }

@@ -4,7 +4,9 @@
  * about an object inside a `List` prefixes its path with the object's path (`items`, i).
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Node } from 'yaml';
+import { parsedDocument } from './parseIncrementally';
+import type { ParsedDocument } from './parseIncrementally';
 import { parseDocuments } from './textEdits';
 import type { YamlPath } from './textEdits';
 import { trimEnd } from './textOffsets';
@@ -22,7 +24,7 @@ export interface Located extends TextRange {
 
 /** Locates `path` in document `documentIndex` of the parsed documents of `text`. */
 export class SourceMap {
-  private readonly docs: Document.Parsed[];
+  private readonly docs: readonly ParsedDocument[];
   private readonly offsets: readonly number[];
 
   /**
@@ -32,10 +34,10 @@ export class SourceMap {
    */
   constructor(
     private readonly text: string,
-    documents?: Document.Parsed[],
+    documents?: readonly ParsedDocument[],
     offsets?: readonly number[],
   ) {
-    this.docs = documents ?? parseDocuments(text);
+    this.docs = documents ?? parseDocuments(text).map((doc) => parsedDocument(doc));
     this.offsets = offsets ?? this.docs.map(() => 0);
   }
 
@@ -55,7 +57,7 @@ export class SourceMap {
     if (!doc) return null;
     const base = this.base(documentIndex);
     return {
-      start: base + (doc.contents?.range?.[0] ?? doc.range[0]),
+      start: base + (doc.contentStart ?? doc.range[0]),
       end: trimEnd(this.text, base + doc.range[1]),
     };
   }
@@ -75,7 +77,7 @@ export class SourceMap {
   locate(documentIndex: number, path: YamlPath): Located | null {
     const doc = this.docs[documentIndex];
     if (!doc) return null;
-    let node = doc.contents as Node | null;
+    let node = doc.tree().contents as Node | null;
     const base = this.base(documentIndex);
     let range: TextRange | null = this.documentRange(documentIndex);
     let keyRange: TextRange | null = null;
@@ -110,7 +112,7 @@ export class SourceMap {
     if (!doc) return null;
     const offset = at - this.base(documentIndex);
     const path: (string | number)[] = [];
-    let node = doc.contents as Node | null;
+    let node = doc.tree().contents as Node | null;
     for (;;) {
       if (isMap(node)) {
         const pair = node.items.find((p) => {
