@@ -101,22 +101,31 @@ export class PolicyCompiler {
     return ids;
   }
 
-  /** Pod classes in the namespaces whose labels match; uses the label index when it can. */
+  /**
+   * Pod classes in the namespaces whose labels match: through the label index when an `In`
+   * requirement lists fewer classes than the namespaces hold (a `tier: frontend` selector in
+   * one namespace would otherwise test every frontend class of the workspace).
+   */
   private podClasses(nsIds: readonly number[], selector: LabelSelector): number[] {
     const c = this.c;
-    let candidates: number[] | undefined;
+    let inNamespaces = 0;
+    for (const n of nsIds) inNamespaces += c.byNamespace[n]?.length ?? 0;
+    let best: (readonly number[])[] | undefined;
+    let bestSize = inNamespaces;
     for (const r of selector.requirements) {
       if (r.operator !== 'In') continue;
       const byValue = c.labelIndex.get(r.key);
-      const list = r.values.flatMap((v) => byValue?.get(v) ?? []);
-      if (candidates === undefined || list.length < candidates.length) candidates = list;
+      const lists = r.values.map((v) => byValue?.get(v) ?? []);
+      const size = lists.reduce((sum, l) => sum + l.length, 0);
+      if (size < bestSize) [best, bestSize] = [lists, size];
     }
     const out: number[] = [];
-    if (candidates !== undefined) {
+    if (best !== undefined) {
       const inNs = new Set(nsIds);
-      for (const k of candidates) {
-        if (inNs.has(c.ns[k]!) && matchesLabelSelector(selector, c.labels[k]!)) out.push(k);
-      }
+      for (const list of best)
+        for (const k of list) {
+          if (inNs.has(c.ns[k]!) && matchesLabelSelector(selector, c.labels[k]!)) out.push(k);
+        }
       return out.sort((a, b) => a - b);
     }
     for (const n of nsIds) {
