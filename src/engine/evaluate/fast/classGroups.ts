@@ -1,4 +1,3 @@
-import { wordsFor } from './bits';
 import type { Isolation } from './classMatrix';
 import { portsKey, type EndpointClasses } from './classes';
 import type { PolicyClasses, RuleClasses } from './policyClasses';
@@ -30,13 +29,16 @@ type PolicyKeys = { readonly egress: string; readonly ingress: string };
  * (a new object; earlier ones are never changed, so tables holding them stay snapshots).
  */
 export class ClassGrouper {
-  private readonly words: number;
-  /** Per class: the egress rules isolating it (source side), the ingress rules and ports (destination side). */
-  private readonly srcKey: string[];
-  private readonly dstKey: string[];
-  private readonly ports: string[];
+  /**
+   * Per class, as ids of interned keys: the egress rules isolating it (source side), the
+   * ingress rules isolating it and its container ports (destination side).
+   */
+  private readonly srcKey: Int32Array;
+  private readonly dstKey: Int32Array;
+  private readonly ports: Int32Array;
+  private readonly keyIds = new Map<string, number>();
   private readonly policyKeys = new WeakMap<PolicyClasses, PolicyKeys>();
-  private readonly peerIds = new WeakMap<Uint32Array, number>();
+  private readonly peerIds = new WeakMap<Int32Array, number>();
   private readonly portIds = new Map<string, number>();
   private nextPeerId = 0;
   private current: ClassGroups | undefined;
@@ -45,10 +47,13 @@ export class ClassGrouper {
     private readonly c: EndpointClasses,
     private readonly iso: Isolation,
   ) {
-    this.words = wordsFor(c.count);
-    this.ports = c.ports.map(portsKey);
-    this.srcKey = Array.from({ length: c.count }, (_, k) => this.classKey(iso.egress[k]!, 'egress'));
-    this.dstKey = Array.from({ length: c.count }, (_, k) => this.classKey(iso.ingress[k]!, 'ingress', k));
+    this.ports = Int32Array.from(c.ports, (p) => this.intern(portsKey(p)));
+    this.srcKey = new Int32Array(c.count);
+    this.dstKey = new Int32Array(c.count);
+    for (let k = 0; k < c.count; k++) {
+      this.srcKey[k] = this.classKey(iso.egress[k]!, 'egress');
+      this.dstKey[k] = this.classKey(iso.ingress[k]!, 'ingress', k);
+    }
   }
 
   /** The isolation lists of these classes changed (per direction). */
@@ -61,8 +66,8 @@ export class ClassGrouper {
   /** The grouping under the current policies (the same object until something is touched). */
   groups(): ClassGroups {
     if (this.current) return this.current;
-    const ingressPeers = new Set<Uint32Array>();
-    const egressPeers = new Set<Uint32Array>();
+    const ingressPeers = new Set<Int32Array>();
+    const egressPeers = new Set<Int32Array>();
     for (const pc of this.iso.slots) {
       if (!pc) continue;
       for (const r of pc.ingress) ingressPeers.add(r.peers);
@@ -77,36 +82,25 @@ export class ClassGrouper {
    * Classes with equal keys and the same membership in every set, numbered by first class;
    * returns each class's group and each group's first class.
    */
-  private partition(keys: readonly string[], sets: Iterable<Uint32Array>): [Int32Array, Int32Array] {
+  private partition(keys: Int32Array, sets: Iterable<Int32Array>): [Int32Array, Int32Array] {
     const count = keys.length;
-    const group = new Int32Array(count);
-    const byKey = new Map<string, number>();
-    for (let k = 0; k < count; k++) {
-      let g = byKey.get(keys[k]!);
-      if (g === undefined) byKey.set(keys[k]!, (g = byKey.size));
-      group[k] = g;
-    }
+    const group = keys.slice();
+    let next = 0;
+    for (let k = 0; k < count; k++) next = Math.max(next, keys[k]! + 1);
     // Refinement: the members of a set leave their group for a new one (per set, one new
     // group per old group it touches). Emptied groups disappear in the renumbering.
-    let next = byKey.size;
     const stamp: number[] = [];
     const moved: number[] = [];
     let round = 0;
     for (const set of sets) {
       round++;
-      for (let w = 0; w < this.words; w++) {
-        let v = set[w]!;
-        while (v !== 0) {
-          const low = v & -v;
-          const k = (w << 5) + 31 - Math.clz32(low);
-          v ^= low;
-          const g = group[k]!;
-          if (stamp[g] !== round) {
-            stamp[g] = round;
-            moved[g] = next++;
-          }
-          group[k] = moved[g]!;
+      for (const k of set) {
+        const g = group[k]!;
+        if (stamp[g] !== round) {
+          stamp[g] = round;
+          moved[g] = next++;
         }
+        group[k] = moved[g]!;
       }
     }
     const renumber = new Int32Array(next).fill(-1);
@@ -119,13 +113,19 @@ export class ClassGrouper {
     return [group, Int32Array.from(reps)];
   }
 
-  /** What a class's isolation lists mean for one side (see {@link ClassGroups}). */
-  private classKey(slots: readonly number[], direction: 'egress' | 'ingress', k = -1): string {
+  private intern(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
+    return id;
+  }
+
+  /** What a class's isolation lists mean for one side (see {@link ClassGroups}), as a key id. */
+  private classKey(slots: readonly number[], direction: 'egress' | 'ingress', k = -1): number {
     const ports = direction === 'ingress' ? `#${this.ports[k]!}` : '';
-    if (slots.length === 0) return ports;
+    if (slots.length === 0) return this.intern(ports);
     const keys = slots.map((slot) => this.keysOf(this.iso.slots[slot]!)[direction]);
     if (keys.length > 1) keys.sort();
-    return `i${keys.join('|')}${ports}`;
+    return this.intern(`i${keys.join('|')}${ports}`);
   }
 
   private keysOf(pc: PolicyClasses): PolicyKeys {

@@ -56,20 +56,32 @@ export class ClassMatrix {
     const D = dstReps.length;
     const sw = wordsFor(S);
     const dw = wordsFor(D);
-    // Class sets as sets of groups (membership is the same across a group, so its first class answers).
-    const project = (reps: Int32Array, words: number, memo: Map<Uint32Array, Uint32Array>) => {
-      return (set: Uint32Array): Uint32Array => {
-        let out = memo.get(set);
+    // Class sets as sets of groups (membership is the same across a group): peer lists
+    // through each member's group, bit sets (named ports, masks) through each group's first class.
+    const peersAsGroups = (group: Int32Array, words: number) => {
+      const memo = new Map<Int32Array, Uint32Array>();
+      return (members: Int32Array): Uint32Array => {
+        let out = memo.get(members);
         if (!out) {
           out = new Uint32Array(words);
-          for (let i = 0; i < reps.length; i++) if (hasBit(set, 0, reps[i]!)) setBit(out, 0, i);
-          memo.set(set, out);
+          for (const k of members) setBit(out, 0, group[k]!);
+          memo.set(members, out);
         }
         return out;
       };
     };
-    const toSrc = project(srcReps, sw, new Map());
-    const toDst = project(dstReps, dw, new Map());
+    const srcPeers = peersAsGroups(g.src, sw);
+    const dstPeers = peersAsGroups(g.dst, dw);
+    const dstMemo = new Map<Uint32Array, Uint32Array>();
+    const toDst = (set: Uint32Array): Uint32Array => {
+      let out = dstMemo.get(set);
+      if (!out) {
+        out = new Uint32Array(dw);
+        for (let i = 0; i < D; i++) if (hasBit(set, 0, dstReps[i]!)) setBit(out, 0, i);
+        dstMemo.set(set, out);
+      }
+      return out;
+    };
     const allSources = fullSet(S);
     const out = new Uint32Array(S * dw);
     const strip = new Uint32Array(32 * sw);
@@ -93,7 +105,7 @@ export class ClassMatrix {
             pc.ingress.forEach((rule, i) => {
               const a = adm[i]!;
               if (a === 'all' || (a !== 'none' && hasBit(a, 0, d)))
-                orInto(strip, r * sw, toSrc(rule.peers), sw);
+                orInto(strip, r * sw, srcPeers(rule.peers), sw);
             });
           }
         }
@@ -110,8 +122,8 @@ export class ClassMatrix {
             const adm = this.admissionsOf(t, pc).egress;
             pc.egress.forEach((rule, i) => {
               const a = adm[i]!;
-              if (a === 'all') orInto(row, 0, toDst(rule.peers), dw);
-              else if (a !== 'none') orAndInto(row, 0, toDst(rule.peers), toDst(a), dw);
+              if (a === 'all') orInto(row, 0, dstPeers(rule.peers), dw);
+              else if (a !== 'none') orAndInto(row, 0, dstPeers(rule.peers), toDst(a), dw);
             });
           }
         }
