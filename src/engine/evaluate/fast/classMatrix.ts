@@ -22,7 +22,11 @@ export type GroupBits = {
   readonly dst: Int32Array;
 };
 
-type PolicyAdmission = { readonly egress: Admission[]; readonly ingress: Admission[] };
+type PolicyAdmission = {
+  readonly pc: PolicyClasses;
+  readonly egress: Admission[];
+  readonly ingress: Admission[];
+};
 
 /**
  * The class-level truth table of one port question, over the class groups: row `gs` holds
@@ -33,7 +37,8 @@ type PolicyAdmission = { readonly egress: Admission[]; readonly ingress: Admissi
  * recomputed whole when the policies change; each result is a new array (a snapshot).
  */
 export class ClassMatrix {
-  private readonly admissions: WeakMap<PolicyClasses, PolicyAdmission>[];
+  /** Per term, per policy slot: what each rule admits at the term's port (for the slot's current policy). */
+  private readonly admissions: (PolicyAdmission | undefined)[][];
   private cached: { readonly groups: ClassGroups; readonly bits: GroupBits } | undefined;
 
   constructor(
@@ -41,7 +46,7 @@ export class ClassMatrix {
     readonly plan: PortPlan,
     private readonly named: NamedPorts,
   ) {
-    this.admissions = plan.entries.map(() => new WeakMap());
+    this.admissions = plan.entries.map(() => []);
   }
 
   /** The matrix under these groups (and the isolation lists they were made from). */
@@ -100,13 +105,12 @@ export class ClassMatrix {
             continue;
           }
           for (const slot of slots) {
-            const pc = this.iso.slots[slot]!;
-            const adm = this.admissionsOf(t, pc).ingress;
-            pc.ingress.forEach((rule, i) => {
+            const { pc, ingress: adm } = this.admissionsOf(t, slot);
+            for (let i = 0; i < adm.length; i++) {
               const a = adm[i]!;
               if (a === 'all' || (a !== 'none' && hasBit(a, 0, d)))
-                orInto(strip, r * sw, srcPeers(rule.peers), sw);
-            });
+                orInto(strip, r * sw, srcPeers(pc.ingress[i]!.peers), sw);
+            }
           }
         }
         transposeStrip(strip, sw, strip0 >>> 5, it, S, dw, block);
@@ -118,13 +122,13 @@ export class ClassMatrix {
         if (!open) {
           row.fill(0);
           for (const slot of slots) {
-            const pc = this.iso.slots[slot]!;
-            const adm = this.admissionsOf(t, pc).egress;
-            pc.egress.forEach((rule, i) => {
+            const { pc, egress: adm } = this.admissionsOf(t, slot);
+            for (let i = 0; i < adm.length; i++) {
               const a = adm[i]!;
-              if (a === 'all') orInto(row, 0, dstPeers(rule.peers), dw);
-              else if (a !== 'none') orAndInto(row, 0, dstPeers(rule.peers), toDst(a), dw);
-            });
+              const peers = pc.egress[i]!.peers;
+              if (a === 'all') orInto(row, 0, dstPeers(peers), dw);
+              else if (a !== 'none') orAndInto(row, 0, dstPeers(peers), toDst(a), dw);
+            }
           }
         }
         const off = gs * dw;
@@ -136,16 +140,17 @@ export class ClassMatrix {
     return { bits: out, words: dw, src: g.src, dst: g.dst };
   }
 
-  private admissionsOf(t: number, pc: PolicyClasses): PolicyAdmission {
+  private admissionsOf(t: number, slot: number): PolicyAdmission {
     const memo = this.admissions[t]!;
-    let a = memo.get(pc);
-    if (!a) {
+    const pc = this.iso.slots[slot]!;
+    let a = memo[slot];
+    if (a?.pc !== pc) {
       const point = this.plan.entries[t]!.point;
-      a = {
+      a = memo[slot] = {
+        pc,
         egress: pc.egress.map((r) => admission(r, point, this.named)),
         ingress: pc.ingress.map((r) => admission(r, point, this.named)),
       };
-      memo.set(pc, a);
     }
     return a;
   }
