@@ -1,5 +1,6 @@
-import { clearBit, hasBit, orAndInto, orInto, setBit, transposeStrip, wordsFor } from './bits';
-import { admission, type Admission, type NamedPorts, type PlanEntry, type PortPlan } from './portPlan';
+import { fullSet, hasBit, orAndInto, orInto, setBit, transposeStrip, wordsFor } from './bits';
+import type { ClassGroups } from './classGroups';
+import { admission, type Admission, type NamedPorts, type PortPlan } from './portPlan';
 import type { PolicyClasses } from './policyClasses';
 
 /** Which policies isolate each class, per direction (indexes into `slots`). */
@@ -9,169 +10,148 @@ export type Isolation = {
   readonly ingress: number[][];
 };
 
-type PolicyAdmission = { readonly egress: Admission[]; readonly ingress: Admission[] };
+/**
+ * A class matrix stored over class groups (see {@link ClassGroups}): the cell of classes
+ * (s, d) is bit `dst[d]` of row `src[s]` of `bits` (`words` words per row). A dense class
+ * matrix is the case where both maps are the identity.
+ */
+export type GroupBits = {
+  readonly bits: Uint32Array;
+  readonly words: number;
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+};
 
-/** Per plan term: egress rows of the egress-isolated classes, ingress transposed (row = source). */
-type EntryState = {
-  readonly entry: PlanEntry;
-  readonly egressRows: Map<number, Uint32Array>;
-  readonly ingressT: Uint32Array;
-  readonly admissions: WeakMap<PolicyClasses, PolicyAdmission>;
+type PolicyAdmission = {
+  readonly pc: PolicyClasses;
+  readonly egress: Admission[];
+  readonly ingress: Admission[];
 };
 
 /**
- * The class-level truth table of one port question: `allowed` row `s` holds the destination
- * classes `s` may reach (no per-endpoint exception applied). Per plan term it keeps the egress
- * rows (E[s] = OR of the peer sets of the rules of the policies isolating `s`, for egress) and
- * the transposed ingress matrix (Iᵀ[s] = destinations whose ingress admits `s`), so that a
- * policy edit recomputes only the rows (egress) and columns (ingress) of the classes it selects.
+ * The class-level truth table of one port question, over the class groups: row `gs` holds
+ * the destination groups the source group `gs` may reach (no per-endpoint exception applied).
+ * Per plan term, E[gs] (OR of the peer sets of the egress rules isolating `gs`) is AND-ed with
+ * the transposed ingress rows I[gd] (OR of the peer sets of the ingress rules isolating `gd`
+ * that admit the term). Groups are few (a few thousand at 20,000 classes), so the matrix is
+ * recomputed whole when the policies change; each result is a new array (a snapshot).
  */
 export class ClassMatrix {
-  readonly words: number;
-  allowed: Uint32Array;
-  private readonly entries: EntryState[];
-  private readonly block = new Uint32Array(32);
+  /** Per term, per policy slot: what each rule admits at the term's port (for the slot's current policy). */
+  private readonly admissions: (PolicyAdmission | undefined)[][];
+  private cached: { readonly groups: ClassGroups; readonly bits: GroupBits } | undefined;
 
   constructor(
-    private readonly count: number,
     private readonly iso: Isolation,
     readonly plan: PortPlan,
     private readonly named: NamedPorts,
   ) {
-    const words = (this.words = wordsFor(count));
-    this.entries = plan.entries.map((entry) => ({
-      entry,
-      egressRows: new Map(),
-      ingressT: new Uint32Array(count * words),
-      admissions: new WeakMap(),
-    }));
-    this.allowed = new Uint32Array(count * words);
-    const strip = new Uint32Array(32 * words);
-    const row = new Uint32Array(words);
-    for (const e of this.entries) {
-      for (let s = 0; s < count; s++) {
-        if (iso.egress[s]!.length > 0) e.egressRows.set(s, this.egressRow(e, s, new Uint32Array(words)));
-      }
-      for (let strip0 = 0; strip0 < count; strip0 += 32) {
-        strip.fill(0);
-        let any = false;
-        for (let r = 0; r < 32 && strip0 + r < count; r++) {
-          if (iso.ingress[strip0 + r]!.length === 0) continue;
-          row.fill(0);
-          this.ingressRow(e, strip0 + r, row);
-          strip.set(row, r * words);
-          any = true;
-        }
-        if (any) transposeStrip(strip, words, strip0 >>> 5, e.ingressT, count, words, this.block);
-      }
-      const open = new Uint32Array(words);
-      for (let d = 0; d < count; d++) if (iso.ingress[d]!.length === 0) setBit(open, 0, d);
-      for (let s = 0; s < count; s++) orInto(e.ingressT, s * words, open, words);
-    }
-    for (let s = 0; s < count; s++) this.recomputeRow(this.allowed, s);
+    this.admissions = plan.entries.map(() => []);
   }
 
-  /**
-   * Applies a change of the isolation lists (already updated): egress rows of `egressClasses`
-   * and ingress columns of `ingressClasses` are recomputed; `allowed` becomes a new array so
-   * that tables handed out earlier keep their snapshot.
-   */
-  update(egressClasses: Iterable<number>, ingressClasses: Iterable<number>): void {
-    const words = this.words;
-    const count = this.count;
-    const cols = [...ingressClasses];
-    const rows = [...egressClasses];
-    const egressOpen = new Uint32Array(words);
-    for (let s = 0; s < count; s++) if (this.iso.egress[s]!.length === 0) setBit(egressOpen, 0, s);
-    // Column d of `allowed`, as a set of sources: OR over terms of (E column & I row & mask).
-    const colBits = cols.map(() => new Uint32Array(words));
-    const row = new Uint32Array(words);
-    const eCol = new Uint32Array(words);
-    for (const e of this.entries) {
-      for (const s of rows) {
-        if (this.iso.egress[s]!.length > 0) e.egressRows.set(s, this.egressRow(e, s, new Uint32Array(words)));
-        else e.egressRows.delete(s);
+  /** The matrix under these groups (and the isolation lists they were made from). */
+  at(groups: ClassGroups): GroupBits {
+    if (this.cached?.groups !== groups) this.cached = { groups, bits: this.compute(groups) };
+    return this.cached.bits;
+  }
+
+  private compute(g: ClassGroups): GroupBits {
+    const { srcReps, dstReps } = g;
+    const S = srcReps.length;
+    const D = dstReps.length;
+    const sw = wordsFor(S);
+    const dw = wordsFor(D);
+    // Class sets as sets of groups (membership is the same across a group): peer lists
+    // through each member's group, bit sets (named ports, masks) through each group's first class.
+    const peersAsGroups = (group: Int32Array, words: number) => {
+      const memo = new Map<Int32Array, Uint32Array>();
+      return (members: Int32Array): Uint32Array => {
+        let out = memo.get(members);
+        if (!out) {
+          out = new Uint32Array(words);
+          for (const k of members) setBit(out, 0, group[k]!);
+          memo.set(members, out);
+        }
+        return out;
+      };
+    };
+    const srcPeers = peersAsGroups(g.src, sw);
+    const dstPeers = peersAsGroups(g.dst, dw);
+    const dstMemo = new Map<Uint32Array, Uint32Array>();
+    const toDst = (set: Uint32Array): Uint32Array => {
+      let out = dstMemo.get(set);
+      if (!out) {
+        out = new Uint32Array(dw);
+        for (let i = 0; i < D; i++) if (hasBit(set, 0, dstReps[i]!)) setBit(out, 0, i);
+        dstMemo.set(set, out);
       }
-      cols.forEach((d, k) => {
-        const open = this.iso.ingress[d]!.length === 0;
-        if (open) row.fill(-1);
-        else {
+      return out;
+    };
+    const allSources = fullSet(S);
+    const out = new Uint32Array(S * dw);
+    const strip = new Uint32Array(32 * sw);
+    const block = new Uint32Array(32);
+    const row = new Uint32Array(dw);
+    this.plan.entries.forEach((entry, t) => {
+      // Iᵀ: row gs = the destination groups whose ingress admits gs at this term.
+      const it = new Uint32Array(S * dw);
+      for (let strip0 = 0; strip0 < D; strip0 += 32) {
+        strip.fill(0);
+        for (let r = 0; r < 32 && strip0 + r < D; r++) {
+          const d = dstReps[strip0 + r]!;
+          const slots = this.iso.ingress[d]!;
+          if (slots.length === 0) {
+            strip.set(allSources, r * sw);
+            continue;
+          }
+          for (const slot of slots) {
+            const { pc, ingress: adm } = this.admissionsOf(t, slot);
+            for (let i = 0; i < adm.length; i++) {
+              const a = adm[i]!;
+              if (a === 'all' || (a !== 'none' && hasBit(a, 0, d)))
+                orInto(strip, r * sw, srcPeers(pc.ingress[i]!.peers), sw);
+            }
+          }
+        }
+        transposeStrip(strip, sw, strip0 >>> 5, it, S, dw, block);
+      }
+      const mask = entry.mask ? toDst(entry.mask) : null;
+      for (let gs = 0; gs < S; gs++) {
+        const slots = this.iso.egress[srcReps[gs]!]!;
+        const open = slots.length === 0;
+        if (!open) {
           row.fill(0);
-          this.ingressRow(e, d, row);
+          for (const slot of slots) {
+            const { pc, egress: adm } = this.admissionsOf(t, slot);
+            for (let i = 0; i < adm.length; i++) {
+              const a = adm[i]!;
+              const peers = pc.egress[i]!.peers;
+              if (a === 'all') orInto(row, 0, dstPeers(peers), dw);
+              else if (a !== 'none') orAndInto(row, 0, dstPeers(peers), toDst(a), dw);
+            }
+          }
         }
-        for (let s = 0; s < count; s++) {
-          if (hasBit(row, 0, s)) setBit(e.ingressT, s * words, d);
-          else clearBit(e.ingressT, s * words, d);
+        const off = gs * dw;
+        for (let w = 0; w < dw; w++) {
+          out[off + w]! |= (open ? -1 : row[w]!) & it[off + w]! & (mask ? mask[w]! : -1);
         }
-        const m = e.entry.mask;
-        if (m && !hasBit(m, 0, d)) return;
-        eCol.set(egressOpen);
-        for (const [s, eg] of e.egressRows) if (hasBit(eg, 0, d)) setBit(eCol, 0, s);
-        orAndInto(colBits[k]!, 0, eCol, row, words);
-      });
-    }
-    const next = this.allowed.slice();
-    for (const s of rows) this.recomputeRow(next, s);
-    cols.forEach((d, k) => {
-      const bits = colBits[k]!;
-      for (let s = 0; s < count; s++) {
-        if (hasBit(bits, 0, s)) setBit(next, s * words, d);
-        else clearBit(next, s * words, d);
       }
     });
-    this.allowed = next;
+    return { bits: out, words: dw, src: g.src, dst: g.dst };
   }
 
-  private recomputeRow(target: Uint32Array, s: number): void {
-    const words = this.words;
-    const off = s * words;
-    target.fill(0, off, off + words);
-    for (const e of this.entries) {
-      const eg = e.egressRows.get(s);
-      const m = e.entry.mask;
-      const it = e.ingressT;
-      for (let w = 0; w < words; w++) {
-        target[off + w]! |= (eg ? eg[w]! : -1) & it[off + w]! & (m ? m[w]! : -1);
-      }
-    }
-  }
-
-  private admissionsOf(e: EntryState, pc: PolicyClasses): PolicyAdmission {
-    let a = e.admissions.get(pc);
-    if (!a) {
-      const point = e.entry.point;
-      a = {
+  private admissionsOf(t: number, slot: number): PolicyAdmission {
+    const memo = this.admissions[t]!;
+    const pc = this.iso.slots[slot]!;
+    let a = memo[slot];
+    if (a?.pc !== pc) {
+      const point = this.plan.entries[t]!.point;
+      a = memo[slot] = {
+        pc,
         egress: pc.egress.map((r) => admission(r, point, this.named)),
         ingress: pc.ingress.map((r) => admission(r, point, this.named)),
       };
-      e.admissions.set(pc, a);
     }
     return a;
-  }
-
-  /** E[s]: the destinations some egress rule of a policy isolating `s` admits at this term. */
-  private egressRow(e: EntryState, s: number, out: Uint32Array): Uint32Array {
-    for (const slot of this.iso.egress[s]!) {
-      const pc = this.iso.slots[slot]!;
-      const adm = this.admissionsOf(e, pc).egress;
-      pc.egress.forEach((rule, i) => {
-        const a = adm[i]!;
-        if (a === 'all') orInto(out, 0, rule.peers, this.words);
-        else if (a !== 'none') orAndInto(out, 0, rule.peers, a, this.words);
-      });
-    }
-    return out;
-  }
-
-  /** I[d]: the sources some ingress rule of a policy isolating `d` admits at this term. */
-  private ingressRow(e: EntryState, d: number, out: Uint32Array): void {
-    for (const slot of this.iso.ingress[d]!) {
-      const pc = this.iso.slots[slot]!;
-      const adm = this.admissionsOf(e, pc).ingress;
-      pc.ingress.forEach((rule, i) => {
-        const a = adm[i]!;
-        if (a === 'all' || (a !== 'none' && hasBit(a, 0, d))) orInto(out, 0, rule.peers, this.words);
-      });
-    }
   }
 }

@@ -5,6 +5,8 @@ import type { TableEndpoint, TruthTable } from '../truthTable';
 import { isSingleInstance } from '../resolveEndpoint';
 import type { EndpointClasses } from './classes';
 import { outsideClass } from './classes';
+import type { GroupBits } from './classMatrix';
+import { setBit, wordsFor } from './bits';
 
 /**
  * The rows of a table (pods in workspace order, then the outside addresses) with what each
@@ -97,6 +99,35 @@ export function tableRows(ws: Workspace, c: EndpointClasses, externals: readonly
 /** A class-level matrix (`words` words per class row) for one port. */
 export type ClassBits = { readonly bits: Uint32Array; readonly words: number };
 
+/** The dense class matrix (`count` x `count`) of a matrix over groups. */
+export function denseBits(m: GroupBits, count: number): ClassBits {
+  const words = wordsFor(count);
+  const bits = new Uint32Array(count * words);
+  const firstOfGroup = new Map<number, number>();
+  for (let s = 0; s < count; s++) {
+    const gs = m.src[s]!;
+    const prior = firstOfGroup.get(gs);
+    if (prior !== undefined) {
+      bits.copyWithin(s * words, prior * words, prior * words + words);
+      continue;
+    }
+    firstOfGroup.set(gs, s);
+    const off = gs * m.words;
+    for (let d = 0; d < count; d++) {
+      const gd = m.dst[d]!;
+      if ((m.bits[off + (gd >>> 5)]! >>> (gd & 31)) & 1) setBit(bits, s * words, d);
+    }
+  }
+  return { bits, words };
+}
+
+/** A dense class matrix as a matrix over groups (each class its own group). */
+export function ungroupedBits(b: ClassBits, count: number): GroupBits {
+  const identity = new Int32Array(count);
+  for (let k = 0; k < count; k++) identity[k] = k;
+  return { bits: b.bits, words: b.words, src: identity, dst: identity };
+}
+
 /**
  * The fast truth table (the {@link TruthTable} contract plus `toByteMatrix`): a cell is
  * allowed by an exception (`self`, `node-local`) or by its classes' bit; nothing of size
@@ -111,16 +142,18 @@ export type FastTruthTable = TruthTable & {
   readonly rowClass: Int32Array;
   /**
    * The class-level matrix of one port, before the per-row exceptions (`self`, `node-local`),
-   * which `isAllowed` and `toByteMatrix` add. A snapshot: read it, never write it.
+   * which `isAllowed` and `toByteMatrix` add. The engine keeps it over class groups; this dense
+   * copy (`classCount` squared bits) is made on the first call and kept with the table. A
+   * snapshot: read it, never write it.
    */
   classBits(portIndex: number): ClassBits | undefined;
 };
 
-/** Wraps per-port class matrices and rows into a {@link FastTruthTable}. */
+/** Wraps per-port matrices (over class groups) and rows into a {@link FastTruthTable}. */
 export function classTable(
   t: TableRows,
   ports: readonly PortQuery[],
-  perPort: readonly ClassBits[],
+  perPort: readonly GroupBits[],
   classCount: number,
 ): FastTruthTable {
   const { rowClass, rowSelf, rowNode, rowHost } = t;
@@ -132,24 +165,26 @@ export function classTable(
     const m = perPort[portIndex];
     if (!m || from < 0 || to < 0 || from >= n || to >= n) return false;
     if (exception(from, to)) return true;
-    const cj = rowClass[to]!;
-    return ((m.bits[rowClass[from]! * m.words + (cj >>> 5)]! >>> (cj & 31)) & 1) === 1;
+    const gd = m.dst[rowClass[to]!]!;
+    return ((m.bits[m.src[rowClass[from]!]! * m.words + (gd >>> 5)]! >>> (gd & 31)) & 1) === 1;
   };
   const toByteMatrix = (portIndex: number): Uint8Array => {
     const out = new Uint8Array(n * n);
     const m = perPort[portIndex];
     if (!m) return out;
-    const firstRowOfClass = new Int32Array(classCount).fill(-1);
+    const columnGroup = new Int32Array(n);
+    for (let j = 0; j < n; j++) columnGroup[j] = m.dst[rowClass[j]!]!;
+    const firstRowOfGroup = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      const ci = rowClass[i]!;
-      const prior = firstRowOfClass[ci]!;
-      if (prior >= 0) out.copyWithin(i * n, prior * n, prior * n + n);
+      const gs = m.src[rowClass[i]!]!;
+      const prior = firstRowOfGroup.get(gs);
+      if (prior !== undefined) out.copyWithin(i * n, prior * n, prior * n + n);
       else {
-        firstRowOfClass[ci] = i;
-        const off = ci * m.words;
+        firstRowOfGroup.set(gs, i);
+        const off = gs * m.words;
         for (let j = 0; j < n; j++) {
-          const cj = rowClass[j]!;
-          out[i * n + j] = (m.bits[off + (cj >>> 5)]! >>> (cj & 31)) & 1;
+          const gd = columnGroup[j]!;
+          out[i * n + j] = (m.bits[off + (gd >>> 5)]! >>> (gd & 31)) & 1;
         }
       }
     }
@@ -170,6 +205,7 @@ export function classTable(
     }
     return out;
   };
+  const dense: (ClassBits | undefined)[] = [];
   return {
     rows: t.rows,
     ports,
@@ -178,7 +214,11 @@ export function classTable(
     toByteMatrix,
     classCount,
     rowClass,
-    classBits: (portIndex) => perPort[portIndex],
+    classBits: (portIndex) => {
+      const m = perPort[portIndex];
+      if (!m) return undefined;
+      return (dense[portIndex] ??= denseBits(m, classCount));
+    },
   };
 }
 

@@ -51,7 +51,8 @@ function labelsKey(labels: Labels): string {
   return out;
 }
 
-function portsKey(ports: readonly ContainerPort[]): string {
+/** A list of container ports as text (equal lists, equal text). */
+export function portsKey(ports: readonly ContainerPort[]): string {
   let out = '';
   for (const p of ports) out += `${p.name ?? ''}/${p.port}/${p.protocol};`;
   return out;

@@ -3,9 +3,17 @@ import type { CompiledPolicy } from '../../model/policy';
 import type { PortQuery } from '../../model/verdict';
 import type { Workspace } from '../../model/workspace';
 import type { TruthTableQuery } from '../truthTable';
+import { ClassGrouper } from './classGroups';
 import { ClassMatrix, type Isolation } from './classMatrix';
 import { buildClasses, podClassKey, type EndpointClasses } from './classes';
-import { classTable, tableRows, type FastTruthTable, type TableRows } from './classTable';
+import {
+  classTable,
+  denseBits,
+  tableRows,
+  ungroupedBits,
+  type FastTruthTable,
+  type TableRows,
+} from './classTable';
 import { buildIpSignatures, collectIpBlocks, collectNetworkBlocks, type IpSignatures } from './ipSignatures';
 import { overlayTiers } from './tierOverlay';
 import { PolicyCompiler } from './policyClasses';
@@ -14,7 +22,7 @@ import { NamedPorts, portEntryKeys, portPlan } from './portPlan';
 /** What an update did: nothing, recomputed some class rows/columns, or rebuilt everything. */
 export type EvaluatorUpdate = {
   readonly mode: 'unchanged' | 'incremental' | 'rebuild';
-  /** Classes whose egress rows / ingress columns were recomputed (incremental only). */
+  /** Classes whose egress / ingress isolation was recomputed (incremental only). */
   readonly rows: number;
   readonly columns: number;
   /** Why a rebuild was needed. */
@@ -54,10 +62,12 @@ type Change = { readonly key: PolicyKey; readonly policy: CompiledPolicy | undef
 
 /**
  * Creates the fast engine: endpoints grouped into classes, per rule the peer classes as bit
- * sets, per port term the egress rows and transposed ingress rows OR-ed word by word. It
- * agrees with {@link evaluateConnection} on every pair and port (property-tested). After a
- * policy edit only the classes the old or new policy selects are recomputed; pods added or
- * removed in existing classes cost a pass over the pod list; anything else rebuilds.
+ * sets; classes grouped again per side by what the rules can tell apart (see the
+ * `ClassGroups` type), and per port term the egress rows and transposed ingress rows of the
+ * groups AND-ed word by word. It agrees with {@link evaluateConnection} on every pair and port
+ * (property-tested). After a policy edit only the keys of the classes the old or new policy
+ * selects are recomputed, then the (small) groups and group matrices; pods added or removed in
+ * existing classes cost a pass over the pod list; anything else rebuilds.
  */
 export function createEvaluator(ws: Workspace): Evaluator {
   return new Engine(ws);
@@ -70,6 +80,7 @@ class Engine implements Evaluator {
   private compiler!: PolicyCompiler;
   private named!: NamedPorts;
   private iso!: Isolation;
+  private grouper!: ClassGrouper;
   private slotByKey = new Map<PolicyKey, number>();
   private fingerprints: (string | undefined)[] = [];
   private matrices = new Map<string, ClassMatrix>();
@@ -93,10 +104,12 @@ class Engine implements Evaluator {
       this.rowsCache.set(rowsKey, rows);
     }
     const tiered = this.workspace.adminPolicies.length > 0;
+    const groups = this.grouper.groups();
+    const count = this.classes.count;
     const perPort = query.ports.map((q) => {
-      const m = this.matrix(q);
-      const bits = { bits: m.allowed, words: m.words };
-      return tiered ? overlayTiers(this.workspace, rows, bits, q) : bits;
+      const bits = this.matrix(q).at(groups);
+      if (!tiered) return bits;
+      return ungroupedBits(overlayTiers(this.workspace, rows, denseBits(bits, count), q), count);
     });
     return classTable(rows, query.ports, perPort, this.classes.count);
   }
@@ -194,8 +207,8 @@ class Engine implements Evaluator {
         entryKeys.some((k) => !known.has(k)) &&
         portPlan(parseKey(key), this.classes, ws.policies).signature !== m.plan.signature;
       if (stale) this.matrices.delete(key);
-      else m.update(egress, ingress);
     }
+    this.grouper.touch(egress, ingress);
     return { mode: 'incremental', rows: egress.size, columns: ingress.size };
   }
 
@@ -226,7 +239,7 @@ class Engine implements Evaluator {
       this.matrices.delete(key);
     } else {
       const plan = portPlan(q, this.classes, this.workspace.policies);
-      m = new ClassMatrix(this.classes.count, this.iso, plan, this.named);
+      m = new ClassMatrix(this.iso, plan, this.named);
       if (this.matrices.size >= MAX_CACHED_PORTS) this.matrices.delete(this.matrices.keys().next().value!);
     }
     this.matrices.set(key, m);
@@ -265,6 +278,7 @@ class Engine implements Evaluator {
       this.slotByKey.set(p.key, slot);
       this.place(slot, pc.selEgress, pc.selIngress, ignore, ignore, true);
     }
+    this.grouper = new ClassGrouper(this.classes, this.iso);
     return { mode: 'rebuild', rows: count, columns: count, ...(reason ? { reason } : {}) };
   }
 }

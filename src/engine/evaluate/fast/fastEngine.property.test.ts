@@ -238,11 +238,19 @@ function load(s: typeof scenario extends fc.Arbitrary<infer T> ? T : never, poli
   return loadWorkspace(objects, { ipBlockMatchesPodIPs: s.ipBlockMatchesPodIPs }).workspace;
 }
 
-/** Every cell of the table (and of its byte matrices) against the reference. */
+/**
+ * Every cell of the table (and of its byte matrices) against the reference; a cell whose
+ * classes' bit is set in `classBits` is allowed.
+ */
 function agrees(ws: Workspace, table: FastTruthTable, label: string): void {
   const n = table.rows.length;
   PORTS.forEach((q, k) => {
     const bytes = table.toByteMatrix(k);
+    const { bits, words } = table.classBits(k)!;
+    const classBit = (i: number, j: number): boolean => {
+      const cj = table.rowClass[j]!;
+      return ((bits[table.rowClass[i]! * words + (cj >>> 5)]! >>> (cj & 31)) & 1) === 1;
+    };
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         const from = table.rows[i]!;
@@ -251,6 +259,8 @@ function agrees(ws: Workspace, table: FastTruthTable, label: string): void {
         const expected = verdict.allowed;
         if (table.isAllowed(i, j, k) !== expected || bytes[i * n + j] !== (expected ? 1 : 0))
           throw new Error(`${label}: ${from.key} -> ${to.key} ${JSON.stringify(q)}: reference ${expected}`);
+        if (classBit(i, j) && !expected)
+          throw new Error(`${label}: ${from.key} -> ${to.key} ${JSON.stringify(q)}: class bit set, blocked`);
         // An `any` answer is backed by a concrete port that is allowed.
         if (
           q === 'any' &&
@@ -305,10 +315,17 @@ describe('the fast engine (computeTruthTable) agrees with evaluateConnection', (
         const ws1 = load(s, after);
         const query = { ports: PORTS, externals: s.externals };
         const evaluator = createEvaluator(ws0);
-        agrees(ws0, evaluator.table(query), 'fresh');
+        const earlier = evaluator.table(query);
+        agrees(ws0, earlier, 'fresh');
+        const kept = PORTS.map((_, k) => [earlier.toByteMatrix(k), earlier.classBits(k)!.bits.slice()]);
         const update = evaluator.update(ws1);
         if (update.mode === 'incremental') incremental++;
         agrees(ws1, evaluator.table(query), `after ${s.edit.kind} (${update.mode})`);
+        // Tables are snapshots: the one read before the edit still answers as it did.
+        PORTS.forEach((_, k) => {
+          expect(earlier.toByteMatrix(k)).toEqual(kept[k]![0]);
+          expect(earlier.classBits(k)!.bits).toEqual(kept[k]![1]);
+        });
         // The same edit through replacePolicy.
         const direct = createEvaluator(ws0);
         direct.table(query);

@@ -6,12 +6,15 @@ import type {
   PeerMatcher,
 } from '../../model/policy';
 import { matchesLabelSelector } from '../../selectors/matchesLabelSelector';
-import { fullSet, orInto, setBit, wordsFor } from './bits';
 import type { EndpointClasses } from './classes';
 import { ipBlockKey } from './ipSignatures';
 
-/** A rule over classes: the classes its peers match (a bit set) and its ports as written. */
-export type RuleClasses = { readonly peers: Uint32Array; readonly ports: CompiledRule['ports'] };
+/**
+ * A rule over classes: the classes its peers match (increasing class ids: most peer sets hold
+ * a few classes of one namespace, so a list is far smaller than a bit set over every class)
+ * and its ports as written.
+ */
+export type RuleClasses = { readonly peers: Int32Array; readonly ports: CompiledRule['ports'] };
 
 /**
  * A policy over classes: the classes it isolates per direction (null when it does not
@@ -30,14 +33,13 @@ export type PolicyClasses = {
  * policies share selectors) and namespace selections.
  */
 export class PolicyCompiler {
-  private readonly words: number;
-  private readonly all: Uint32Array;
+  private readonly all: Int32Array;
   private readonly nsMemo = new Map<string, number[]>();
-  private readonly peerMemo = new Map<string, Uint32Array>();
+  private readonly peerMemo = new Map<string, Int32Array>();
 
   constructor(private readonly c: EndpointClasses) {
-    this.words = wordsFor(c.count);
-    this.all = fullSet(c.count);
+    this.all = new Int32Array(c.count);
+    for (let k = 0; k < c.count; k++) this.all[k] = k;
   }
 
   /** The policy's selection and rules over the classes. */
@@ -55,30 +57,31 @@ export class PolicyCompiler {
     };
   }
 
-  private rulePeers(policy: CompiledPolicy, rule: CompiledRule): Uint32Array {
+  private rulePeers(policy: CompiledPolicy, rule: CompiledRule): Int32Array {
     if (rule.peers === 'all') return this.all;
     if (rule.peers.length === 1) return this.peerSet(policy, rule.peers[0]!.matcher);
-    const out = new Uint32Array(this.words);
-    for (const p of rule.peers) orInto(out, 0, this.peerSet(policy, p.matcher), this.words);
-    return out;
+    const union = new Set<number>();
+    for (const p of rule.peers) for (const k of this.peerSet(policy, p.matcher)) union.add(k);
+    return Int32Array.from(union).sort();
   }
 
-  private peerSet(policy: CompiledPolicy, m: PeerMatcher): Uint32Array {
+  private peerSet(policy: CompiledPolicy, m: PeerMatcher): Int32Array {
     const key =
       m.kind === 'ipBlock'
         ? `ip:${ipBlockKey(m.cidr, m.except)}`
         : `${namespaceKey(m.namespaces, policy.namespace)}|${JSON.stringify(m.pods)}`;
     let set = this.peerMemo.get(key);
     if (set) return set;
-    set = new Uint32Array(this.words);
     if (m.kind === 'ipBlock') {
       const block = this.c.sigs.blockIndex.get(ipBlockKey(m.cidr, m.except));
+      const members: number[] = [];
       for (let k = 0; k < this.c.count; k++) {
-        if (block !== undefined && this.c.sigs.members[this.c.sig[k]!]!.includes(block)) setBit(set, 0, k);
+        if (block !== undefined && this.c.sigs.members[this.c.sig[k]!]!.includes(block)) members.push(k);
       }
+      set = Int32Array.from(members);
     } else {
       const nsIds = this.namespaces(m.namespaces, policy.namespace);
-      for (const k of this.podClasses(nsIds, m.pods)) setBit(set, 0, k);
+      set = Int32Array.from(this.podClasses(nsIds, m.pods)).sort();
     }
     this.peerMemo.set(key, set);
     return set;
@@ -101,22 +104,31 @@ export class PolicyCompiler {
     return ids;
   }
 
-  /** Pod classes in the namespaces whose labels match; uses the label index when it can. */
+  /**
+   * Pod classes in the namespaces whose labels match: through the label index when an `In`
+   * requirement lists fewer classes than the namespaces hold (a `tier: frontend` selector in
+   * one namespace would otherwise test every frontend class of the workspace).
+   */
   private podClasses(nsIds: readonly number[], selector: LabelSelector): number[] {
     const c = this.c;
-    let candidates: number[] | undefined;
+    let inNamespaces = 0;
+    for (const n of nsIds) inNamespaces += c.byNamespace[n]?.length ?? 0;
+    let best: (readonly number[])[] | undefined;
+    let bestSize = inNamespaces;
     for (const r of selector.requirements) {
       if (r.operator !== 'In') continue;
       const byValue = c.labelIndex.get(r.key);
-      const list = r.values.flatMap((v) => byValue?.get(v) ?? []);
-      if (candidates === undefined || list.length < candidates.length) candidates = list;
+      const lists = r.values.map((v) => byValue?.get(v) ?? []);
+      const size = lists.reduce((sum, l) => sum + l.length, 0);
+      if (size < bestSize) [best, bestSize] = [lists, size];
     }
     const out: number[] = [];
-    if (candidates !== undefined) {
+    if (best !== undefined) {
       const inNs = new Set(nsIds);
-      for (const k of candidates) {
-        if (inNs.has(c.ns[k]!) && matchesLabelSelector(selector, c.labels[k]!)) out.push(k);
-      }
+      for (const list of best)
+        for (const k of list) {
+          if (inNs.has(c.ns[k]!) && matchesLabelSelector(selector, c.labels[k]!)) out.push(k);
+        }
       return out.sort((a, b) => a - b);
     }
     for (const n of nsIds) {
