@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixResult } from '../../store/analysisTypes';
-import { buildEdges, effectiveMode, mapPairs, unfocusedOptions } from './buildEdges';
+import { buildEdges, drawnPairs, effectiveMode, mapPairs, unfocusedOptions } from './buildEdges';
 import type { EdgeOptions, Isolation } from './buildEdges';
 
 /**
@@ -119,5 +119,42 @@ describe('the service map at scale', () => {
     const chosen = bundles(options({ mode: 'bundles' }));
     expect(chosen).toContain('monitoring->shop');
     expect(chosen.length).toBeGreaterThan(3);
+  });
+});
+
+describe('namespace bundles', () => {
+  it('count every pair between two groups, whatever order the table lists the endpoints in', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 20; round++) {
+      const n = 5 + Math.floor(next() * 40);
+      // Pods of four namespaces and a few outside addresses, in a random order.
+      const keys = Array.from({ length: n }, (_, i) =>
+        next() < 0.15 ? `10.0.0.${i}` : `ns${Math.floor(next() * 4)}/p${i}`,
+      ).sort(() => next() - 0.5);
+      const allowed = Uint8Array.from({ length: n * n }, () => (next() < 0.4 ? 1 : 0));
+      const namespaceOf = new Map(keys.filter((k) => k.includes('/')).map((k) => [k, k.split('/')[0] ?? '']));
+      const groupOf = (k: string) => (namespaceOf.has(k) ? `ns:${namespaceOf.get(k)}` : `ext:${k}`);
+      const expected = new Map<string, [number, number]>();
+      keys.forEach((a, i) =>
+        keys.forEach((b, j) => {
+          const [ga, gb] = [groupOf(a), groupOf(b)];
+          if (ga === gb || (!namespaceOf.has(a) && !namespaceOf.has(b))) return;
+          const count = expected.get(`${ga}->${gb}`) ?? [0, 0];
+          count[allowed[i * n + j] === 1 ? 0 : 1]++;
+          expected.set(`${ga}->${gb}`, count);
+        }),
+      );
+      const drawn = drawnPairs({ keys, allowed }, n, {
+        ...unfocusedOptions({ namespaceOf, isolation: new Map() }),
+        mode: 'bundles',
+      });
+      expect(new Map(drawn.bundles.map((b) => [`${b.from}->${b.to}`, [b.allowed, b.blocked]]))).toEqual(
+        expected,
+      );
+    }
   });
 });

@@ -23,10 +23,12 @@ const ELK_LINK_LIMIT = 200;
 
 export const elkFullLayout: FullLayout = async ({ input, analysis, result, collapsed }) => {
   const { workspace, podIsolation } = analysis;
+  // Too many pods for ELK: no need to find the connections (a scan of every pair).
+  if (workspace.pods.length > ELK_POD_LIMIT) return { positions: gridPositions(input), routes: {} };
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
   const isolation = isolationFrom(workspace, podIsolation);
   const links = serviceMapLinks(result, { isolation, namespaceOf, collapsed: [...collapsed] });
-  if (links.length === 0 || workspace.pods.length > ELK_POD_LIMIT || links.length > ELK_LINK_LIMIT)
+  if (links.length === 0 || links.length > ELK_LINK_LIMIT)
     return { positions: gridPositions(input), routes: {} };
   const { positions, routes } = await layoutWithElk(browserElk(), tiedTogether(input, links));
   return { positions, routes: routesWithEnds(routes, positions) };
