@@ -59,6 +59,30 @@ test.describe('editor faults', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('with hundreds of policies, the code lenses near the view are listed, and again after a scroll', async ({
+    app,
+    page,
+  }) => {
+    // 150 policies, each selecting its own pod: more than are listed at once (only those near
+    // the view are, so that a keystroke does not make Monaco check hundreds of lenses).
+    const docs = Array.from({ length: 150 }, (_, i) =>
+      [
+        `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n  namespace: bulk\n  labels:\n    app: a${i}\nspec:\n  containers:\n    - name: c\n      image: x`,
+        `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: pol-${i}\n  namespace: bulk\nspec:\n  podSelector:\n    matchLabels:\n      app: a${i}\n  policyTypes: [Ingress]`,
+      ].join('\n---\n'),
+    );
+    await app.openFiles([{ name: 'many.yaml', text: docs.join('\n---\n') }]);
+    await page.getByTestId('import.replace').click();
+    await app.waitForEvaluation();
+    const lens = (text: string) => page.locator('.codelens-decoration').filter({ hasText: text });
+    await app.findInEditor('name: pol-0');
+    await expect(lens('applies to 1 pod: bulk/p0').first()).toBeVisible();
+    // The last policy is 4,000 lines further down.
+    await page.keyboard.press('Control+End');
+    await expect(lens('applies to 1 pod: bulk/p149').first()).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('the YAML pane never goes blank when the browser scrolls its inner element', async ({ app, page }) => {
     const scrollable = page.locator('[data-testid="editor.monaco"] .editor-scrollable');
     // What Chromium does when it reveals Monaco's input element left at a far cursor.

@@ -183,7 +183,7 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   };
   window.addEventListener('keydown', onKeyDown);
   const selectionSync = bindSelectionSync(editor, store);
-  const insights = registerPolicyInsights(model, store);
+  const insights = registerPolicyInsights(model, store, editor);
 
   return {
     editor,

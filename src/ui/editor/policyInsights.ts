@@ -45,7 +45,20 @@ function policyInDocument(
   );
 }
 
-export function registerPolicyInsights(model: monaco.editor.ITextModel, store: AppStore): monaco.IDisposable {
+/**
+ * With more policies than this, only the lenses near the view are listed (and listed again as
+ * the view scrolls): Monaco checks every lens's place after every edit (~10 ms a keystroke
+ * with 500 policies).
+ */
+const LENS_WINDOW_ABOVE = 100;
+/** Lines listed above and below the view. */
+const LENS_MARGIN = 300;
+
+export function registerPolicyInsights(
+  model: monaco.editor.ITextModel,
+  store: AppStore,
+  editor?: monaco.editor.ICodeEditor,
+): monaco.IDisposable {
   const current = () => {
     const { parsed } = store.getState();
     return parsed.text === model.getValue() ? (parsed as typeof parsed & { text: string }) : null;
@@ -80,24 +93,42 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
   const changed = new monaco.Emitter<monaco.languages.CodeLensProvider>();
   // Lenses are listed cheaply (a range each) and titled only when Monaco shows them
   // (`resolveCodeLens` runs for the lenses in view): 500 policies cost no selector matching.
+  /** The middle line of the view when the lenses were last listed for it (null: all listed). */
+  let listedAround: number | null = null;
+  const viewMiddle = (): number | null => {
+    const ranges = editor?.getVisibleRanges() ?? [];
+    const first = ranges[0];
+    const last = ranges[ranges.length - 1];
+    return first && last ? Math.round((first.startLineNumber + last.endLineNumber) / 2) : null;
+  };
+  const byKey = new WeakMap<object, Map<string, CompiledPolicy>>();
+  const policyByKey = (policies: readonly CompiledPolicy[], key: string | undefined) => {
+    let map = byKey.get(policies);
+    if (!map) byKey.set(policies, (map = new Map(policies.map((p) => [p.key, p]))));
+    return key === undefined ? undefined : map.get(key);
+  };
   const lenses = monaco.languages.registerCodeLensProvider('yaml', {
     onDidChange: changed.event,
     provideCodeLenses(target) {
       const parsed = target === model ? current() : null;
       if (!parsed) return { lenses: [], dispose: () => undefined };
+      const { policies } = parsed.workspace;
+      const middle = policies.length > LENS_WINDOW_ABOVE ? viewMiddle() : null;
+      listedAround = middle;
       const result: monaco.languages.CodeLens[] = [];
-      for (const policy of parsed.workspace.policies) {
+      for (const policy of policies) {
         if (!policy.source || (policy.source.objectPath ?? []).length > 0) continue;
         const range = parsed.objectRanges[objectKey(policy.source)];
         if (!range) continue;
         const line = model.getPositionAt(range.start).lineNumber;
+        if (middle !== null && Math.abs(line - middle) > LENS_MARGIN) continue;
         result.push({ range: new monaco.Range(line, 1, line, 1), id: policy.key });
       }
       return { lenses: result, dispose: () => undefined };
     },
     resolveCodeLens(_target, lens) {
       const parsed = current();
-      const policy = parsed?.workspace.policies.find((p) => p.key === lens.id);
+      const policy = parsed && policyByKey(parsed.workspace.policies, lens.id);
       if (!parsed || !policy) return { ...lens, command: { id: NOOP_COMMAND, title: '' } };
       const pods = podsSelectedBy(parsed.workspace, policy);
       const isolates =
@@ -106,14 +137,23 @@ export function registerPolicyInsights(model: monaco.editor.ITextModel, store: A
       return { ...lens, command: { id: NOOP_COMMAND, title } };
     },
   });
+  const relist = () => changed.fire(undefined as unknown as monaco.languages.CodeLensProvider);
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.parsed !== previous.parsed)
-      changed.fire(undefined as unknown as monaco.languages.CodeLensProvider);
+    if (state.parsed !== previous.parsed) relist();
+  });
+  // Scrolled far from where the lenses were listed: list those near the view.
+  const scrolled = editor?.onDidScrollChange(() => {
+    const middle = listedAround === null ? null : viewMiddle();
+    if (middle !== null && listedAround !== null && Math.abs(middle - listedAround) > LENS_MARGIN / 2) {
+      listedAround = middle;
+      relist();
+    }
   });
 
   return {
     dispose() {
       unsubscribe();
+      scrolled?.dispose();
       hover.dispose();
       lenses.dispose();
       changed.dispose();
