@@ -2,7 +2,7 @@ import { isStale } from '../../store/appStore';
 import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useStore } from '@xyflow/react';
 import type { Connection, Edge, NodeMouseHandler, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import { AdminPolicyDiagram } from './AdminPolicyDiagram';
@@ -93,6 +93,10 @@ export function CanvasView() {
   );
 }
 
+/** A connection is drawn from a pod or an address to another node (not from a frame). */
+const isValidConnection = (c: Edge | Connection): boolean =>
+  c.source !== c.target && !c.source.startsWith('ns:');
+
 function ClusterCanvas() {
   const [hoveredPod, setHoveredPod] = useState<string | null>(null);
   // Until the view is fitted, a large workspace is drawn as its overview: its zoom is not
@@ -129,9 +133,17 @@ function ClusterCanvas() {
   useCanvasFit(nodes, layoutPending, setFittedRequest);
   useEffect(warmUpElk, []);
 
+  // Read when a connection is drawn, so the handlers below keep their identity as the text
+  // changes (React Flow copies a changed handler into its store, which runs every node's
+  // selectors).
+  const externalsNow = useRef(externals);
+  useEffect(() => {
+    externalsNow.current = externals;
+  }, [externals]);
   const endpoint = useCallback(
-    (id: string) => endpointOfNode(id, (address) => externals.find((e) => e.address === address)?.cidr),
-    [externals],
+    (id: string) =>
+      endpointOfNode(id, (address) => externalsNow.current.find((e) => e.address === address)?.cidr),
+    [],
   );
   const propose = useCallback(
     (sourceId: string, targetId: string) => {
@@ -212,7 +224,7 @@ function ClusterCanvas() {
         onEdgeClick={onEdgeClick}
         onPaneClick={clearSelection}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target && !c.source.startsWith('ns:')}
+        isValidConnection={isValidConnection}
         className={
           [
             connectFrom && 'picking-target',

@@ -14,6 +14,7 @@ import type { Edge } from '@xyflow/react';
 import { openEndsOf } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../store/analysisTypes';
+import { countBundles } from './bundleCounts';
 import { EDGE_COLOURS } from './edgeGeometry';
 
 /** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */
@@ -318,72 +319,6 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
         bundles.push({ from: groupIds[a] ?? '', to: groupIds[b] ?? '', allowed, blocked });
     }
   return { keys, mode, nodes, pairs, both, bundles, ...(result.tiers ? { tiers: result.tiers } : {}) };
-}
-
-/**
- * Every pair between two groups, one of them a namespace, counted per group pair (bundles):
- * one pass over the table, numbers only. The table lists endpoints namespace by namespace,
- * so a row is read as runs of one group each: a run is summed four cells at a time (25
- * million cells at 5,000 pods), not tested cell by cell.
- */
-function countBundles(
-  result: MatrixResult,
-  group: Int32Array,
-  isNamespace: Uint8Array,
-  counts: Int32Array,
-  map: { shown: Uint8Array; shapesIn: Uint8Array; shapesOut: Uint8Array; showBlocked: boolean } | null,
-): void {
-  const { allowed } = result;
-  const n = result.keys.length;
-  const g = isNamespace.length;
-  const runStarts: number[] = [];
-  for (let j = 0; j < n; j++) if (j === 0 || group[j] !== group[j - 1]) runStarts.push(j);
-  runStarts.push(n);
-  const runs = runStarts.length - 1;
-  // Cells are 0 or 1: four at a time, as one 32-bit word (its four bytes summed by one multiply).
-  const words =
-    allowed.byteOffset % 4 === 0
-      ? new Uint32Array(allowed.buffer, allowed.byteOffset, allowed.length >> 2)
-      : null;
-  const sum = (from: number, to: number): number => {
-    let total = 0;
-    let j = from;
-    if (words) {
-      for (; j < to && (j & 3) !== 0; j++) total += allowed[j]!;
-      const end = to >> 2;
-      for (let w = j >> 2; w < end; w++) total += Math.imul(words[w]!, 0x01010101) >>> 24;
-      j = Math.max(j, end << 2);
-    }
-    for (; j < to; j++) total += allowed[j]!;
-    return total;
-  };
-  for (let i = 0; i < n; i++) {
-    const gi = group[i]!;
-    const row = i * n;
-    const base = gi * g;
-    const outside = isNamespace[gi] === 0;
-    const shapesOut = map !== null && map.shapesOut[i] === 1;
-    for (let r = 0; r < runs; r++) {
-      const start = runStarts[r]!;
-      const end = runStarts[r + 1]!;
-      const gj = group[start]!;
-      if (gi === gj || (outside && isNamespace[gj] === 0)) continue;
-      const yes = sum(row + start, row + end);
-      const no = end - start - yes;
-      const at = (base + gj) * 2;
-      counts[at]! += yes;
-      counts[at + 1]! += no;
-      // What the service map would draw (see forEachMapPair, without a focus).
-      if (!map || map.shown[base + gj] === 1) continue;
-      if ((no > 0 && map.showBlocked) || (yes > 0 && shapesOut)) map.shown[base + gj] = 1;
-      else if (yes > 0)
-        for (let j = start; j < end; j++)
-          if (allowed[row + j] === 1 && map.shapesIn[j] === 1) {
-            map.shown[base + gj] = 1;
-            break;
-          }
-    }
-  }
 }
 
 /** The React Flow edges of what is drawn, styled for the current selection, baseline and lesson. */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
@@ -228,24 +228,38 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
           }),
     [baseNodes, dragging],
   );
-  const onNodesChange = (nodeChanges: NodeChange<FlowNode>[]) => {
-    for (const change of nodeChanges) {
-      if (change.type !== 'position' || !change.position) continue;
-      const { id, position } = change;
-      if (change.dragging) setDragging((d) => ({ ...d, [id]: position }));
-      else release(id, position);
-    }
-  };
-  const release = (id: string, position: Point) => {
-    placeNode(id, position);
-    setDragging((d) => {
-      const rest = { ...d };
-      delete rest[id];
-      return rest;
-    });
-  };
-  const onNodeDragStop = (_event: unknown, node: FlowNode) =>
-    release(node.id, dragging[node.id] ?? node.position);
+  // The handlers keep their identity from render to render: React Flow copies a changed
+  // handler into its store, which runs every node's and edge's selectors (each keystroke).
+  const draggingNow = useRef(dragging);
+  useEffect(() => {
+    draggingNow.current = dragging;
+  }, [dragging]);
+  const release = useCallback(
+    (id: string, position: Point) => {
+      placeNode(id, position);
+      setDragging((d) => {
+        const rest = { ...d };
+        delete rest[id];
+        return rest;
+      });
+    },
+    [placeNode],
+  );
+  const onNodesChange = useCallback(
+    (nodeChanges: NodeChange<FlowNode>[]) => {
+      for (const change of nodeChanges) {
+        if (change.type !== 'position' || !change.position) continue;
+        const { id, position } = change;
+        if (change.dragging) setDragging((d) => ({ ...d, [id]: position }));
+        else release(id, position);
+      }
+    },
+    [release],
+  );
+  const onNodeDragStop = useCallback(
+    (_event: unknown, node: FlowNode) => release(node.id, draggingNow.current[node.id] ?? node.position),
+    [release],
+  );
 
   return {
     nodes,
