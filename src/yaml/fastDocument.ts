@@ -6,13 +6,14 @@
  * 15 times faster (5,000 pods: ~0.2 s instead of ~2.5 s). So a document is read with js-yaml
  * first, and its tree is built with `yaml` only when something asks where a field is.
  *
- * The fast reader must give what `yaml` gives, or nothing: it takes only documents whose
- * text it can vouch for (a block mapping at column 0; no tags, anchors, aliases, merge keys,
- * tabs, complex keys or flow-collection ends at the start of a line, which are where the two
- * readers' errors and warnings differ), with the YAML 1.2 core schema exactly as `yaml`
- * resolves scalars. Everything else, and any document js-yaml refuses, goes to `yaml`,
- * which then reports the errors. `fastDocument.test.ts` checks both readers against each
- * other on the project's manifests and on thousands of damaged copies of them.
+ * The fast reader must give what `yaml` gives, or nothing. It takes a block mapping at
+ * column 0 whose text it can vouch for (the patterns below are where the two readers' values,
+ * errors or warnings were found to differ), read with the YAML 1.2 core schema exactly as
+ * `yaml` resolves scalars, or a one-line JSON object (`JSON.parse`). Everything else, and
+ * any document js-yaml refuses, goes to `yaml`, which then reports the errors.
+ * `fastDocument.test.ts` checks both readers against each other on the project's manifests
+ * and on thousands of damaged copies of them; callers use it only for many new documents at
+ * once (see `parseIncrementally`), never for what a person types.
  */
 import jsYaml from 'js-yaml';
 
@@ -58,8 +59,9 @@ const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
 
 /**
  * Where the two readers may differ: tags, anchors, aliases and merge keys (`!`, `&`, `*`,
- * `<<`), tabs, a carriage return alone (a line break for js-yaml only), `__proto__` keys, complex keys (`? `), and a flow collection closed at the
- * start of a line (`yaml` warns when it is not indented more than its parent).
+ * `<<`), tabs, a carriage return alone (a line break for js-yaml only), `__proto__` keys,
+ * complex keys (`? `), and a flow collection closed at the start of a line (`yaml` warns
+ * when it is not indented more than its parent).
  */
 const UNVOUCHED = /[!&*\t]|\r(?!\n)|<<|__proto__|^[ ]*(?:[\]}]|\?(?:[ ]|$))/m;
 /** A key that is null or empty (`yaml` turns it into "", js-yaml into "null"). */
