@@ -275,6 +275,9 @@ class Engine implements Evaluator {
       this.slotByKey.set(p.key, slot);
       this.place(slot, pc.selEgress, pc.selIngress, ignore, ignore, true);
     }
+    // Lists that were pushed to keep room for 17 slots; most hold one or two.
+    for (const lists of [this.iso.egress, this.iso.ingress])
+      for (let k = 0; k < count; k++) if (lists[k]!.length > 0) lists[k] = lists[k]!.slice();
     this.grouper = new ClassGrouper(this.classes, this.iso);
     return { mode: 'rebuild', rows: count, columns: count, ...(reason ? { reason } : {}) };
   }
