@@ -170,12 +170,20 @@ function originOf(
   namespace: string | undefined,
   name: string | undefined,
 ): ObjectOrigin {
+  // The usual case in one literal: properties added later would live in a separate store.
+  if (onlyDocumentIndex(source) && kind !== undefined && namespace !== undefined && name !== undefined)
+    return { documentIndex: source.documentIndex, kind, namespace, name };
   const o: { -readonly [K in keyof ObjectOrigin]: ObjectOrigin[K] } = { documentIndex: source.documentIndex };
   Object.assign(o, source);
   if (kind !== undefined) o.kind = kind;
   if (namespace !== undefined) o.namespace = namespace;
   if (name !== undefined) o.name = name;
   return o;
+}
+
+function onlyDocumentIndex(source: ObjectOrigin): boolean {
+  for (const k in source) if (k !== 'documentIndex') return false;
+  return true;
 }
 
 /** Same origin, field by field (what `JSON.stringify` of both would compare). */
