@@ -189,4 +189,20 @@ describe('loadWorkspace', () => {
     expect(moved).not.toBe(first);
     expect(moved?.source?.documentIndex).not.toBe(first?.source?.documentIndex);
   });
+
+  it('shares equal labels and port lists between pods, keeping label order and IPs per pod', () => {
+    const ports = [{ name: 'http', port: 80 }];
+    const { workspace } = loadWorkspace([
+      pod('n', 'a', { app: 'web', tier: 'fe' }, { ports, ip: '10.0.0.1' }),
+      pod('n', 'b', { app: 'web', tier: 'fe' }, { ports, ip: '10.0.0.2' }),
+      pod('n', 'c', { tier: 'fe', app: 'web' }, { ports: [{ name: 'http', port: 81 }] }),
+    ]);
+    const [a, b, c] = workspace.pods;
+    expect(b?.labels).toBe(a?.labels);
+    expect(b?.ports).toBe(a?.ports);
+    expect(Object.keys(c?.labels ?? {})).toEqual(['tier', 'app']);
+    expect(c?.ports).toEqual([{ name: 'http', port: 81, protocol: 'TCP' }]);
+    expect([a?.ips, b?.ips, c?.ips]).toEqual([['10.0.0.1'], ['10.0.0.2'], []]);
+    expect(a?.source).toEqual({ documentIndex: 0, kind: 'Pod', namespace: 'n', name: 'a' });
+  });
 });

@@ -6,6 +6,7 @@ import { describeType, isInteger, isRecord, listField, quote, recordField, type 
 import { normalizeLabels } from './normalizeSelector';
 import { normalizeMetadata } from './normalizeMetadata';
 import { checkPortName, checkPortNumber } from './validateNames';
+import type { Interner } from './intern';
 
 /** Kinds whose pod template stands for their pods. */
 export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
@@ -23,12 +24,14 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
  * (`spec.template`, for CronJob `spec.jobTemplate.spec.template`): template labels, container
  * ports (protocol defaulting to TCP) and the replica count (`replicas`, for Jobs `parallelism`,
  * default 1; unknown for DaemonSets). Pod IPs come from `status.podIPs`/`status.podIP`.
- * Returns undefined when the object has no valid name.
+ * Returns undefined when the object has no valid name. With an {@link Interner}, equal labels,
+ * port lists, namespaces and node names are shared with the other objects of the load.
  */
 export function normalizeWorkload(
   obj: RawRecord,
   kind: PodKind,
   origin: ObjectOrigin,
+  intern?: Interner,
 ): Result<PodInfo | undefined> {
   const sink = new DiagnosticSink(origin);
   const meta = normalizeMetadata(obj, 'namespaced', 'subdomain', sink);
@@ -61,13 +64,15 @@ export function normalizeWorkload(
     replicas = kind === 'DaemonSet' ? undefined : isInteger(count) && count >= 0 ? count : 1;
   }
   const hostNetwork = podSpec?.['hostNetwork'] === true;
-  const nodeName = typeof podSpec?.['nodeName'] === 'string' ? podSpec['nodeName'] : undefined;
+  const rawNode = podSpec?.['nodeName'];
+  const nodeName = typeof rawNode === 'string' ? (intern ? intern.string(rawNode) : rawNode) : undefined;
+  const ports = readContainerPorts(podSpec, podSpecPath, sink);
   const pod: PodInfo = {
     key: podKey(meta.namespace, meta.name),
-    namespace: meta.namespace,
+    namespace: intern ? intern.string(meta.namespace) : meta.namespace,
     name: meta.name,
-    labels,
-    ports: readContainerPorts(podSpec, podSpecPath, sink),
+    labels: intern ? intern.labels(labels) : labels,
+    ports: intern ? intern.ports(ports) : ports,
     kind,
     ...(replicas === undefined ? {} : { replicas }),
     ...(nodeName === undefined ? {} : { nodeName }),
@@ -86,34 +91,35 @@ function readContainerPorts(
   const out: ContainerPort[] = [];
   (listField(podSpec, 'containers') ?? []).forEach((c, ci) => {
     (listField(isRecord(c) ? c : undefined, 'ports') ?? []).forEach((p, pi) => {
-      const pp = [...path, 'containers', ci, 'ports', pi];
-      const port = readContainerPort(p, pp, sink);
+      const port = readContainerPort(p, () => [...path, 'containers', ci, 'ports', pi], sink);
       if (port) out.push(port);
     });
   });
-  return out;
+  // A pushed-to array keeps room for 17 elements: copy to the exact size (kept per pod).
+  return out.length === 0 ? [] : out.slice();
 }
 
 function readContainerPort(
   raw: unknown,
-  path: (string | number)[],
+  pathOf: () => (string | number)[],
   sink: DiagnosticSink,
 ): ContainerPort | undefined {
   if (!isRecord(raw)) {
+    const path = pathOf();
     sink.error(V.type, path, `must be a mapping with containerPort, not ${describeType(raw)}`);
     return undefined;
   }
   const { containerPort, name, protocol = 'TCP' } = raw;
   if (!isInteger(containerPort)) {
-    sink.error(V.required, [...path, 'containerPort'], 'containerPort must be a number');
+    sink.error(V.required, [...pathOf(), 'containerPort'], 'containerPort must be a number');
     return undefined;
   }
   const errs = checkPortNumber(containerPort);
-  for (const e of errs) sink.error(V.invalid, [...path, 'containerPort'], `${containerPort}: ${e}`);
+  for (const e of errs) sink.error(V.invalid, [...pathOf(), 'containerPort'], `${containerPort}: ${e}`);
   if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
     sink.error(
       V.notSupported,
-      [...path, 'protocol'],
+      [...pathOf(), 'protocol'],
       `unsupported protocol ${quote(protocol)}: supported values are "TCP", "UDP", "SCTP"`,
     );
     return undefined;
@@ -121,13 +127,19 @@ function readContainerPort(
   if (errs.length > 0) return undefined;
   if (name === undefined || name === null) return { port: containerPort, protocol: protocol };
   const nameErrs = typeof name === 'string' ? checkPortName(name) : ['must be a string'];
-  for (const e of nameErrs) sink.error(V.invalid, [...path, 'name'], `port name ${quote(name)}: ${e}`);
+  for (const e of nameErrs) sink.error(V.invalid, [...pathOf(), 'name'], `port name ${quote(name)}: ${e}`);
   return nameErrs.length > 0
     ? { port: containerPort, protocol: protocol }
     : { name: name as string, port: containerPort, protocol: protocol };
 }
 
 function readPodIps(status: RawRecord | undefined, sink: DiagnosticSink): string[] {
+  const single = status?.['podIP'];
+  if (typeof single === 'string' && status?.['podIPs'] === undefined) {
+    // The common case, without the lists below (their room for 17 elements would be kept per pod).
+    const ip = canonicalIp(single);
+    if (ip !== undefined) return [ip];
+  }
   const texts: { text: unknown; path: (string | number)[] }[] = [];
   const podIPs = listField(status, 'podIPs');
   if (podIPs)
@@ -141,5 +153,5 @@ function readPodIps(status: RawRecord | undefined, sink: DiagnosticSink): string
     if (ip === undefined) sink.warning(V.invalid, path, `${quote(text)} is not an IP address; ignored`);
     else if (!ips.includes(ip)) ips.push(ip);
   }
-  return ips;
+  return ips.slice();
 }

@@ -1,5 +1,5 @@
 import type { Isolation } from './classMatrix';
-import { portsKey, type EndpointClasses } from './classes';
+import type { EndpointClasses } from './classes';
 import type { PolicyClasses, RuleClasses } from './policyClasses';
 
 /**
@@ -47,7 +47,7 @@ export class ClassGrouper {
     private readonly c: EndpointClasses,
     private readonly iso: Isolation,
   ) {
-    this.ports = Int32Array.from(c.ports, (p) => this.intern(portsKey(p)));
+    this.ports = Int32Array.from(c.portsId);
     this.srcKey = new Int32Array(c.count);
     this.dstKey = new Int32Array(c.count);
     for (let k = 0; k < c.count; k++) {

@@ -11,7 +11,8 @@ import { setBit, wordsFor } from './bits';
 /**
  * The rows of a table (pods in workspace order, then the outside addresses) with what each
  * row needs beyond its class: who it is (`self`: a single-instance pod, shared by an address
- * that belongs to it), its node and whether it is host-level (`node-local`).
+ * that belongs to it), its node and whether it is host-level (`node-local`). `rows` (an
+ * object per row) is made on first read: answering cells needs only the typed arrays.
  */
 export type TableRows = {
   readonly rows: readonly TableEndpoint[];
@@ -27,7 +28,7 @@ export type TableRows = {
 /** Builds the rows of a table over the workspace's pods and the given outside addresses. */
 export function tableRows(ws: Workspace, c: EndpointClasses, externals: readonly string[]): TableRows {
   const problems: string[] = [];
-  const rows: TableEndpoint[] = ws.pods.map((p) => ({ endpoint: { kind: 'pod', key: p.key }, key: p.key }));
+  const pods = ws.pods;
   const seen = new Set<string>();
   const extra: { row: TableEndpoint; cls: number; self: number; node: string | undefined; host: boolean }[] =
     [];
@@ -67,7 +68,7 @@ export function tableRows(ws: Workspace, c: EndpointClasses, externals: readonly
       });
     }
   }
-  const n = rows.length + extra.length;
+  const n = pods.length + extra.length;
   const rowClass = new Int32Array(n);
   const rowSelf = new Int32Array(n).fill(-1);
   const rowNode = new Int32Array(n).fill(-1);
@@ -87,13 +88,26 @@ export function tableRows(ws: Workspace, c: EndpointClasses, externals: readonly
   });
   extra.forEach((x, k) => {
     const i = ws.pods.length + k;
-    rows.push(x.row);
     rowClass[i] = x.cls;
     rowSelf[i] = x.self;
     rowNode[i] = nodeId(x.node);
     rowHost[i] = x.host ? 1 : 0;
   });
-  return { rows, problems, rowClass, rowSelf, rowNode, rowHost };
+  let rows: TableEndpoint[] | undefined;
+  return {
+    get rows(): readonly TableEndpoint[] {
+      if (!rows) {
+        rows = pods.map((p): TableEndpoint => ({ endpoint: { kind: 'pod', key: p.key }, key: p.key }));
+        for (const x of extra) rows.push(x.row);
+      }
+      return rows;
+    },
+    problems,
+    rowClass,
+    rowSelf,
+    rowNode,
+    rowHost,
+  };
 }
 
 /** A class-level matrix (`words` words per class row) for one port. */
@@ -157,7 +171,7 @@ export function classTable(
   classCount: number,
 ): FastTruthTable {
   const { rowClass, rowSelf, rowNode, rowHost } = t;
-  const n = t.rows.length;
+  const n = rowClass.length;
   const exception = (i: number, j: number): boolean =>
     (rowSelf[i]! >= 0 && rowSelf[i] === rowSelf[j]) ||
     (rowNode[i]! >= 0 && rowNode[i] === rowNode[j] && (rowHost[i]! | rowHost[j]!) === 1);
@@ -207,7 +221,9 @@ export function classTable(
   };
   const dense: (ClassBits | undefined)[] = [];
   return {
-    rows: t.rows,
+    get rows() {
+      return t.rows;
+    },
     ports,
     isAllowed,
     problems: t.problems,

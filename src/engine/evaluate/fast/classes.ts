@@ -26,9 +26,12 @@ export type EndpointClasses = {
   readonly ns: number[];
   readonly labels: Labels[];
   readonly ports: (readonly ContainerPort[])[];
+  /** Id of a class's container ports (equal lists, equal ids). */
+  readonly portsId: number[];
   /** ipBlock signature id (see {@link IpSignatures}). */
   readonly sig: number[];
-  readonly byKey: Map<string, number>;
+  /** What identifies a class beyond its kind, namespace and signature (see {@link ClassIndex}). */
+  readonly index: ClassIndex;
   readonly namespaces: readonly NamespaceInfo[];
   readonly namespaceId: ReadonlyMap<string, number>;
   /** Pod classes per namespace id. */
@@ -46,44 +49,196 @@ export type EndpointClasses = {
 function labelsKey(labels: Labels): string {
   const keys = Object.keys(labels);
   if (keys.length > 1) keys.sort();
-  let out = '';
-  for (const k of keys) out += `${k}\u0002${labels[k]}\u0001`;
-  return out;
+  // One flat string (`+=` would keep a tree of partial strings per key).
+  return keys.map((k) => `${k}\u0002${labels[k]}\u0001`).join('');
 }
 
 /** A list of container ports as text (equal lists, equal text). */
-export function portsKey(ports: readonly ContainerPort[]): string {
-  let out = '';
-  for (const p of ports) out += `${p.name ?? ''}/${p.port}/${p.protocol};`;
-  return out;
+function portsKey(ports: readonly ContainerPort[]): string {
+  return ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol};`).join('');
 }
 
-/** The class key of a pod (see {@link EndpointClasses}). */
-export function podClassKey(pod: PodInfo, sigs: IpSignatures, ipBlockMatchesPodIPs: boolean): string {
-  if (pod.hostNetwork) return `h\u0000${portsKey(pod.ports)}\u0000${sigs.signatureOf(pod.ips)}`;
-  const sig = ipBlockMatchesPodIPs ? sigs.signatureOf(pod.ips) : 0;
-  return `p\u0000${pod.namespace}\u0000${labelsKey(pod.labels)}\u0000${portsKey(pod.ports)}\u0000${sig}`;
+const NO_PORTS: readonly ContainerPort[] = [];
+
+/**
+ * Finds classes by what tells them apart, without a text key per pod: label maps and port
+ * lists get ids (by identity first: the replicas of a workload share one object after
+ * `loadWorkspace`, so only distinct objects are turned into text), and a class is the tuple
+ * (kind, namespace, labels, ports, signature, admin-tier signature, node labels), hashed to a
+ * chain of classes that are compared field by field. The ids by text are only needed while
+ * classes are built and when a changed pod is looked up: {@link ClassIndex.release} drops
+ * them and they are rebuilt from the classes on demand.
+ */
+export class ClassIndex {
+  private labelIds = new Map<Labels, number>();
+  private portIds = new Map<readonly ContainerPort[], number>();
+  private labelText: Map<string, number> | undefined = new Map();
+  private portText: Map<string, number> | undefined = new Map();
+  private nextLabel = 0;
+  private nextPorts = 0;
+  private readonly heads = new Map<number, number>();
+  /** Per class: the next class of its hash chain (-1 at the end), and its tuple. */
+  private readonly next: number[] = [];
+  private readonly tuples: number[] = [];
+
+  labelsId(labels: Labels): number {
+    let id = this.labelIds.get(labels);
+    if (id === undefined) {
+      const text = labelsKey(labels);
+      const byText = (this.labelText ??= this.rebuildLabelText());
+      id = byText.get(text);
+      if (id === undefined) byText.set(text, (id = this.nextLabel++));
+      this.labelIds.set(labels, id);
+    }
+    return id;
+  }
+
+  portsId(ports: readonly ContainerPort[]): number {
+    let id = this.portIds.get(ports);
+    if (id === undefined) {
+      const text = portsKey(ports);
+      const byText = (this.portText ??= this.rebuildPortText());
+      id = byText.get(text);
+      if (id === undefined) byText.set(text, (id = this.nextPorts++));
+      this.portIds.set(ports, id);
+    }
+    return id;
+  }
+
+  /**
+   * Drops the ids by text and by object, but those of the classes' own label maps and port
+   * lists. Not with node-label classes (admin policies): their labels are not kept with `c`.
+   */
+  release(c: EndpointClasses): void {
+    this.labelText = undefined;
+    this.portText = undefined;
+    this.labelIds = new Map();
+    this.portIds = new Map();
+    for (let k = 0; k < c.count; k++) {
+      const l = this.tuples[k * TUPLE + 2]!;
+      if (l >= 0) this.labelIds.set(c.labels[k]!, l);
+      this.portIds.set(c.ports[k]!, c.portsId[k]!);
+    }
+  }
+
+  private rebuildLabelText(): Map<string, number> {
+    const byText = new Map<string, number>();
+    for (const [labels, id] of this.labelIds) byText.set(labelsKey(labels), id);
+    return byText;
+  }
+
+  private rebuildPortText(): Map<string, number> {
+    const byText = new Map<string, number>();
+    for (const [ports, id] of this.portIds) byText.set(portsKey(ports), id);
+    return byText;
+  }
+
+  /** The class with this tuple (see {@link ClassIndex}), or -1. */
+  find(t: ClassTuple): number {
+    for (let k = this.heads.get(hashTuple(t)) ?? -1; k >= 0; k = this.next[k]!) {
+      const o = k * TUPLE;
+      const u = this.tuples;
+      if (
+        u[o] === t.kind &&
+        u[o + 1] === t.ns &&
+        u[o + 2] === t.labels &&
+        u[o + 3] === t.ports &&
+        u[o + 4] === t.sig &&
+        u[o + 5] === t.tierSig &&
+        u[o + 6] === t.nodeLabels
+      )
+        return k;
+    }
+    return -1;
+  }
+
+  /** Records class `id` (the next id) under its tuple. */
+  add(id: number, t: ClassTuple): void {
+    const h = hashTuple(t);
+    this.next[id] = this.heads.get(h) ?? -1;
+    this.heads.set(h, id);
+    this.tuples.push(t.kind, t.ns, t.labels, t.ports, t.sig, t.tierSig, t.nodeLabels);
+  }
 }
 
-/** The class key of an outside address or node with this ipBlock signature. */
-export function outsideClassKey(sig: number): string {
-  return `x\u0000${sig}`;
+const TUPLE = 7;
+
+/** What identifies a class; -1 for a part that does not apply. */
+type ClassTuple = {
+  kind: number;
+  ns: number;
+  labels: number;
+  ports: number;
+  sig: number;
+  tierSig: number;
+  nodeLabels: number;
+};
+
+function hashTuple(t: ClassTuple): number {
+  let h = mix(t.kind + 1, t.ns);
+  h = mix(h, t.labels);
+  h = mix(h, t.ports);
+  h = mix(h, t.sig);
+  h = mix(h, t.tierSig);
+  return mix(h, t.nodeLabels) & 0x3fffffff;
+}
+
+function mix(h: number, x: number): number {
+  const m = Math.imul(h ^ (x + 1), 0x9e3779b1);
+  return m ^ (m >>> 15);
 }
 
 /**
- * What admin policies can tell apart beyond a class key: a pod's address signature (`networks`
- * peers match pods by IP whatever `ipBlockMatchesPodIPs` says) and, for hostNetwork pods, their
- * node's labels (`nodes` peers). Empty when the workspace has no admin policies.
+ * The tuple of a pod's class (see {@link EndpointClasses}), into `t`. With admin policies
+ * classes are also told apart by what those can: a pod's address signature (`networks` peers
+ * match pods by IP whatever `ipBlockMatchesPodIPs` says) and, for hostNetwork pods, their
+ * node's labels (`nodes` peers).
  */
-function tierKey(pod: PodInfo, ws: Workspace, sigs: IpSignatures): string {
-  if (ws.adminPolicies.length === 0) return '';
-  const node = pod.hostNetwork && pod.nodeName !== undefined ? ws.nodeByName.get(pod.nodeName) : undefined;
-  return `\u0000t${sigs.signatureOf(pod.ips)}\u0000${node ? labelsKey(node.labels) : ''}`;
+function podTuple(
+  t: ClassTuple,
+  pod: PodInfo,
+  ws: Workspace,
+  c: Pick<EndpointClasses, 'index' | 'sigs' | 'ipBlockMatchesPodIPs' | 'namespaceId'>,
+  nsId: number,
+): ClassTuple {
+  const { index, sigs } = c;
+  const host = pod.hostNetwork;
+  t.kind = host ? ClassKind.Host : ClassKind.Pod;
+  t.ns = host ? -1 : nsId;
+  t.labels = host ? -1 : index.labelsId(pod.labels);
+  t.ports = index.portsId(pod.ports);
+  t.sig = host || c.ipBlockMatchesPodIPs ? sigs.signatureOf(pod.ips) : 0;
+  t.tierSig = -1;
+  t.nodeLabels = -1;
+  if (ws.adminPolicies.length > 0) {
+    t.tierSig = sigs.signatureOf(pod.ips);
+    const node = host && pod.nodeName !== undefined ? ws.nodeByName.get(pod.nodeName) : undefined;
+    if (node) t.nodeLabels = index.labelsId(node.labels);
+  }
+  return t;
+}
+
+const scratch = (): ClassTuple => ({
+  kind: 0,
+  ns: 0,
+  labels: 0,
+  ports: 0,
+  sig: 0,
+  tierSig: 0,
+  nodeLabels: 0,
+});
+
+/** The class of a pod among existing classes (undefined when it would be a new one). */
+export function findPodClass(c: EndpointClasses, pod: PodInfo, ws: Workspace): number | undefined {
+  const nsId = pod.hostNetwork ? -1 : c.namespaceId.get(pod.namespace);
+  if (nsId === undefined) return undefined;
+  const k = c.index.find(podTuple(scratch(), pod, ws, c, nsId));
+  return k < 0 ? undefined : k;
 }
 
 /**
  * Groups the workspace's pods and nodes (and every kind of outside address) into classes.
- * With admin policies, classes are also split by what those can tell apart (see `tierKey`;
+ * With admin policies, classes are also split by what those can tell apart (see `podTuple`;
  * nodes by their labels), so that one endpoint per class answers for all of them.
  */
 export function buildClasses(ws: Workspace, sigs: IpSignatures): EndpointClasses {
@@ -95,8 +250,9 @@ export function buildClasses(ws: Workspace, sigs: IpSignatures): EndpointClasses
     ns: [],
     labels: [],
     ports: [],
+    portsId: [],
     sig: [],
-    byKey: new Map(),
+    index: new ClassIndex(),
     namespaces,
     namespaceId,
     byNamespace: namespaces.map(() => []),
@@ -116,64 +272,59 @@ export function buildClasses(ws: Workspace, sigs: IpSignatures): EndpointClasses
     }
     return id;
   };
-  ws.pods.forEach((pod, i) => {
-    const key = podClassKey(pod, sigs, c.ipBlockMatchesPodIPs) + tierKey(pod, ws, sigs);
-    let id = c.byKey.get(key);
-    if (id === undefined) {
-      const kind = pod.hostNetwork ? ClassKind.Host : ClassKind.Pod;
-      const sig = pod.hostNetwork || c.ipBlockMatchesPodIPs ? sigs.signatureOf(pod.ips) : 0;
-      id = addClass(
-        c,
-        key,
-        kind,
-        kind === ClassKind.Pod ? nsOf(pod.namespace) : -1,
-        pod.labels,
-        pod.ports,
-        sig,
-      );
-    }
+  const t = scratch();
+  const pods = ws.pods;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i]!;
+    podTuple(t, pod, ws, c, pod.hostNetwork ? -1 : nsOf(pod.namespace));
+    let id = c.index.find(t);
+    if (id < 0) id = addClass(c, t, pod.labels, pod.ports);
     c.podClass[i] = id;
-  });
+  }
   const nodeClass = c.nodeClass as Map<string, number>;
   for (const node of ws.nodes) {
     const sig = sigs.signatureOf(node.ips);
-    const labelled =
-      ws.adminPolicies.length > 0 ? `${outsideClassKey(sig)}\u0000n${labelsKey(node.labels)}` : '';
-    nodeClass.set(
-      node.name,
-      labelled === ''
-        ? outsideClass(c, sig)
-        : (c.byKey.get(labelled) ?? addClass(c, labelled, ClassKind.Outside, -1, {}, [], sig)),
-    );
+    if (ws.adminPolicies.length === 0) {
+      nodeClass.set(node.name, outsideClass(c, sig));
+      continue;
+    }
+    const nt = outsideTuple(sig);
+    nt.nodeLabels = c.index.labelsId(node.labels);
+    const found = c.index.find(nt);
+    nodeClass.set(node.name, found >= 0 ? found : addClass(c, nt, {}, NO_PORTS));
   }
   for (const sig of sigs.intervalSignatures) outsideClass(c, sig);
+  if (ws.adminPolicies.length === 0) c.index.release(c);
   return c;
+}
+
+function outsideTuple(sig: number): ClassTuple {
+  return { kind: ClassKind.Outside, ns: -1, labels: -1, ports: -1, sig, tierSig: -1, nodeLabels: -1 };
 }
 
 /** The class of outside endpoints with this signature (created when new). */
 export function outsideClass(c: EndpointClasses, sig: number): number {
-  const key = outsideClassKey(sig);
-  return c.byKey.get(key) ?? addClass(c, key, ClassKind.Outside, -1, {}, [], sig);
+  const t = outsideTuple(sig);
+  const k = c.index.find(t);
+  return k >= 0 ? k : addClass(c, t, {}, NO_PORTS);
 }
 
 function addClass(
   c: EndpointClasses,
-  key: string,
-  kind: number,
-  ns: number,
+  t: ClassTuple,
   labels: Labels,
   ports: readonly ContainerPort[],
-  sig: number,
 ): number {
   const id = c.count++;
-  c.byKey.set(key, id);
-  c.kind.push(kind);
-  c.ns.push(ns);
+  c.index.add(id, t);
+  c.kind.push(t.kind);
+  c.ns.push(t.ns);
   c.labels.push(labels);
   c.ports.push(ports);
-  c.sig.push(sig);
-  if (kind === ClassKind.Pod) {
-    c.byNamespace[ns]!.push(id);
+  c.portsId.push(c.index.portsId(ports));
+  c.sig.push(t.sig);
+  if (t.kind === ClassKind.Pod) {
+    c.byNamespace[t.ns]!.push(id);
     for (const [k, v] of Object.entries(labels)) {
       let values = c.labelIndex.get(k);
       if (!values) c.labelIndex.set(k, (values = new Map<string, number[]>()));

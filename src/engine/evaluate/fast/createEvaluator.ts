@@ -5,7 +5,7 @@ import type { Workspace } from '../../model/workspace';
 import type { TruthTableQuery } from '../truthTable';
 import { ClassGrouper } from './classGroups';
 import { ClassMatrix, type Isolation } from './classMatrix';
-import { buildClasses, podClassKey, type EndpointClasses } from './classes';
+import { buildClasses, findPodClass, type EndpointClasses } from './classes';
 import {
   classTable,
   denseBits,
@@ -138,10 +138,7 @@ class Engine implements Evaluator {
       const podClass = new Int32Array(ws.pods.length);
       for (let i = 0; i < ws.pods.length; i++) {
         const p = ws.pods[i]!;
-        const id =
-          p === old.pods[i]
-            ? this.classes.podClass[i]
-            : this.classes.byKey.get(podClassKey(p, this.sigs, ws.options.ipBlockMatchesPodIPs));
+        const id = p === old.pods[i] ? this.classes.podClass[i] : findPodClass(this.classes, p, ws);
         if (id === undefined) return this.rebuild(ws, `pod ${p.key} is in a new class`);
         podClass[i] = id;
       }
@@ -278,6 +275,9 @@ class Engine implements Evaluator {
       this.slotByKey.set(p.key, slot);
       this.place(slot, pc.selEgress, pc.selIngress, ignore, ignore, true);
     }
+    // Lists that were pushed to keep room for 17 slots; most hold one or two.
+    for (const lists of [this.iso.egress, this.iso.ingress])
+      for (let k = 0; k < count; k++) if (lists[k]!.length > 0) lists[k] = lists[k]!.slice();
     this.grouper = new ClassGrouper(this.classes, this.iso);
     return { mode: 'rebuild', rows: count, columns: count, ...(reason ? { reason } : {}) };
   }
