@@ -1,6 +1,5 @@
-import type { Isolation } from './classMatrix';
 import type { EndpointClasses } from './classes';
-import type { PolicyClasses, RuleClasses } from './policyClasses';
+import type { Isolation, PolicyClasses, RuleClasses } from './policyClasses';
 
 /**
  * The classes grouped per side by what a port matrix can tell apart: two classes share a

@@ -1,14 +1,7 @@
 import { fullSet, hasBit, orAndInto, orInto, setBit, transposeStrip, wordsFor } from './bits';
 import type { ClassGroups } from './classGroups';
 import { admission, type Admission, type NamedPorts, type PortPlan } from './portPlan';
-import type { PolicyClasses } from './policyClasses';
-
-/** Which policies isolate each class, per direction (indexes into `slots`). */
-export type Isolation = {
-  readonly slots: (PolicyClasses | undefined)[];
-  readonly egress: number[][];
-  readonly ingress: number[][];
-};
+import type { Isolation, PolicyClasses } from './policyClasses';
 
 /**
  * A class matrix stored over class groups (see {@link ClassGroups}): the cell of classes

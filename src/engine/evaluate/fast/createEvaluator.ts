@@ -4,7 +4,7 @@ import type { PortQuery } from '../../model/verdict';
 import type { Workspace } from '../../model/workspace';
 import type { TruthTableQuery } from '../truthTable';
 import { ClassGrouper } from './classGroups';
-import { ClassMatrix, type Isolation } from './classMatrix';
+import { ClassMatrix } from './classMatrix';
 import { buildClasses, findPodClass, type EndpointClasses } from './classes';
 import {
   classTable,
@@ -16,7 +16,7 @@ import {
 } from './classTable';
 import { buildIpSignatures, collectIpBlocks, collectNetworkBlocks, type IpSignatures } from './ipSignatures';
 import { overlayTiers } from './tierOverlay';
-import { PolicyCompiler } from './policyClasses';
+import { PolicyCompiler, type Isolation } from './policyClasses';
 import { NamedPorts, portEntryKeys, portPlan } from './portPlan';
 
 /** What an update did: nothing, recomputed some class rows/columns, or rebuilt everything. */

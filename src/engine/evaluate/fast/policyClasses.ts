@@ -141,3 +141,10 @@ export class PolicyCompiler {
 function namespaceKey(m: NamespaceMatcher, own: string): string {
   return m.kind === 'policy-namespace' ? `own:${own}` : `sel:${JSON.stringify(m.selector)}`;
 }
+
+/** Which policies isolate each class, per direction (indexes into `slots`). */
+export type Isolation = {
+  readonly slots: (PolicyClasses | undefined)[];
+  readonly egress: number[][];
+  readonly ingress: number[][];
+};
