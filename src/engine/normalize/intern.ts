@@ -29,11 +29,16 @@ export class Interner {
 
   ports<T extends readonly ContainerPort[]>(ports: T): T {
     if (ports.length === 0) return ports;
-    let key = '';
-    for (const p of ports) key += `${p.name ?? ''}/${p.port}/${p.protocol};`;
+    const key = portsKey(ports);
     const hit = this.portLists.get(key);
     if (hit !== undefined) return hit as T;
     this.portLists.set(key, ports);
     return ports;
   }
+}
+
+/** A list of container ports as text (equal lists, equal text). */
+export function portsKey(ports: readonly ContainerPort[]): string {
+  // One flat string (`+=` would keep a tree of partial strings, kept as a map key).
+  return ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol};`).join('');
 }

@@ -1,6 +1,7 @@
 import type { ContainerPort, Labels, NamespaceInfo, PodInfo } from '../../model/resources';
 import type { Workspace } from '../../model/workspace';
 import { implicitNamespace } from '../../normalize/normalizeClusterObjects';
+import { portsKey } from '../../normalize/intern';
 import type { IpSignatures } from './ipSignatures';
 
 /** What a class of endpoints is, for policy purposes. */
@@ -53,12 +54,49 @@ function labelsKey(labels: Labels): string {
   return keys.map((k) => `${k}\u0002${labels[k]}\u0001`).join('');
 }
 
-/** A list of container ports as text (equal lists, equal text). */
-function portsKey(ports: readonly ContainerPort[]): string {
-  return ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol};`).join('');
-}
-
 const NO_PORTS: readonly ContainerPort[] = [];
+
+/**
+ * Ids for values that are equal as text, found by identity first (so only distinct objects
+ * are turned into text). The ids by text can be dropped ({@link forget}) and are rebuilt from
+ * the objects kept ({@link keep}) when next needed.
+ */
+class TextIds<T extends object> {
+  private byObject = new Map<T, number>();
+  private byText: Map<string, number> | undefined = new Map();
+  private next = 0;
+
+  constructor(private readonly text: (value: T) => string) {}
+
+  id(value: T): number {
+    let id = this.byObject.get(value);
+    if (id === undefined) {
+      const byText = (this.byText ??= this.rebuild());
+      const text = this.text(value);
+      id = byText.get(text);
+      if (id === undefined) byText.set(text, (id = this.next++));
+      this.byObject.set(value, id);
+    }
+    return id;
+  }
+
+  /** Drops every id by text and by object; ids given out stay valid. */
+  forget(): void {
+    this.byText = undefined;
+    this.byObject = new Map();
+  }
+
+  /** Remembers `value`'s id again (after {@link forget}). */
+  keep(value: T, id: number): void {
+    this.byObject.set(value, id);
+  }
+
+  private rebuild(): Map<string, number> {
+    const byText = new Map<string, number>();
+    for (const [value, id] of this.byObject) byText.set(this.text(value), id);
+    return byText;
+  }
+}
 
 /**
  * Finds classes by what tells them apart, without a text key per pod: label maps and port
@@ -70,39 +108,19 @@ const NO_PORTS: readonly ContainerPort[] = [];
  * them and they are rebuilt from the classes on demand.
  */
 export class ClassIndex {
-  private labelIds = new Map<Labels, number>();
-  private portIds = new Map<readonly ContainerPort[], number>();
-  private labelText: Map<string, number> | undefined = new Map();
-  private portText: Map<string, number> | undefined = new Map();
-  private nextLabel = 0;
-  private nextPorts = 0;
+  private readonly labelIds = new TextIds<Labels>(labelsKey);
+  private readonly portIds = new TextIds<readonly ContainerPort[]>(portsKey);
   private readonly heads = new Map<number, number>();
   /** Per class: the next class of its hash chain (-1 at the end), and its tuple. */
   private readonly next: number[] = [];
   private readonly tuples: number[] = [];
 
   labelsId(labels: Labels): number {
-    let id = this.labelIds.get(labels);
-    if (id === undefined) {
-      const text = labelsKey(labels);
-      const byText = (this.labelText ??= this.rebuildLabelText());
-      id = byText.get(text);
-      if (id === undefined) byText.set(text, (id = this.nextLabel++));
-      this.labelIds.set(labels, id);
-    }
-    return id;
+    return this.labelIds.id(labels);
   }
 
   portsId(ports: readonly ContainerPort[]): number {
-    let id = this.portIds.get(ports);
-    if (id === undefined) {
-      const text = portsKey(ports);
-      const byText = (this.portText ??= this.rebuildPortText());
-      id = byText.get(text);
-      if (id === undefined) byText.set(text, (id = this.nextPorts++));
-      this.portIds.set(ports, id);
-    }
-    return id;
+    return this.portIds.id(ports);
   }
 
   /**
@@ -110,27 +128,13 @@ export class ClassIndex {
    * lists. Not with node-label classes (admin policies): their labels are not kept with `c`.
    */
   release(c: EndpointClasses): void {
-    this.labelText = undefined;
-    this.portText = undefined;
-    this.labelIds = new Map();
-    this.portIds = new Map();
+    this.labelIds.forget();
+    this.portIds.forget();
     for (let k = 0; k < c.count; k++) {
       const l = this.tuples[k * TUPLE + 2]!;
-      if (l >= 0) this.labelIds.set(c.labels[k]!, l);
-      this.portIds.set(c.ports[k]!, c.portsId[k]!);
+      if (l >= 0) this.labelIds.keep(c.labels[k]!, l);
+      this.portIds.keep(c.ports[k]!, c.portsId[k]!);
     }
-  }
-
-  private rebuildLabelText(): Map<string, number> {
-    const byText = new Map<string, number>();
-    for (const [labels, id] of this.labelIds) byText.set(labelsKey(labels), id);
-    return byText;
-  }
-
-  private rebuildPortText(): Map<string, number> {
-    const byText = new Map<string, number>();
-    for (const [ports, id] of this.portIds) byText.set(portsKey(ports), id);
-    return byText;
   }
 
   /** The class with this tuple (see {@link ClassIndex}), or -1. */
