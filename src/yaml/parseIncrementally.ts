@@ -38,14 +38,14 @@ export interface ParsedDocument {
 }
 
 /** A document `yaml` has parsed already. */
-export function parsedDocument(doc: Document.Parsed, slot: ValueSlot = { filled: false }): ParsedDocument {
+export function parsedDocument(doc: Document.Parsed): ParsedDocument {
   return {
     range: doc.range,
     contentStart: doc.contents === null ? null : (doc.contents.range?.[0] ?? doc.range[0]),
     errors: doc.errors,
     warnings: doc.warnings,
     tree: () => doc,
-    slot,
+    slot: { filled: false },
   };
 }
 

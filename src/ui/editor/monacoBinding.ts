@@ -139,8 +139,10 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     applyingExternal = true;
     try {
       // A text opened or replaced: its size decides the options before Monaco reads it
-      // (afterwards, turning bracket colours off would have built their tree first).
-      sizeCheck(lineCount(store.getState().text));
+      // (afterwards, turning bracket colours off would have built their tree first). At most
+      // the lines there are plus those inserted: only the inserted text is counted, not the
+      // whole text at every canvas gesture; the check after the edit settles the count.
+      sizeCheck(event.changes.reduce((lines, c) => lines + lineCount(c.text) - 1, model.getLineCount()));
       // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
       model.pushStackElement();
       if (model.getValueLength() !== previousLength) {
@@ -263,7 +265,7 @@ function lensBurstGuard(editor: monaco.editor.IStandaloneCodeEditor): { count():
   };
 }
 
-/** Lines of `text`, as Monaco counts them. */
+/** Lines of `text`, as Monaco counts them (an empty text is one line). */
 function lineCount(text: string): number {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;

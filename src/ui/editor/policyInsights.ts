@@ -57,7 +57,7 @@ const LENS_MARGIN = 300;
 export function registerPolicyInsights(
   model: monaco.editor.ITextModel,
   store: AppStore,
-  editor?: monaco.editor.ICodeEditor,
+  editor: monaco.editor.ICodeEditor,
 ): monaco.IDisposable {
   const current = () => {
     const { parsed } = store.getState();
@@ -96,7 +96,7 @@ export function registerPolicyInsights(
   /** The middle line of the view when the lenses were last listed for it (null: all listed). */
   let listedAround: number | null = null;
   const viewMiddle = (): number | null => {
-    const ranges = editor?.getVisibleRanges() ?? [];
+    const ranges = editor.getVisibleRanges();
     const first = ranges[0];
     const last = ranges[ranges.length - 1];
     return first && last ? Math.round((first.startLineNumber + last.endLineNumber) / 2) : null;
@@ -142,7 +142,7 @@ export function registerPolicyInsights(
     if (state.parsed !== previous.parsed) relist();
   });
   // Scrolled far from where the lenses were listed: list those near the view.
-  const scrolled = editor?.onDidScrollChange(() => {
+  const scrolled = editor.onDidScrollChange(() => {
     const middle = listedAround === null ? null : viewMiddle();
     if (middle !== null && listedAround !== null && Math.abs(middle - listedAround) > LENS_MARGIN / 2) {
       listedAround = middle;
@@ -153,7 +153,7 @@ export function registerPolicyInsights(
   return {
     dispose() {
       unsubscribe();
-      scrolled?.dispose();
+      scrolled.dispose();
       hover.dispose();
       lenses.dispose();
       changed.dispose();
