@@ -339,23 +339,28 @@ test.describe('the canvas as a service map', () => {
     await page.getByTestId('import.replace').click();
     await expect(page.getByTestId('topbar.summary')).toContainText('300 pods', { timeout: 60_000 });
     await app.waitForEvaluation();
-    // Fitted, 300 pods are boxes drawn by their frames, not nodes.
-    await expect.poll(() => page.locator('[data-pod-box]').count()).toBe(300);
+    // Fitted, 300 pods are boxes drawn on one canvas, not nodes.
+    await expect.poll(() => app.overviewBoxCount()).toBe(300);
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
     // Namespace bundles are drawn on one canvas layer under the frames.
     await expect(page.getByTestId('canvas.bundle-layer')).toHaveAttribute('data-bundles', /^[1-9]\d*$/);
     // A click on a box selects the pod: its namespace is drawn in full, with its edges.
-    await page.locator('[data-pod-box="ns-0/svc-0"]').click();
+    const inNsZero = (await app.overviewBoxKeys()).filter((key) => key.startsWith('ns-0/')).length;
+    expect(inNsZero).toBeGreaterThan(0);
+    await app.clickOverviewBox('ns-0/svc-0');
     await expect(page.getByTestId('pod-details')).toBeVisible();
     await expect(app.pod('ns-0/svc-0')).toBeVisible();
-    await expect(page.locator('[data-pod-box^="ns-0/"]')).toHaveCount(0);
+    await expect
+      .poll(async () => (await app.overviewBoxKeys()).some((key) => key.startsWith('ns-0/')))
+      .toBe(false);
+    await expect.poll(() => app.overviewBoxCount()).toBe(300 - inNsZero);
     // Zoomed in, every pod in view is a full node again.
     const zoomIn = page.locator('.react-flow__controls-zoomin');
     await expect
       .poll(
         async () => {
           await zoomIn.click();
-          return page.locator('[data-pod-box]').count();
+          return app.overviewBoxCount();
         },
         { timeout: 30_000 },
       )

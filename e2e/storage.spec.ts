@@ -136,7 +136,8 @@ test.describe('storage', () => {
     expect(pods.length).toBeGreaterThan(6 * 1024 * 1024);
     await app.openFiles([{ name: 'big.yaml', text: pods }]);
     await page.getByTestId('import.replace').click();
-    await expect(page.locator('[data-pod-box="bulk/p0"]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="canvas.overview"]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="canvas.overview"]')).toHaveAttribute('data-boxes', /^bulk\/p0 /);
     await expect
       .poll(async () => Object.values(await app.saved()).some((v) => v.includes('name: p1099')), {
         timeout: 30_000,
@@ -144,7 +145,13 @@ test.describe('storage', () => {
       .toBe(true);
     await expect(page.getByTestId('storage.error')).toHaveCount(0);
     await page.reload();
-    await expect(page.locator('[data-pod-box="bulk/p1099"]')).toBeAttached({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="canvas.overview"]')).toHaveAttribute(
+      'data-boxes',
+      /^bulk\/p1099 /m,
+      {
+        timeout: 60_000,
+      },
+    );
   });
 
   test('workspaces saved by an older version in localStorage are moved over', async ({ app, page }) => {

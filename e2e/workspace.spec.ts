@@ -270,6 +270,7 @@ test.describe('workspace', () => {
       )
       .toEqual({ form: true, status: 'evaluating…' });
     // A thousand pods fit the view as an overview: the frame draws each pod as a plain box.
-    await expect(page.locator('[data-pod-box="bulk/p0"]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="canvas.overview"]')).toBeVisible({ timeout: 60_000 });
+    await expect.poll(() => app.overviewBoxCentre('bulk/p0')).not.toBeNull();
   });
 });

@@ -1,8 +1,18 @@
 import { isStale } from '../../store/appStore';
-import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useStore } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+} from '@xyflow/react';
 import type { Connection, Edge, NodeMouseHandler, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
 import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import { AdminPolicyDiagram } from './AdminPolicyDiagram';
@@ -18,6 +28,8 @@ import { FrameMinimap } from './FrameMinimap';
 import { FindLabelLayer, LabelLayerProvider } from './labelLayer';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
+import { overviewBoxes, podBoxAt } from './overviewBoxes';
+import { OverviewLayer } from './OverviewLayer';
 import { PodNode } from './PodNode';
 import { PolicyDiagram } from './PolicyDiagram';
 import { useCanvasFit } from './useCanvasFit';
@@ -103,8 +115,9 @@ function ClusterCanvas() {
   // known yet, and a full node per pod would cost seconds only to be replaced.
   const fitRequest = useAppStore((s) => s.fitRequest);
   const [fittedRequest, setFittedRequest] = useState<number | null>(null);
+  const fitPending = fittedRequest !== fitRequest;
   const { nodes, edges, layerBundles, onNodesChange, onNodeDragStop, podCount, layoutPending } =
-    useClusterGraph(hoveredPod, fittedRequest !== fitRequest);
+    useClusterGraph(hoveredPod, fitPending);
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
@@ -195,6 +208,42 @@ function ClusterCanvas() {
   );
   const onNodeMouseLeave = useCallback(() => setHoveredPod(null), []);
 
+  // The overview's pod boxes are drawn on their frames' canvases, which let the pointer
+  // through: a click on the pane selects the box under it (or, picking a target, proposes
+  // the connection to it); hovering one shows its name and a pointer, as an element would.
+  const { screenToFlowPosition } = useReactFlow();
+  const boxes = useMemo(() => overviewBoxes(nodes), [nodes]);
+  const boxesNow = useRef(boxes);
+  useEffect(() => {
+    boxesNow.current = boxes;
+  }, [boxes]);
+  const boxAt = useCallback(
+    (event: ReactMouseEvent) =>
+      podBoxAt(boxesNow.current, screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [screenToFlowPosition],
+  );
+  const onPaneClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const key = boxAt(event);
+      if (key && connectFrom) {
+        setConnectFrom(null);
+        propose(connectFrom, `pod:${key}`);
+      } else if (key) selectPod(key);
+      else clearSelection();
+    },
+    [boxAt, connectFrom, propose, selectPod, clearSelection],
+  );
+  const onPaneMouseMove = useCallback(
+    (event: ReactMouseEvent) => {
+      const pane = event.currentTarget as HTMLElement;
+      const key = boxAt(event);
+      if ((pane.title || null) === key) return;
+      pane.title = key ?? '';
+      pane.classList.toggle('over-pod-box', key !== null);
+    },
+    [boxAt],
+  );
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -222,7 +271,8 @@ function ClusterCanvas() {
         onNodeMouseEnter={onNodeMouseEnter}
         onNodeMouseLeave={onNodeMouseLeave}
         onEdgeClick={onEdgeClick}
-        onPaneClick={clearSelection}
+        onPaneClick={onPaneClick}
+        onPaneMouseMove={onPaneMouseMove}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         className={
@@ -255,6 +305,7 @@ function ClusterCanvas() {
         <FindLabelLayer onFound={setLabelLayer} />
         <DotGrid />
         {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={greyed} />}
+        {boxes.length > 0 && <OverviewLayer boxes={boxes} drawable={!fitPending} />}
         {/* A small workspace fits the view: a minimap would only cover part of it. */}
         {!presenting &&
           podCount > MINIMAP_FROM &&
