@@ -264,6 +264,27 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     await vi.waitFor(() => expect(texts).toHaveLength(3));
     expect(texts).toEqual(['a: 1\n', 'a: 12\n', 'a: 1234\n']);
   });
+
+  it('analyses a keystroke at once when the answer to the one before is in, however soon it follows', async () => {
+    const analyzer = createAnalyzer();
+    const texts: string[] = [];
+    const counting: AnalysisClient = {
+      analyze: (request) => {
+        texts.push(request.text);
+        return Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 });
+      },
+      dispose: () => undefined,
+    };
+    // A debounce far longer than the test: every key below comes "during typing".
+    const store = startedStore({ client: counting, initialText: 'a: 1\n', parseDelayMs: 60_000 });
+    await settle();
+    for (const text of ['a: 12\n', 'a: 123\n', 'a: 1234\n']) {
+      store.getState().setText(text, 'editor');
+      expect(texts.at(-1)).toBe(text);
+      await vi.waitFor(() => expect(store.getState().parsed.text).toBe(text));
+    }
+    expect(texts).toHaveLength(4);
+  });
 });
 
 describe('share links in the store', () => {

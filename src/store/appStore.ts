@@ -196,6 +196,8 @@ export function createAppStore({
   let lastEdit = -Infinity;
   /** The text of the latest request to the worker. */
   let requestedText: string | null = null;
+  /** The latest request's `seq` until its answer (or failure) arrives. */
+  let inFlight: number | null = null;
 
   const session = new WorkspaceSession(library);
   const opened = session.open(initialText);
@@ -211,6 +213,10 @@ export function createAppStore({
         set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
         const { text, port, plugin } = get();
         requestedText = text;
+        inFlight = seq;
+        const settled = () => {
+          if (inFlight === seq) inFlight = null;
+        };
         const request = requestFor(text, port, plugin);
         const onProgress = (progress: AnalyzePhase) => {
           if (get().evaluation.seq === seq)
@@ -230,6 +236,7 @@ export function createAppStore({
         client
           .analyze({ ...request, seq }, onProgress, onLint)
           .then(({ result, millis }) => {
+            settled();
             if (get().evaluation.seq !== seq) return;
             const { matrix, ...model } = result;
             const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
@@ -240,6 +247,7 @@ export function createAppStore({
             commands.modelArrived();
           })
           .catch((error: unknown) => {
+            settled();
             if (get().evaluation.seq !== seq) return;
             const message = error instanceof Error ? error.message : String(error);
             set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'failed', message } } }));
@@ -287,10 +295,11 @@ export function createAppStore({
           fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
         }));
         clearTimeout(parseTimer);
-        // Debounce with a leading edge: a keystroke after a pause recolours at once; a
-        // burst of typing is analysed when it pauses for `parseDelayMs`.
+        // Debounce with a leading edge: a keystroke after a pause, or once the last answer is
+        // in, recolours at once; a burst of typing faster than the answers come is analysed
+        // when it pauses for `parseDelayMs`.
         const now = Date.now();
-        const inBurst = now - lastEdit < parseDelayMs;
+        const inBurst = now - lastEdit < parseDelayMs && inFlight !== null;
         lastEdit = now;
         if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
         else analyze();
