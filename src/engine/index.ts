@@ -106,7 +106,7 @@ export {
   checkPortName,
   checkQualifiedName,
 } from './normalize/validateNames';
-export { podsSelectedBy, selectionAt } from './explain/selectionAt';
+export { podsSelectedBy, selectedPodCounts, selectionAt } from './explain/selectionAt';
 export type { Selection } from './explain/selectionAt';
 export { summarisePolicy } from './explain/policyPeers';
 export { adminSubjectPods, summariseAdminPolicy } from './explain/adminPolicyPeers';

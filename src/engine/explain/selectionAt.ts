@@ -6,6 +6,7 @@
  */
 import type { FieldPath } from '../model/diagnostics';
 import type { CompiledPolicy } from '../model/policy';
+import type { PodInfo } from '../model/resources';
 import type { Workspace } from '../model/workspace';
 import { matchesNamespace, selectsPod } from '../evaluate/matchesPeer';
 import { matchesLabelSelector } from '../selectors/matchesLabelSelector';
@@ -20,6 +21,26 @@ export type Selection = {
 /** The pods a policy applies to (`spec.podSelector` in its namespace). */
 export function podsSelectedBy(ws: Workspace, policy: CompiledPolicy): string[] {
   return ws.pods.filter((pod) => selectsPod(policy, pod)).map((pod) => pod.key);
+}
+
+/**
+ * How many pods each policy applies to, by policy key: one pass per namespace's pods, not
+ * every pod per policy (500 policies x 1,000 pods was ~30 ms on every answer of the worker).
+ */
+export function selectedPodCounts(ws: Workspace): Map<string, number> {
+  const byNamespace = new Map<string, PodInfo[]>();
+  for (const pod of ws.pods) {
+    const list = byNamespace.get(pod.namespace);
+    if (list) list.push(pod);
+    else byNamespace.set(pod.namespace, [pod]);
+  }
+  const counts = new Map<string, number>();
+  for (const policy of ws.policies) {
+    let count = 0;
+    for (const pod of byNamespace.get(policy.namespace) ?? []) if (selectsPod(policy, pod)) count++;
+    counts.set(policy.key, count);
+  }
+  return counts;
 }
 
 /** What the selector at `path` (inside the policy object) selects, or null if it is not a selector. */

@@ -1,4 +1,5 @@
-import { adminSubjectPods, podsSelectedBy } from '../../engine';
+import { useMemo } from 'react';
+import { adminSubjectPods, selectedPodCounts } from '../../engine';
 import type { CompiledAdminPolicy } from '../../engine';
 import { plural } from '../app/plural';
 import { useAppStore } from '../app/storeContext';
@@ -14,6 +15,7 @@ export function PolicyList() {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const selectPolicy = useAppStore((s) => s.selectPolicy);
   const admin = [...workspace.adminPolicies].sort(tierOrder);
+  const selected = useMemo(() => selectedPodCounts(workspace), [workspace]);
   return (
     <>
       {admin.length > 0 && (
@@ -59,8 +61,7 @@ export function PolicyList() {
                   {p.key}
                 </button>{' '}
                 <span className="muted">
-                  · {plural(podsSelectedBy(workspace, p).length, 'pod')} ·{' '}
-                  {p.policyTypes.join('+').toLowerCase()}
+                  · {plural(selected.get(p.key) ?? 0, 'pod')} · {p.policyTypes.join('+').toLowerCase()}
                 </span>
               </li>
             ))}
