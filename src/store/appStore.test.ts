@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnalysisClient } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
-import { createAppStore } from './appStore';
+import { createAppStore, waitsForPause } from './appStore';
 import type { AppStore } from './appStore';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage } from './persistence';
@@ -285,6 +285,26 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     }
     expect(texts).toHaveLength(4);
   });
+
+  it.each([
+    ['after a pause', 500, false, 0, false],
+    ['in a burst, the last answer in and cheap to draw', 40, false, 60, false],
+    ['in a burst, an answer on its way', 40, true, 60, true],
+    ['in a burst, the last answer costly to draw (a large workspace)', 40, false, 400, true],
+    ['after a pause, whatever the last answer cost', 500, true, 400, false],
+  ])(
+    'a keystroke %s waits for a pause: %s ms, pending %s, cost %s -> %s',
+    (_case, since, pending, cost, waits) => {
+      expect(
+        waitsForPause({
+          sinceLastEdit: since,
+          answerPending: pending,
+          lastAnswerCost: cost,
+          parseDelayMs: 150,
+        }),
+      ).toBe(waits);
+    },
+  );
 });
 
 describe('share links in the store', () => {

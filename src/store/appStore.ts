@@ -71,6 +71,28 @@ export function isStale(evaluation: EvaluationState): boolean {
   return evaluation.status.kind === 'running';
 }
 
+/**
+ * Whether a keystroke waits for a pause in the typing before it is analysed (a debounce
+ * with a leading edge). A keystroke after a pause of `parseDelayMs` recolours at once, and
+ * so does one in a burst of typing once the last answer is in, when drawing an answer cost
+ * this thread less than `parseDelayMs`. Otherwise (an answer on its way, or a large
+ * workspace whose answers take long to draw) it waits, so that answers do not hold the
+ * typing up.
+ */
+export function waitsForPause({
+  sinceLastEdit,
+  answerPending,
+  lastAnswerCost,
+  parseDelayMs,
+}: {
+  sinceLastEdit: number;
+  answerPending: boolean;
+  lastAnswerCost: number;
+  parseDelayMs: number;
+}): boolean {
+  return sinceLastEdit < parseDelayMs && (answerPending || lastAnswerCost >= parseDelayMs);
+}
+
 /** The evaluation marked as running, keeping the phase of one already running. */
 function running(evaluation: EvaluationState): EvaluationState {
   const progress = evaluation.status.kind === 'running' ? evaluation.status.progress : null;
@@ -198,6 +220,8 @@ export function createAppStore({
   let requestedText: string | null = null;
   /** The latest request's `seq` until its answer (or failure) arrives. */
   let inFlight: number | null = null;
+  /** What drawing the last answer cost this thread (ms), from its arrival to the next task. */
+  let lastAnswerCost = 0;
 
   const session = new WorkspaceSession(library);
   const opened = session.open(initialText);
@@ -238,6 +262,7 @@ export function createAppStore({
           .then(({ result, millis }) => {
             settled();
             if (get().evaluation.seq !== seq) return;
+            const received = Date.now();
             const { matrix, ...model } = result;
             const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
             set({
@@ -245,6 +270,10 @@ export function createAppStore({
               evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
             });
             commands.modelArrived();
+            // The next task starts once the answer is drawn (React renders it in a microtask).
+            setTimeout(() => {
+              lastAnswerCost = Date.now() - received;
+            }, 0);
           })
           .catch((error: unknown) => {
             settled();
@@ -295,13 +324,15 @@ export function createAppStore({
           fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
         }));
         clearTimeout(parseTimer);
-        // Debounce with a leading edge: a keystroke after a pause, or once the last answer is
-        // in, recolours at once; a burst of typing faster than the answers come is analysed
-        // when it pauses for `parseDelayMs`.
         const now = Date.now();
-        const inBurst = now - lastEdit < parseDelayMs && inFlight !== null;
+        const waits = waitsForPause({
+          sinceLastEdit: now - lastEdit,
+          answerPending: inFlight !== null,
+          lastAnswerCost,
+          parseDelayMs,
+        });
         lastEdit = now;
-        if (origin === 'editor' && inBurst) parseTimer = setTimeout(analyze, parseDelayMs);
+        if (origin === 'editor' && waits) parseTimer = setTimeout(analyze, parseDelayMs);
         else analyze();
       };
 
