@@ -15,6 +15,7 @@ import type {
   SummarizeRequest,
   WorkerResponse,
 } from './protocol';
+import { createRangesDecoder } from './rangesWire';
 import { createWorkspaceDecoder } from './workspaceWire';
 import type { Answer, Question } from './questions';
 
@@ -93,6 +94,7 @@ export function createWorkerClient(
   let askSeq = 0;
   let current: Worker | null = null;
   let decode = createWorkspaceDecoder();
+  let decodeRanges = createRangesDecoder();
 
   const fail = (failed: Worker, why: string): void => {
     if (current !== failed) return;
@@ -136,7 +138,11 @@ export function createWorkerClient(
     let result: AnalyzeResult | null = null;
     if (message.type === 'result') {
       try {
-        result = { ...message.result, workspace: decode(message.result.workspace) };
+        result = {
+          ...message.result,
+          workspace: decode(message.result.workspace),
+          objectRanges: decodeRanges(message.result.objectRanges),
+        };
       } catch (error) {
         if (current) fail(current, error instanceof Error ? error.message : String(error));
         return;
@@ -165,6 +171,7 @@ export function createWorkerClient(
     }
     current = started;
     decode = createWorkspaceDecoder();
+    decodeRanges = createRangesDecoder();
     started.onmessage = (event: MessageEvent<WorkerResponse>) => onMessage(event.data);
     // A script that does not load or throws, or an error nothing in the worker caught.
     started.onerror = (event: ErrorEvent) => {

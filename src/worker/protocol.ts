@@ -138,8 +138,21 @@ export interface WorkspaceWire {
   options: EngineOptions;
 }
 
+/**
+ * Object ranges on the wire (`rangesWire.ts`): `keys` null when they are those of the ranges
+ * sent before (the last with `remember`); `bounds` holds start and end per key. Transferred.
+ */
+export interface RangesWire {
+  keys: string[] | null;
+  remember: boolean;
+  bounds: Int32Array;
+}
+
 /** An {@link AnalyzeResult} as the worker posts it. */
-export type AnalyzeResultWire = Omit<AnalyzeResult, 'workspace'> & { workspace: WorkspaceWire };
+export type AnalyzeResultWire = Omit<AnalyzeResult, 'workspace' | 'objectRanges'> & {
+  workspace: WorkspaceWire;
+  objectRanges: RangesWire;
+};
 
 export type WorkerResponse =
   | { type: 'result'; seq: number; result: AnalyzeResultWire; millis: number }

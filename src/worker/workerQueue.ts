@@ -11,6 +11,7 @@ import { answer } from './questions';
 import type { LocatedDiagnostic } from './analyzeText';
 import type { Analyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
+import { createRangesEncoder } from './rangesWire';
 import { createWorkspaceEncoder } from './workspaceWire';
 
 export interface WorkerQueueDeps {
@@ -29,6 +30,7 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
   const baselines: AnalyzeRequest[] = [];
   let running: Promise<void> | null = null;
   const encode = createWorkspaceEncoder();
+  const encodeRanges = createRangesEncoder();
 
   async function run(request: AnalyzeRequest): Promise<void> {
     const started = performance.now();
@@ -43,8 +45,13 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
       }
       post({ type: 'progress', seq: request.seq, phase: 'evaluating' }, []);
       const result = analyzer.finish(request, analysis);
-      const wire = { ...result, workspace: encode(result.workspace, !request.ephemeral) };
+      const wire = {
+        ...result,
+        workspace: encode(result.workspace, !request.ephemeral),
+        objectRanges: encodeRanges(result.objectRanges, !request.ephemeral),
+      };
       post({ type: 'result', seq: request.seq, result: wire, millis: performance.now() - started }, [
+        wire.objectRanges.bounds.buffer,
         result.matrix.allowed.buffer,
         ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
         result.podIsolation.buffer,
