@@ -1,10 +1,10 @@
 /**
- * Monaco, fully offline: the core, all editor features, YAML syntax and the
+ * Monaco, fully offline: the core, the editor features a YAML editor uses (monacoFeatures.ts), YAML syntax and the
  * monaco-yaml language service with our inline schema. Imported lazily (it is ~3 MB)
  * after the canvas has painted.
  */
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import './monacoFeatures';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
