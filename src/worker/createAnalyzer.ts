@@ -1,5 +1,7 @@
 import { createEvaluator, externalPeers, runExpectations } from '../engine';
 import type { Evaluator, Workspace } from '../engine';
+import { summarizeManifests } from '../yaml/importText';
+import type { ImportSummary } from '../yaml/importText';
 import { DocumentCache } from '../yaml/parseIncrementally';
 import { SourceMap } from '../yaml/sourceMap';
 import { analyzeText } from './analyzeText';
@@ -20,6 +22,11 @@ export interface Analyzer {
   sourceMap(text: string): SourceMap;
   /** The workspace of `text`: the last analysis's when it is that text, else a new parse. */
   workspaceOf(text: string): Workspace;
+  /**
+   * Counts the objects of text about to be imported, keeping what it parsed for the next
+   * analysis: a file opened is read once, not once for the dialog and again when it opens.
+   */
+  summarize(text: string): ImportSummary;
 }
 
 /**
@@ -33,6 +40,8 @@ export function createAnalyzer(): Analyzer {
   let last: { text: string; options: string; analysis: Analysis } | null = null;
   let engine: Evaluator | null = null;
   const documents = new DocumentCache();
+  /** What the last summary parsed, until the next analysis of the edited text takes it up. */
+  let summarized: DocumentCache | null = null;
   // The edited text's matrix is patched from the last one; a baseline's is built whole.
   const editedMatrix = createMatrixBuilder();
   const prepare = (request: AnalyzeRequest): Analysis => {
@@ -40,6 +49,12 @@ export function createAnalyzer(): Analyzer {
     if (request.ephemeral)
       return analyzeText(request.text, null, request.options, undefined, { lint: false });
     const options = JSON.stringify(request.options);
+    if (summarized) {
+      // The documents of a file just summarized (an import): the analysis reads them from here.
+      for (const [chunk, parsed] of summarized.entries)
+        if (!documents.entries.has(chunk)) documents.entries.set(chunk, parsed);
+      summarized = null;
+    }
     if (!last || last.text !== request.text || last.options !== options) {
       const analysis = analyzeText(request.text, memory, request.options, documents, { lint: false });
       memory = analysis.memory;
@@ -72,7 +87,13 @@ export function createAnalyzer(): Analyzer {
     last?.text === text
       ? last.analysis.workspace
       : analyzeText(text, null, undefined, undefined, { lint: false }).workspace;
-  return { prepare, finish, analyze, sourceMap, workspaceOf };
+  const summarize = (text: string): ImportSummary => {
+    const cache = new DocumentCache();
+    const summary = summarizeManifests(text, cache);
+    summarized = cache;
+    return summary;
+  };
+  return { prepare, finish, analyze, sourceMap, workspaceOf, summarize };
 }
 
 function resultOf(

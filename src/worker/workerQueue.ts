@@ -6,7 +6,6 @@
  * one check per task, abandoned by newer text.
  */
 import { LINT_CHECKS } from '../engine';
-import { summarizeManifests } from '../yaml/importText';
 import { answer } from './questions';
 import type { LocatedDiagnostic } from './analyzeText';
 import type { Analyzer } from './createAnalyzer';
@@ -98,7 +97,7 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
           break;
         case 'summarize':
           // Rare (once per import) and independent of the analysis state: answered at once.
-          post({ type: 'summary', seq: request.seq, summary: summarizeManifests(request.text) }, []);
+          post({ type: 'summary', seq: request.seq, summary: analyzer.summarize(request.text) }, []);
           break;
         case 'lookup': {
           // Answered at once, from the map of the last analysis when it is the same text.

@@ -4,6 +4,7 @@
  * new documents after the current ones.
  */
 
+import type { DocumentCache } from './parseIncrementally';
 import { looksBinary, MAX_MANIFEST_CHARS, readManifests } from './readManifests';
 
 /** Larger inputs are refused: the same limit as the manifest reader's. */
@@ -46,10 +47,11 @@ export interface ImportSummary {
 
 /**
  * Counts the objects of imported text as {@link readManifests} reads them. It parses the
- * whole text (seconds for megabytes), so the app calls it in the worker, not on the main thread.
+ * whole text (seconds for megabytes), so the app calls it in the worker, not on the main thread,
+ * with a `cache` that the analysis of the text, once imported, reads again from.
  */
-export function summarizeManifests(text: string): ImportSummary {
-  const { objects, documentCount = 0 } = readManifests(text);
+export function summarizeManifests(text: string, cache?: DocumentCache): ImportSummary {
+  const { objects, documentCount = 0 } = readManifests(text, undefined, cache);
   const lists = new Set<string>();
   for (const { source } of objects) {
     const path = source.objectPath ?? [];
