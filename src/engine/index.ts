@@ -83,6 +83,7 @@ export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/f
 export { openEndsOf } from './evaluate/openEnds';
 export type { Evaluator, EvaluatorUpdate } from './evaluate/fast/createEvaluator';
 export type { FastTruthTable } from './evaluate/fast/classTable';
+export type { BlockSums } from './evaluate/fast/blockSums';
 export {
   explainVerdict,
   formatAdminRuleMatch,

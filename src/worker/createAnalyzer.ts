@@ -7,6 +7,7 @@ import { SourceMap } from '../yaml/sourceMap';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { createMatrixBuilder, evaluateMatrix } from './evaluateMatrix';
+import { bundleSums } from './bundleSums';
 import { tierMarks } from './tierMarks';
 import type { AnalyzeRequest, AnalyzeResult } from './protocol';
 
@@ -104,11 +105,8 @@ function resultOf(
 ): AnalyzeResult {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
-  const matrix = matrixOf(
-    engine,
-    request.port,
-    externals.map((e) => e.address),
-  );
+  const addresses = externals.map((e) => e.address);
+  const matrix = matrixOf(engine, request.port, addresses);
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
   if (!request.enforced) {
     matrix.allowed.fill(1);
@@ -120,6 +118,10 @@ function resultOf(
   }
   const tests = runExpectations(workspace, workspace.tests);
   const podIsolation = engine.podIsolation();
+  if (request.enforced) {
+    const bundles = bundleSums(engine, request.port, addresses, workspace, matrix, podIsolation);
+    if (bundles) matrix.bundles = bundles;
+  }
   return {
     workspace,
     diagnostics,

@@ -56,6 +56,20 @@ export interface MatrixResult {
    * policies, or past the number of pairs worth evaluating one by one.
    */
   tiers?: Uint8Array;
+  /**
+   * Allowed pairs per pair of blocks (each namespace's pods, each outside address), for the
+   * service map's bundles (`bundleSums.ts`): all of them, those whose source the map draws
+   * connections of (isolated for egress and not open to everyone), and those whose
+   * destination it does (for ingress). Row-major `blocks x blocks`; absent where the canvas
+   * counts from the cells itself. Transferred.
+   */
+  bundles?: {
+    blockOf: Int32Array;
+    blocks: number;
+    allowed: Float64Array;
+    fromShaped: Float64Array;
+    toShaped: Float64Array;
+  };
 }
 
 /** Everything the UI shows about one version of the text. */

@@ -55,6 +55,14 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
         ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
         result.podIsolation.buffer,
         ...(result.matrix.tiers ? [result.matrix.tiers.buffer] : []),
+        ...(result.matrix.bundles
+          ? [
+              result.matrix.bundles.blockOf.buffer,
+              result.matrix.bundles.allowed.buffer,
+              result.matrix.bundles.fromShaped.buffer,
+              result.matrix.bundles.toShaped.buffer,
+            ]
+          : []),
       ]);
       if (!result.lintPending) return;
       // The lint findings follow, one check per task, so that a keystroke waits for one

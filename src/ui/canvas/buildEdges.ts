@@ -14,7 +14,7 @@ import type { Edge } from '@xyflow/react';
 import { openEndsOf } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../store/analysisTypes';
-import { countBundles } from './bundleCounts';
+import { bundlesFromSums, countBundles } from './bundleCounts';
 import { EDGE_COLOURS } from './edgeGeometry';
 
 /** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */
@@ -275,15 +275,24 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
   const shown = mode === 'bundles' && options.mode !== 'bundles' ? new Uint8Array(g * g) : null;
   // Without a focus, one pass both counts the bundles and finds those the map would draw.
   const oneScan = shown !== null && !focusing(options);
-  if (mode === 'bundles')
-    countBundles(
+  if (mode === 'bundles') {
+    // The worker's sums when it sent them; else one pass over the cells.
+    const summed = bundlesFromSums(
       result,
       group,
       isNamespace,
       counts,
-      oneScan ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked } : null,
+      oneScan ? { shown, showBlocked: options.showBlocked } : null,
     );
-  else {
+    if (!summed)
+      countBundles(
+        result,
+        group,
+        isNamespace,
+        counts,
+        oneScan ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked } : null,
+      );
+  } else {
     const emit: Emit = (i, j, verdict) => {
       const gi = group[i] ?? 0;
       const gj = group[j] ?? 0;

@@ -65,3 +65,53 @@ export function countBundles(
     }
   }
 }
+
+/**
+ * {@link countBundles} from the sums the worker made over the class groups
+ * (`MatrixResult.bundles`), without reading a cell: each worker block (a namespace or an
+ * outside address) is one group here. False, with nothing written, when the blocks do not
+ * match the groups (the canvas then counts the cells).
+ */
+export function bundlesFromSums(
+  result: MatrixResult,
+  group: Int32Array,
+  isNamespace: Uint8Array,
+  counts: Int32Array,
+  map: { shown: Uint8Array; showBlocked: boolean } | null,
+): boolean {
+  const sums = result.bundles;
+  const n = group.length;
+  if (!sums || sums.blockOf.length !== n) return false;
+  const { blocks, blockOf } = sums;
+  const groupOfBlock = new Int32Array(blocks).fill(-1);
+  const size = new Float64Array(blocks);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf[i]!;
+    if (groupOfBlock[b] === -1) groupOfBlock[b] = group[i]!;
+    else if (groupOfBlock[b] !== group[i]) return false;
+    size[b]!++;
+  }
+  const g = isNamespace.length;
+  for (let a = 0; a < blocks; a++) {
+    const ga = groupOfBlock[a]!;
+    if (ga < 0) continue;
+    for (let b = 0; b < blocks; b++) {
+      const gb = groupOfBlock[b]!;
+      if (gb < 0 || ga === gb || (isNamespace[ga] === 0 && isNamespace[gb] === 0)) continue;
+      const at = a * blocks + b;
+      const yes = sums.allowed[at]!;
+      const no = size[a]! * size[b]! - yes;
+      const pair = ga * g + gb;
+      counts[pair * 2]! += yes;
+      counts[pair * 2 + 1]! += no;
+      // What the service map would draw (see forEachMapPair, without a focus).
+      if (
+        map &&
+        map.shown[pair] !== 1 &&
+        ((no > 0 && map.showBlocked) || sums.fromShaped[at]! > 0 || sums.toShaped[at]! > 0)
+      )
+        map.shown[pair] = 1;
+    }
+  }
+  return true;
+}

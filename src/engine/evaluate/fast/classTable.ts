@@ -6,6 +6,8 @@ import { isSingleInstance } from '../resolveEndpoint';
 import type { EndpointClasses } from './classes';
 import { outsideClass } from './classes';
 import type { GroupBits } from './classMatrix';
+import { blockSums } from './blockSums';
+import type { BlockSums } from './blockSums';
 import { setBit, wordsFor } from './bits';
 
 /**
@@ -161,6 +163,18 @@ export type FastTruthTable = TruthTable & {
    * snapshot: read it, never write it.
    */
   classBits(portIndex: number): ClassBits | undefined;
+  /**
+   * Allowed cells of one port summed per pair of row blocks (`block`: each row's block, of
+   * `blocks`), also over flagged rows and over flagged columns; from the groups' matrix, not
+   * cell by cell (see `blockSums`).
+   */
+  blockSums(
+    portIndex: number,
+    block: Int32Array,
+    blocks: number,
+    rowFlag: Uint8Array,
+    colFlag: Uint8Array,
+  ): BlockSums | undefined;
 };
 
 /** Wraps per-port matrices (over class groups) and rows into a {@link FastTruthTable}. */
@@ -230,6 +244,10 @@ export function classTable(
     toByteMatrix,
     classCount,
     rowClass,
+    blockSums: (portIndex, block, blocks, rowFlag, colFlag) => {
+      const m = perPort[portIndex];
+      return m && blockSums(m, t, block, blocks, rowFlag, colFlag);
+    },
     classBits: (portIndex) => {
       const m = perPort[portIndex];
       if (!m) return undefined;
