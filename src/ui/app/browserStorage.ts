@@ -44,8 +44,18 @@ export interface BrowserStorage {
  */
 const JOURNAL_PREFIX = 'netpol-canvas-journal:';
 
-/** A write not yet confirmed: the key's value before it, and the value written. */
-type Unconfirmed = { before: string | null; value: string | null };
+/**
+ * A write not confirmed yet: the value it replaced and its own; `earlier`, the values of this
+ * page's writes of the same key before it that were not confirmed either (any of them may be
+ * on disk when the page is gone, so the journal's entry applies over each).
+ */
+type Unconfirmed = { before: string | null; value: string | null; earlier?: (string | null)[] };
+
+/** A write queued after `prior` (unconfirmed) of the same key, or the first one. */
+function after(prior: Unconfirmed | undefined, next: Unconfirmed): Unconfirmed {
+  if (!prior) return { before: next.before, value: next.value };
+  return { before: prior.before, value: next.value, earlier: [...(prior.earlier ?? []), prior.value] };
+}
 
 export async function openBrowserStorage(): Promise<BrowserStorage> {
   const broadcast =
@@ -171,8 +181,24 @@ function indexedDbStorage(
   /** Writes sent to IndexedDB and not confirmed yet (the journal's content, with `batch`). */
   const inflight = new Map<string, Unconfirmed>();
   const journalKey = `${JOURNAL_PREFIX}${Math.random().toString(36).slice(2)}`;
-  const settle = (written: Map<string, Unconfirmed>) => {
-    for (const [k, v] of written) if (inflight.get(k)?.value === v.value) inflight.delete(k);
+  /** A batch is done: on disk (`stored`) or failed. */
+  const settle = (written: Map<string, Unconfirmed>, stored: boolean) => {
+    for (const [k, v] of written) {
+      const entry = inflight.get(k);
+      if (!entry) continue;
+      if (entry.value === v.value) inflight.delete(k);
+      else {
+        // A later write of this key is still on its way. Stored, this one is what that one
+        // replaces on disk now (transactions complete in order); failed, it never will be.
+        const earlier = entry.earlier ?? [];
+        const at = earlier.indexOf(v.value);
+        inflight.set(k, {
+          before: stored ? v.value : entry.before,
+          value: entry.value,
+          earlier: earlier.slice(at + 1),
+        });
+      }
+    }
     if (inflight.size === 0 && !batch) removeJournal(journalKey);
   };
   const queue = (key: string, value: string | null) => {
@@ -181,13 +207,12 @@ function indexedDbStorage(
       const current = batch;
       queueMicrotask(() => {
         batch = null;
-        for (const [k, v] of current)
-          inflight.set(k, { before: inflight.get(k)?.before ?? v.before, value: v.value });
+        for (const [k, v] of current) inflight.set(k, after(inflight.get(k), v));
         const entries = [...current].map(([k, v]) => [k, v.value] as [string, string | null]);
         writeBatch(db, entries).then(
-          () => settle(current),
+          () => settle(current, true),
           (error: unknown) => {
-            settle(current);
+            settle(current, false);
             // Undo in memory what did not reach the disk, unless written again since.
             for (const [k, v] of current) {
               if ((map.get(k) ?? null) !== v.value) continue;
@@ -210,8 +235,7 @@ function indexedDbStorage(
   };
   const journal = () => {
     const pending = new Map(inflight);
-    for (const [k, v] of batch ?? [])
-      pending.set(k, { before: pending.get(k)?.before ?? v.before, value: v.value });
+    for (const [k, v] of batch ?? []) pending.set(k, after(pending.get(k), v));
     if (pending.size === 0) {
       removeJournal(journalKey);
       return;
@@ -261,8 +285,13 @@ async function replayJournals(db: IDBDatabase, map: Map<string, string>): Promis
     } catch {
       entries = [];
     }
-    for (const [k, { before, value }] of Array.isArray(entries) ? entries : [])
-      if ((map.get(k) ?? null) === before && value !== before) replay.set(k, value);
+    for (const [k, { before, value, earlier }] of Array.isArray(entries) ? entries : []) {
+      // Written where the stored value is the one it replaced, or one of this page's own
+      // unconfirmed writes before it; anything else was written by another tab since.
+      const stored = map.get(k) ?? null;
+      const ours = stored === before || (Array.isArray(earlier) && earlier.includes(stored));
+      if (ours && value !== stored) replay.set(k, value);
+    }
   }
   if (replay.size > 0) {
     const written = await writeBatch(db, [...replay]).then(
