@@ -29,6 +29,20 @@ function verdict(store: ReturnType<typeof createAppStore>, from: string, to: str
 }
 
 /** A store as the page makes it: created, then started. */
+/** A client that answers at once and records every text it was asked about. */
+function countingClient(): { texts: string[]; counting: AnalysisClient } {
+  const analyzer = createAnalyzer();
+  const texts: string[] = [];
+  const counting: AnalysisClient = {
+    analyze: (request) => {
+      texts.push(request.text);
+      return Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 });
+    },
+    dispose: () => undefined,
+  };
+  return { texts, counting };
+}
+
 function startedStore(deps: Parameters<typeof createAppStore>[0]): AppStore {
   const store = createAppStore(deps);
   store.getState().start();
@@ -243,15 +257,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('analyses a keystroke after a pause at once, and a burst of typing once it pauses', async () => {
-    const analyzer = createAnalyzer();
-    const texts: string[] = [];
-    const counting: AnalysisClient = {
-      analyze: (request) => {
-        texts.push(request.text);
-        return Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 });
-      },
-      dispose: () => undefined,
-    };
+    const { texts, counting } = countingClient();
     const store = startedStore({ client: counting, initialText: 'a: 1\n', parseDelayMs: 50 });
     await settle();
     expect(texts).toEqual(['a: 1\n']);
@@ -266,15 +272,7 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
   });
 
   it('analyses a keystroke at once when the answer to the one before is in, however soon it follows', async () => {
-    const analyzer = createAnalyzer();
-    const texts: string[] = [];
-    const counting: AnalysisClient = {
-      analyze: (request) => {
-        texts.push(request.text);
-        return Promise.resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 0 });
-      },
-      dispose: () => undefined,
-    };
+    const { texts, counting } = countingClient();
     // A debounce far longer than the test: every key below comes "during typing".
     const store = startedStore({ client: counting, initialText: 'a: 1\n', parseDelayMs: 60_000 });
     await settle();

@@ -18,6 +18,7 @@ import {
 } from './buildEdges';
 import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationFrom } from './buildFlow';
+import { viewRect } from './overviewBoxes';
 import type { FlowNode } from './buildFlow';
 import type { LayerBundle } from './BundleLayer';
 import type { Box, Layout, Point } from '../../store/layout/computeLayout';
@@ -286,11 +287,9 @@ const overviewZoom = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM;
  * of a pan).
  */
 function framesNear(s: ReactFlowState, frames: Record<string, Box>): string {
-  const [tx, ty, zoom] = s.transform;
-  const width = s.width / zoom;
-  const height = s.height / zoom;
-  const left = -tx / zoom - width / 2;
-  const top = -ty / zoom - height / 2;
+  const { x, y, width, height } = viewRect(s.transform, s.width, s.height);
+  const left = x - width / 2;
+  const top = y - height / 2;
   const near: string[] = [];
   for (const [name, box] of Object.entries(frames))
     if (
