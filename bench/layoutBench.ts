@@ -34,7 +34,7 @@ function inputFor(text: string): { input: ElkInput; pods: number } {
   const { workspace, matrix, podIsolation } = result;
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
   const links = serviceMapLinks(matrix, {
-    isolation: isolationFrom(workspace, podIsolation),
+    isolation: isolationFrom(workspace.pods, podIsolation),
     namespaceOf,
     collapsed: [],
   });

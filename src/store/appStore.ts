@@ -16,7 +16,7 @@ import type { TextChange } from '../yaml/textEdits';
 import type { CommandOutcome } from './commands/command';
 import { createCommandRunner } from './commandRunner';
 import type { CommandArgs, CommandId } from './commands/registry';
-import { emptyAnalysis } from './workspaceAnalysis';
+import { emptyAnalysis, steadyKeys, steadyModel } from './workspaceAnalysis';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
@@ -269,8 +269,16 @@ export function createAppStore({
             const { matrix, ...model } = result;
             const lastLint = model.lintPending ? get().parsed.diagnostics.filter(isLint) : [];
             set({
-              parsed: { text, ...model, diagnostics: [...model.diagnostics, ...lastLint] },
-              evaluation: { seq, status: { kind: 'done', millis }, result: matrix },
+              parsed: {
+                text,
+                ...steadyModel(get().parsed, model),
+                diagnostics: [...model.diagnostics, ...lastLint],
+              },
+              evaluation: {
+                seq,
+                status: { kind: 'done', millis },
+                result: steadyKeys(get().evaluation.result, matrix),
+              },
             });
             commands.modelArrived();
             // The next task starts once the answer is drawn (React renders it in a microtask).

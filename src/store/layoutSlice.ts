@@ -123,8 +123,11 @@ export function withLayout(
     let running: LayoutInput | null = null;
 
     const patchFor = (previous: AppState, next: AppState): Partial<AppState> | null => {
+      // The workspace's lists keep their identity while unchanged (workspaceWire.ts).
+      const [was, now] = [previous.parsed.workspace, next.parsed.workspace];
       if (
-        next.parsed.workspace === previous.parsed.workspace &&
+        now.pods === was.pods &&
+        now.namespaces === was.namespaces &&
         next.parsed.externals === previous.parsed.externals &&
         next.collapsed === previous.collapsed &&
         next.positions === previous.positions &&

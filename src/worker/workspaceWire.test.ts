@@ -70,6 +70,30 @@ describe('the workspace on the wire', () => {
     decoded.forEach((ws, i) => expect(comparable(ws)).toEqual(comparable(expected[i]!)));
   });
 
+  it('keeps the lists an edit left unchanged, and their indexes, as the same objects', async () => {
+    const policyEdited = DEMO_WORKSPACE.replace('name: allow-web-from-anywhere', 'name: allow-web-from-all');
+    const podEdited = policyEdited.replace('name: web', 'name: web2');
+    expect(podEdited).not.toBe(policyEdited);
+    const { decoded } = await run([
+      request(1, DEMO_WORKSPACE),
+      request(2, policyEdited),
+      request(3, podEdited),
+    ]);
+    const [first, second, third] = decoded as [Workspace, Workspace, Workspace];
+    // A policy edit: new policies, the same pods and namespaces (the canvas tells by identity).
+    expect(second.policies).not.toBe(first.policies);
+    expect(second.policies.map((p) => p.name)).toContain('allow-web-from-all');
+    expect(second.pods).toBe(first.pods);
+    expect(second.namespaces).toBe(first.namespaces);
+    expect(second.podByKey).toBe(first.podByKey);
+    expect(second.ipOwners).toBe(first.ipOwners);
+    // A pod edit: a new pod list and new indexes that hold the new pod.
+    expect(third.pods).not.toBe(second.pods);
+    expect(third.podByKey).not.toBe(second.podByKey);
+    expect([...third.podByKey.values()].map((p) => p.name)).toContain('web2');
+    expect(third.namespaces).toBe(second.namespaces);
+  });
+
   it('refuses a change to a workspace it never received (a new worker starts whole)', () => {
     const decode = createWorkspaceDecoder();
     const wire: WorkspaceWire = {

@@ -5,7 +5,7 @@
  * keystroke only the edited document's objects are cloned: at 1,000 pods the message went
  * from ~640 KB to a few KB, and the main thread keeps unchanged objects' identity too.
  */
-import { buildWorkspace } from '../engine';
+import { buildWorkspace, DEFAULT_ENGINE_OPTIONS } from '../engine';
 import type { Workspace } from '../engine';
 import type { WorkspaceWire } from './protocol';
 
@@ -21,13 +21,23 @@ function encodeList<T extends object>(items: readonly T[], before: readonly T[] 
   return items.map((item) => index.get(item) ?? item);
 }
 
-function decodeList<T extends object>(items: readonly Reused<T>[], before: readonly T[] | undefined): T[] {
-  return items.map((item) => {
-    if (typeof item !== 'number') return item;
+/** The list; the one before itself when every item is the same object in the same place. */
+function decodeList<T extends object>(
+  items: readonly Reused<T>[],
+  before: readonly T[] | undefined,
+): readonly T[] {
+  let same = before !== undefined && items.length === before.length;
+  const list = items.map((item, i) => {
+    if (typeof item !== 'number') {
+      same = false;
+      return item;
+    }
     const kept = before?.[item];
     if (kept === undefined) throw new Error(`the worker referred to item ${item} of a list it never sent`);
+    if (item !== i) same = false;
     return kept;
   });
+  return same && before ? before : list;
 }
 
 /**
@@ -54,21 +64,28 @@ export function createWorkspaceEncoder(): (workspace: Workspace, remember: boole
   };
 }
 
-/** The main thread's side: one per worker (a new worker starts from whole messages). */
+/**
+ * The main thread's side: one per worker (a new worker starts from whole messages). A list
+ * whose objects are all unchanged is the list before itself, so the canvas can tell by identity
+ * that a keystroke in a policy left every pod and namespace as it was.
+ */
 export function createWorkspaceDecoder(): (wire: WorkspaceWire) => Workspace {
-  let previous: Lists | null = null;
+  let previous: Workspace | null = null;
   return (wire) => {
     if (wire.delta && !previous) throw new Error('the worker sent changes to a workspace it never sent');
     const base = wire.delta ? previous : null;
+    const namespaces = decodeList(wire.namespaces, base?.namespaces);
+    const pods = decodeList(wire.pods, base?.pods);
+    const nodes = decodeList(wire.nodes, base?.nodes);
+    const policies = decodeList(wire.policies, base?.policies);
+    // The indexes are rebuilt here rather than cloned (a map per pod, twice), and kept when
+    // the lists they index are the same.
+    const indexed =
+      base && base.namespaces === namespaces && base.pods === pods && base.nodes === nodes
+        ? { ...base, policies, options: { ...DEFAULT_ENGINE_OPTIONS, ...wire.options } }
+        : buildWorkspace(namespaces, pods, nodes, policies, wire.options);
     const workspace: Workspace = {
-      // The indexes are rebuilt here rather than cloned (a map per pod, twice).
-      ...buildWorkspace(
-        decodeList(wire.namespaces, base?.namespaces),
-        decodeList(wire.pods, base?.pods),
-        decodeList(wire.nodes, base?.nodes),
-        decodeList(wire.policies, base?.policies),
-        wire.options,
-      ),
+      ...indexed,
       adminPolicies: decodeList(wire.adminPolicies, base?.adminPolicies),
       tests: decodeList(wire.tests, base?.tests),
     };

@@ -35,7 +35,7 @@ function options(extra: Partial<NodeOptions> = {}): NodeOptions {
     selectedNamespace: null,
     collapsed: [],
     highlight: null,
-    isolation: isolationFrom(workspace, createEvaluator(workspace).podIsolation()),
+    isolation: isolationFrom(workspace.pods, createEvaluator(workspace).podIsolation()),
     open: { in: new Set(), out: new Set() },
     ...extra,
   };

@@ -83,9 +83,9 @@ function emphasisOf(key: string, highlight: NodeOptions['highlight']): Emphasis 
 }
 
 /** Which pods some policy isolates, per direction, from the worker's bits (`podIsolation`). */
-export function isolationFrom(workspace: Workspace, bits: Uint8Array): Map<string, Isolation> {
+export function isolationFrom(pods: Workspace['pods'], bits: Uint8Array): Map<string, Isolation> {
   const out = new Map<string, Isolation>();
-  workspace.pods.forEach((pod, i) => {
+  pods.forEach((pod, i) => {
     const b = bits[i] ?? 0;
     if (b !== 0)
       out.set(pod.key, { ingress: (b & ISOLATED_INGRESS) !== 0, egress: (b & ISOLATED_EGRESS) !== 0 });
@@ -94,7 +94,7 @@ export function isolationFrom(workspace: Workspace, bits: Uint8Array): Map<strin
 }
 
 export function buildNodes(
-  workspace: Workspace,
+  workspace: Pick<Workspace, 'pods' | 'namespaces'>,
   externals: readonly ExternalPeer[],
   layout: Layout,
   options: NodeOptions,

@@ -19,7 +19,7 @@ function bothWays(text: string, more: (ns: (key: string) => string | undefined) 
   const { workspace, matrix } = result;
   expect(matrix.bundles).toBeDefined();
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
-  const isolation = isolationFrom(workspace, result.podIsolation);
+  const isolation = isolationFrom(workspace.pods, result.podIsolation);
   const cells = { ...matrix, bundles: undefined };
   const podCount = workspace.pods.length;
   for (const extra of more((key) => namespaceOf.get(key))) {

@@ -26,7 +26,7 @@ export const elkFullLayout: FullLayout = async ({ input, analysis, result, colla
   // Too many pods for ELK: no need to find the connections (a scan of every pair).
   if (workspace.pods.length > ELK_POD_LIMIT) return { positions: gridPositions(input), routes: {} };
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
-  const isolation = isolationFrom(workspace, podIsolation);
+  const isolation = isolationFrom(workspace.pods, podIsolation);
   const links = serviceMapLinks(result, { isolation, namespaceOf, collapsed: [...collapsed] });
   if (links.length === 0 || links.length > ELK_LINK_LIMIT)
     return { positions: gridPositions(input), routes: {} };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
+import type { MatrixResult } from '../../store/analysisTypes';
 import { diffMatrices } from '../../engine';
 import { useAppStore } from '../app/storeContext';
 import { flowEdges, markedEdges } from './flowEdges';
@@ -32,6 +33,9 @@ import type { Box, Layout, Point } from '../../store/layout/computeLayout';
  */
 export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const workspace = useAppStore((s) => s.parsed.workspace);
+  // The lists keep their identity while unchanged (workspaceWire.ts): a keystroke in a
+  // policy rebuilds no node.
+  const { pods, namespaces } = workspace;
   const parsedText = useAppStore((s) => s.parsed.text);
   const externals = useAppStore((s) => s.parsed.externals);
   const staleDocuments = useAppStore((s) => s.parsed.staleDocuments);
@@ -59,21 +63,10 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
 
   // Which pods policies isolate, from the worker (no selector matching on this thread).
   const podIsolation = useAppStore((s) => s.parsed.podIsolation);
-  const isolation = useMemo(() => isolationFrom(workspace, podIsolation), [workspace, podIsolation]);
-  const open = useMemo(() => {
-    const empty = { in: new Set<string>(), out: new Set<string>() };
-    if (!result) return empty;
-    const ends = openEnds(result);
-    result.keys.forEach((key, i) => {
-      if (ends.openIn[i] === 1) empty.in.add(key);
-      if (ends.openOut[i] === 1) empty.out.add(key);
-    });
-    return empty;
-  }, [result]);
-  const namespaceOf = useMemo(
-    () => new Map(workspace.pods.map((p) => [p.key as string, p.namespace])),
-    [workspace],
-  );
+  const isolation = useMemo(() => isolationFrom(pods, podIsolation), [pods, podIsolation]);
+  const steadyOpen = useMemo(() => createSteadyOpenEnds(), []);
+  const open = useMemo(() => steadyOpen(result), [steadyOpen, result]);
+  const namespaceOf = useMemo(() => new Map(pods.map((p) => [p.key as string, p.namespace])), [pods]);
 
   // Computed in the store (layoutSlice.ts): placed, saved and fully laid out there.
   const layout = useAppStore((s) => s.layout);
@@ -92,7 +85,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   // every node it holds at every store update, 5,000 pod nodes for a dozen on screen.
   const zoomedOut = useStore(overviewZoom);
   const overviewNamespace = selectedPod ? (namespaceOf.get(selectedPod) ?? null) : null;
-  const large = workspace.pods.length > PAIR_EDGES_LIMIT;
+  const large = pods.length > PAIR_EDGES_LIMIT;
   const framesInView = useStore(
     useCallback((s: ReactFlowState) => (large ? framesNear(s, layout.frames) : ''), [large, layout.frames]),
   );
@@ -109,7 +102,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const stabilise = useMemo(() => createStabiliser<FlowNode>(), []);
   const freshNodes = useMemo(
     () =>
-      buildNodes(workspace, externals, layout, {
+      buildNodes({ pods, namespaces }, externals, layout, {
         staleDocuments,
         selectedPod,
         selectedNamespace,
@@ -120,7 +113,8 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
         ...(overview ? { overview } : {}),
       }),
     [
-      workspace,
+      pods,
+      namespaces,
       externals,
       layout,
       staleDocuments,
@@ -168,7 +162,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     (): EdgeOptions => ({ ...pairOptions, highlight, predictions, scored }),
     [pairOptions, highlight, predictions, scored],
   );
-  const podCount = workspace.pods.length;
+  const podCount = pods.length;
   const drawn = useMemo(
     () => (result ? drawnPairs(result, podCount, pairOptions) : null),
     [result, podCount, pairOptions],
@@ -268,9 +262,45 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     layerBundles,
     onNodesChange,
     onNodeDragStop,
-    podCount: workspace.pods.length,
+    podCount: pods.length,
     layoutPending,
   };
+}
+
+type OpenEnds = { in: Set<string>; out: Set<string> };
+
+/**
+ * The pods open to everyone (`in`) and reaching everyone (`out`) per table; the sets before
+ * when their content is the same (most keystrokes), so the nodes built from them are too.
+ */
+function createSteadyOpenEnds(): (result: MatrixResult | null) => OpenEnds {
+  let before: { keys: readonly string[]; openIn: Uint8Array; openOut: Uint8Array; sets: OpenEnds } | null =
+    null;
+  return (result) => {
+    if (!result) return { in: new Set(), out: new Set() };
+    const ends = openEnds(result);
+    if (
+      before &&
+      sameList(before.keys, result.keys) &&
+      sameList(before.openIn, ends.openIn) &&
+      sameList(before.openOut, ends.openOut)
+    )
+      return before.sets;
+    const sets: OpenEnds = { in: new Set(), out: new Set() };
+    result.keys.forEach((key, i) => {
+      if (ends.openIn[i] === 1) sets.in.add(key);
+      if (ends.openOut[i] === 1) sets.out.add(key);
+    });
+    before = { keys: result.keys, openIn: ends.openIn, openOut: ends.openOut, sets };
+    return sets;
+  };
+}
+
+function sameList<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
