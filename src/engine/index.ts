@@ -81,6 +81,17 @@ export { computeTruthTable } from './evaluate/computeTruthTable';
 export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/computeTruthTable';
 export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/fast/createEvaluator';
 export { openEndsOf } from './evaluate/openEnds';
+export {
+  allAllowedCells,
+  cellAllowed,
+  cellBuffers,
+  cellOpenEnds,
+  cellRow,
+  cellsFromBytes,
+  cellsToBytes,
+  copyCells,
+} from './evaluate/cellMatrix';
+export type { CellMatrix } from './evaluate/cellMatrix';
 export type { Evaluator, EvaluatorUpdate } from './evaluate/fast/createEvaluator';
 export type { FastTruthTable } from './evaluate/fast/classTable';
 export type { BlockSums } from './evaluate/fast/blockSums';

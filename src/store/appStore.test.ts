@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { cellAllowed } from '../engine';
 import type { AnalysisClient } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
@@ -25,7 +26,7 @@ function verdict(store: ReturnType<typeof createAppStore>, from: string, to: str
   if (!result) return 'none';
   const i = result.keys.indexOf(from);
   const j = result.keys.indexOf(to);
-  return result.allowed[i * result.keys.length + j] ? 'allowed' : 'blocked';
+  return cellAllowed(result.cells, i, j) ? 'allowed' : 'blocked';
 }
 
 /** A store as the page makes it: created, then started. */

@@ -1,4 +1,4 @@
-import { createEvaluator, externalPeers, runExpectations } from '../engine';
+import { allAllowedCells, createEvaluator, externalPeers, runExpectations } from '../engine';
 import type { Evaluator, Workspace } from '../engine';
 import { summarizeManifests } from '../yaml/importText';
 import type { ImportSummary } from '../yaml/importText';
@@ -6,7 +6,7 @@ import { DocumentCache } from '../yaml/parseIncrementally';
 import { SourceMap } from '../yaml/sourceMap';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
-import { createMatrixBuilder, evaluateMatrix } from './evaluateMatrix';
+import { evaluateMatrix } from './evaluateMatrix';
 import { bundleSums } from './bundleSums';
 import { tierMarks } from './tierMarks';
 import type { AnalyzeRequest, AnalyzeResult } from './protocol';
@@ -44,7 +44,6 @@ export function createAnalyzer(): Analyzer {
   /** What the last summary parsed, until the next analysis of the edited text takes it up. */
   let summarized: DocumentCache | null = null;
   // The edited text's matrix is patched from the last one; a baseline's is built whole.
-  const editedMatrix = createMatrixBuilder();
   const prepare = (request: AnalyzeRequest): Analysis => {
     // Without lint: the worker sends it after the verdicts (`Analysis.lint`); a baseline needs none.
     if (request.ephemeral)
@@ -71,12 +70,7 @@ export function createAnalyzer(): Analyzer {
     return engine;
   };
   const finish = (request: AnalyzeRequest, analysis: Analysis): AnalyzeResult =>
-    resultOf(
-      request,
-      analysis,
-      engineFor(request, analysis.workspace),
-      request.ephemeral ? evaluateMatrix : editedMatrix,
-    );
+    resultOf(request, analysis, engineFor(request, analysis.workspace));
   const analyze = (request: AnalyzeRequest): AnalyzeResult => {
     const analysis = prepare(request);
     const result = finish(request, analysis);
@@ -97,20 +91,15 @@ export function createAnalyzer(): Analyzer {
   return { prepare, finish, analyze, sourceMap, workspaceOf, summarize };
 }
 
-function resultOf(
-  request: AnalyzeRequest,
-  analysis: Analysis,
-  engine: Evaluator,
-  matrixOf: typeof evaluateMatrix,
-): AnalyzeResult {
+function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator): AnalyzeResult {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
   const addresses = externals.map((e) => e.address);
-  const matrix = matrixOf(engine, request.port, addresses);
+  const matrix = evaluateMatrix(engine, request.port, addresses);
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
   if (!request.enforced) {
-    matrix.allowed.fill(1);
     const n = matrix.keys.length;
+    matrix.cells = allAllowedCells(n);
     matrix.ends = { openIn: new Uint8Array(n).fill(1), openOut: new Uint8Array(n).fill(1) };
   } else {
     const tiers = tierMarks(workspace, matrix.keys, request.port);

@@ -8,6 +8,7 @@
  * comes back in a transferred buffer.
  */
 import type {
+  CellMatrix,
   CompiledAdminPolicy,
   CompiledPolicy,
   ConnectivityTest,
@@ -42,8 +43,12 @@ export interface AnalyzeRequest {
 /** The truth table over pods (and workloads), row = source, column = destination. */
 export interface MatrixResult {
   keys: string[];
-  /** Row-major `keys.length * keys.length`: 1 = allowed, 0 = blocked. Transferred, not copied. */
-  allowed: Uint8Array;
+  /**
+   * The cells over row groups with the per-row exceptions (`cellAllowed(cells, i, j)`: row i
+   * may reach column j). Transferred, not copied; a few MB where a byte per pair was 25 MB at
+   * 5,000 pods.
+   */
+  cells: CellMatrix;
   /**
    * Per key: 1 when every other key may reach it (`openIn`) / it may reach every other key
    * (`openOut`). Computed where the table is (a pass over all pairs); absent in tables made
@@ -51,7 +56,7 @@ export interface MatrixResult {
    */
   ends?: { openIn: Uint8Array; openOut: Uint8Array };
   /**
-   * Per cell (as `allowed`), which admin tier decided the pair: 0 none (NetworkPolicy or the
+   * Per cell (row-major, `keys.length` squared), which admin tier decided the pair: 0 none (NetworkPolicy or the
    * default), 1 an AdminNetworkPolicy, 2 the baseline (`tierMarks.ts`). Absent without admin
    * policies, or past the number of pairs worth evaluating one by one.
    */

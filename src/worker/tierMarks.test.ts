@@ -1,3 +1,4 @@
+import { cellAllowed } from '../engine';
 import { describe, expect, it } from 'vitest';
 import { findRecipe } from '../recipes';
 import { createAnalyzer } from './createAnalyzer';
@@ -13,12 +14,12 @@ function marksOf(recipeId: string) {
     port: 'any',
     enforced: true,
   });
-  const { keys, tiers, allowed } = result.matrix;
+  const { keys, tiers, cells } = result.matrix;
   const at = (from: string, to: string) => {
     const i = keys.indexOf(from);
     const j = keys.indexOf(to);
     expect(i >= 0 && j >= 0, `${from} -> ${to}`).toBe(true);
-    return { tier: tiers?.[i * keys.length + j], allowed: allowed[i * keys.length + j] === 1 };
+    return { tier: tiers?.[i * keys.length + j], allowed: cellAllowed(cells, i, j) };
   };
   return { at, tiers };
 }

@@ -5,7 +5,7 @@
  * evaluation; baseline (ephemeral) requests run in order; lint findings follow a result,
  * one check per task, abandoned by newer text.
  */
-import { LINT_CHECKS } from '../engine';
+import { cellBuffers, LINT_CHECKS } from '../engine';
 import { answer } from './questions';
 import type { LocatedDiagnostic } from './analyzeText';
 import type { Analyzer } from './createAnalyzer';
@@ -51,7 +51,7 @@ export function createWorkerQueue({ analyzer, post, nextTask }: WorkerQueueDeps)
       };
       post({ type: 'result', seq: request.seq, result: wire, millis: performance.now() - started }, [
         wire.objectRanges.bounds.buffer,
-        result.matrix.allowed.buffer,
+        ...cellBuffers(result.matrix.cells),
         ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
         result.podIsolation.buffer,
         ...(result.matrix.tiers ? [result.matrix.tiers.buffer] : []),

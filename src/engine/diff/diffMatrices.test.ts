@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { cellsFromBytes } from '../evaluate/cellMatrix';
 import { diffMatrices } from './diffMatrices';
 
-const m = (keys: string[], rows: number[][]) => ({ keys, allowed: Uint8Array.from(rows.flat()) });
+const m = (keys: string[], rows: number[][]) => ({
+  keys,
+  cells: cellsFromBytes(keys.length, Uint8Array.from(rows.flat())),
+});
 
 describe('diffMatrices', () => {
   it('lists gained and lost connections over the endpoints both versions have', () => {

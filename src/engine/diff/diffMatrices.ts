@@ -4,11 +4,13 @@
  * both have. (`diffConnectivity` compares two workspaces with reasons; this compares two
  * tables already computed, as the canvas holds them.)
  */
+import { cellAllowed } from '../evaluate/cellMatrix';
+import type { CellMatrix } from '../evaluate/cellMatrix';
 
-/** A truth table as a row-major byte matrix over its endpoint keys (1: allowed). */
+/** A truth table over its endpoint keys (row: source, column: destination). */
 export interface ConnectivityMatrix {
   readonly keys: readonly string[];
-  readonly allowed: Uint8Array;
+  readonly cells: CellMatrix;
 }
 
 /** A connection between two endpoint keys. */
@@ -24,8 +26,6 @@ export interface MatrixDiff {
 
 export function diffMatrices(before: ConnectivityMatrix, after: ConnectivityMatrix): MatrixDiff {
   const index = new Map(before.keys.map((k, i) => [k, i]));
-  const nb = before.keys.length;
-  const na = after.keys.length;
   const gained: KeyPair[] = [];
   const lost: KeyPair[] = [];
   after.keys.forEach((from, i) => {
@@ -34,8 +34,8 @@ export function diffMatrices(before: ConnectivityMatrix, after: ConnectivityMatr
     after.keys.forEach((to, j) => {
       const bj = index.get(to);
       if (bj === undefined || i === j) return;
-      const was = before.allowed[bi * nb + bj] === 1;
-      const is = after.allowed[i * na + j] === 1;
+      const was = cellAllowed(before.cells, bi, bj);
+      const is = cellAllowed(after.cells, i, j);
       if (is && !was) gained.push({ from, to });
       if (was && !is) lost.push({ from, to });
     });

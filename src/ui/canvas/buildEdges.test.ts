@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellsFromBytes } from '../../engine';
 import type { MatrixResult } from '../../store/analysisTypes';
 import { buildEdges, drawnPairs, effectiveMode, mapPairs, unfocusedOptions } from './buildEdges';
 import type { EdgeOptions, Isolation } from './buildEdges';
@@ -20,7 +21,10 @@ const allowedPairs = new Set([
 ]);
 const result: MatrixResult = {
   keys,
-  allowed: Uint8Array.from(keys.flatMap((a) => keys.map((b) => (allowedPairs.has(`${a}->${b}`) ? 1 : 0)))),
+  cells: cellsFromBytes(
+    keys.length,
+    Uint8Array.from(keys.flatMap((a) => keys.map((b) => (allowedPairs.has(`${a}->${b}`) ? 1 : 0)))),
+  ),
 };
 const isolated: Isolation = { ingress: true, egress: false };
 const options = (more: Partial<EdgeOptions> = {}): EdgeOptions => ({
@@ -149,7 +153,7 @@ describe('namespace bundles', () => {
           expected.set(`${ga}->${gb}`, count);
         }),
       );
-      const drawn = drawnPairs({ keys, allowed }, n, {
+      const drawn = drawnPairs({ keys, cells: cellsFromBytes(n, allowed) }, n, {
         ...unfocusedOptions({ namespaceOf, isolation: new Map() }),
         mode: 'bundles',
       });

@@ -11,7 +11,7 @@
  */
 import { MarkerType } from '@xyflow/react';
 import type { Edge } from '@xyflow/react';
-import { openEndsOf } from '../../engine';
+import { cellAllowed, cellOpenEnds, cellRow } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../store/analysisTypes';
 import { bundlesFromSums, countBundles } from './bundleCounts';
@@ -72,7 +72,7 @@ export function effectiveMode(
 
 /** Per endpoint: every other endpoint may reach it (column) / it may reach every other (row). */
 export function openEnds(result: MatrixResult): { openIn: Uint8Array; openOut: Uint8Array } {
-  return result.ends ?? openEndsOf(result.keys.length, result.allowed);
+  return result.ends ?? cellOpenEnds(result.cells);
 }
 
 interface Pair {
@@ -160,7 +160,7 @@ function focusing(options: EdgeOptions): boolean {
 }
 
 function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit): void {
-  const { keys, allowed } = result;
+  const { keys, cells } = result;
   const n = keys.length;
   const ns = keys.map((k) => options.namespaceOf.get(k));
   const { shapesIn, shapesOut } = shapingEnds(result, options);
@@ -187,13 +187,14 @@ function forEachMapPair(result: MatrixResult, options: EdgeOptions, emit: Emit):
     j === focus ||
     (options.focusNamespace !== null &&
       (ns[i] === options.focusNamespace) !== (ns[j] === options.focusNamespace));
-  // A million pairs at 1,000 pods: the loop reads numbers only.
+  // A million pairs at 1,000 pods: the loop reads numbers only, a row at a time.
+  const row = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const outside = ns[i] === undefined;
-    const row = i * n;
+    cellRow(cells, i, row);
     for (let j = 0; j < n; j++) {
       if (i === j || (outside && ns[j] === undefined)) continue;
-      if (allowed[row + j] === 1) {
+      if (row[j] === 1) {
         // Drawn when an isolated end restricts who it talks to and admits this one. Not drawn:
         // allowed by default (nothing isolates either end), or by an end that admits every
         // peer (its "open" badge says so).
@@ -261,12 +262,12 @@ function endpointGroups(
 
 /** Every pair (`all`, `bundles`), or the focused pod's row and column (`focus`). */
 function forEachPair(result: MatrixResult, options: EdgeOptions, mode: DrawnMode, emit: Emit): void {
-  const { keys, allowed } = result;
+  const { keys, cells } = result;
   const n = keys.length;
   const external = keys.map((k) => !options.namespaceOf.has(k));
   const visit = (i: number, j: number) => {
     if (i === j || (external[i] && external[j])) return;
-    emit(i, j, allowed[i * n + j] === 1 ? 'allowed' : 'blocked');
+    emit(i, j, cellAllowed(cells, i, j) ? 'allowed' : 'blocked');
   };
   const focus = options.focusPod ? keys.indexOf(options.focusPod) : -1;
   if (mode === 'focus') {

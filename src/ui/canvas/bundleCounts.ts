@@ -1,10 +1,12 @@
+import { cellRow } from '../../engine';
 import type { MatrixResult } from '../../store/analysisTypes';
 
 /**
  * Every pair between two groups, one of them a namespace, counted per group pair (bundles):
  * one pass over the table, numbers only. The table lists endpoints namespace by namespace,
- * so a row is read as runs of one group each: a run is summed four cells at a time (25
- * million cells at 5,000 pods), not tested cell by cell.
+ * so a row is read as runs of one group each: a row's cells are made bytes once and a run is
+ * summed four at a time, not tested cell by cell. The worker's sums (`bundlesFromSums`)
+ * replace it wherever the worker made the table.
  */
 export function countBundles(
   result: MatrixResult,
@@ -13,33 +15,29 @@ export function countBundles(
   counts: Int32Array,
   map: { shown: Uint8Array; shapesIn: Uint8Array; shapesOut: Uint8Array; showBlocked: boolean } | null,
 ): void {
-  const { allowed } = result;
   const n = result.keys.length;
+  // One row at a time, as bytes (its words aligned).
+  const allowed = new Uint8Array(n + 3);
   const g = isNamespace.length;
   const runStarts: number[] = [];
   for (let j = 0; j < n; j++) if (j === 0 || group[j] !== group[j - 1]) runStarts.push(j);
   runStarts.push(n);
   const runs = runStarts.length - 1;
   // Cells are 0 or 1: four at a time, as one 32-bit word (its four bytes summed by one multiply).
-  const words =
-    allowed.byteOffset % 4 === 0
-      ? new Uint32Array(allowed.buffer, allowed.byteOffset, allowed.length >> 2)
-      : null;
+  const words = new Uint32Array(allowed.buffer, 0, allowed.length >> 2);
   const sum = (from: number, to: number): number => {
     let total = 0;
     let j = from;
-    if (words) {
-      for (; j < to && (j & 3) !== 0; j++) total += allowed[j]!;
-      const end = to >> 2;
-      for (let w = j >> 2; w < end; w++) total += Math.imul(words[w]!, 0x01010101) >>> 24;
-      j = Math.max(j, end << 2);
-    }
+    for (; j < to && (j & 3) !== 0; j++) total += allowed[j]!;
+    const end = to >> 2;
+    for (let w = j >> 2; w < end; w++) total += Math.imul(words[w]!, 0x01010101) >>> 24;
+    j = Math.max(j, end << 2);
     for (; j < to; j++) total += allowed[j]!;
     return total;
   };
   for (let i = 0; i < n; i++) {
     const gi = group[i]!;
-    const row = i * n;
+    cellRow(result.cells, i, allowed);
     const base = gi * g;
     const outside = isNamespace[gi] === 0;
     const shapesOut = map !== null && map.shapesOut[i] === 1;
@@ -48,7 +46,7 @@ export function countBundles(
       const end = runStarts[r + 1]!;
       const gj = group[start]!;
       if (gi === gj || (outside && isNamespace[gj] === 0)) continue;
-      const yes = sum(row + start, row + end);
+      const yes = sum(start, end);
       const no = end - start - yes;
       const at = (base + gj) * 2;
       counts[at]! += yes;
@@ -58,7 +56,7 @@ export function countBundles(
       if ((no > 0 && map.showBlocked) || (yes > 0 && shapesOut)) map.shown[base + gj] = 1;
       else if (yes > 0)
         for (let j = start; j < end; j++)
-          if (allowed[row + j] === 1 && map.shapesIn[j] === 1) {
+          if (allowed[j] === 1 && map.shapesIn[j] === 1) {
             map.shown[base + gj] = 1;
             break;
           }

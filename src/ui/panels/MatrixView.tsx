@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatPortQuery } from '../../engine';
+import { cellAllowed, formatPortQuery } from '../../engine';
 import type { TableFormat } from '../../engine';
 import { downloadText } from '../app/download';
 import { useAppStore } from '../app/storeContext';
@@ -28,9 +28,8 @@ export function MatrixView() {
   }, [pods, order]);
   if (!result) return <p className="side-hint">Evaluating…</p>;
   const index = new Map(result.keys.map((k, i) => [k, i]));
-  const n = result.keys.length;
   const allowed = (from: string, to: string) =>
-    result.allowed[(index.get(from) ?? 0) * n + (index.get(to) ?? 0)] === 1;
+    cellAllowed(result.cells, index.get(from) ?? 0, index.get(to) ?? 0);
   return (
     <div className="matrix" data-testid="matrix">
       <div className="matrix-bar">

@@ -1,3 +1,4 @@
+import { cellAllowed } from '../../engine';
 import { useAppStore } from '../app/storeContext';
 import { PodInspector } from './PodInspector';
 
@@ -20,10 +21,9 @@ export function PodDetails({ podKey }: { podKey: string }) {
   const result = useAppStore((s) => s.evaluation.result);
   if (!pod) return <p className="side-hint">{podKey} is no longer in the workspace.</p>;
   const index = result ? result.keys.indexOf(podKey) : -1;
-  const n = result ? result.keys.length : 0;
   const peers =
     result && index >= 0 ? result.keys.map((key, j) => ({ key, j })).filter(({ j }) => j !== index) : [];
-  const allowed = (i: number, j: number) => result?.allowed[i * n + j] === 1;
+  const allowed = (i: number, j: number) => (result ? cellAllowed(result.cells, i, j) : false);
   return (
     <section data-testid="pod-details">
       <h2 className="side-title">{pod.name}</h2>

@@ -1,4 +1,4 @@
-import { formatTruthTable } from '../../engine';
+import { cellAllowed, formatTruthTable } from '../../engine';
 import type { PodKey, PortQuery, TableFormat, TruthTable } from '../../engine';
 import type { MatrixResult } from '../../store/analysisTypes';
 
@@ -14,13 +14,12 @@ export function exportMatrix(
 ): string {
   const index = new Map(result.keys.map((k, i) => [k, i]));
   const rows = podKeys.filter((k) => index.has(k));
-  const n = result.keys.length;
   const table: TruthTable = {
     rows: rows.map((key) => ({ key, endpoint: { kind: 'pod', key: key as PodKey } })),
     ports: [port],
     problems: [],
     isAllowed: (i, j) =>
-      result.allowed[(index.get(rows[i] ?? '') ?? 0) * n + (index.get(rows[j] ?? '') ?? 0)] === 1,
+      cellAllowed(result.cells, index.get(rows[i] ?? '') ?? 0, index.get(rows[j] ?? '') ?? 0),
   };
   return formatTruthTable(table, format);
 }

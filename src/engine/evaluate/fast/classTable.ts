@@ -9,6 +9,8 @@ import type { GroupBits } from './classMatrix';
 import { blockSums } from './blockSums';
 import type { BlockSums } from './blockSums';
 import { setBit, wordsFor } from './bits';
+import { cellAllowed, cellsToBytes } from '../cellMatrix';
+import type { CellMatrix } from '../cellMatrix';
 
 /**
  * The rows of a table (pods in workspace order, then the outside addresses) with what each
@@ -152,6 +154,11 @@ export function ungroupedBits(b: ClassBits, count: number): GroupBits {
 export type FastTruthTable = TruthTable & {
   /** The cells of one port as a row-major rows x rows byte matrix (1 = allowed). */
   toByteMatrix(portIndex: number): Uint8Array;
+  /**
+   * One port's cells as a matrix over row groups with the per-row exceptions (shares the
+   * engine's arrays: read it, never write it; `copyCells` before sending it elsewhere).
+   */
+  cells(portIndex: number): CellMatrix | undefined;
   /** Number of endpoint classes the table was computed over. */
   readonly classCount: number;
   /** Each row's endpoint class: its row and column in {@link FastTruthTable.classBits}. */
@@ -186,52 +193,29 @@ export function classTable(
 ): FastTruthTable {
   const { rowClass, rowSelf, rowNode, rowHost } = t;
   const n = rowClass.length;
-  const exception = (i: number, j: number): boolean =>
-    (rowSelf[i]! >= 0 && rowSelf[i] === rowSelf[j]) ||
-    (rowNode[i]! >= 0 && rowNode[i] === rowNode[j] && (rowHost[i]! | rowHost[j]!) === 1);
-  const isAllowed = (from: number, to: number, portIndex: number): boolean => {
+  const cellsOf: (CellMatrix | undefined)[] = [];
+  const cells = (portIndex: number): CellMatrix | undefined => {
     const m = perPort[portIndex];
+    if (!m) return undefined;
+    return (cellsOf[portIndex] ??= {
+      n,
+      words: m.words,
+      bits: m.bits,
+      rowSrc: Int32Array.from(rowClass, (c) => m.src[c]!),
+      rowDst: Int32Array.from(rowClass, (c) => m.dst[c]!),
+      rowSelf,
+      rowNode,
+      rowHost,
+    });
+  };
+  const isAllowed = (from: number, to: number, portIndex: number): boolean => {
+    const m = cells(portIndex);
     if (!m || from < 0 || to < 0 || from >= n || to >= n) return false;
-    if (exception(from, to)) return true;
-    const gd = m.dst[rowClass[to]!]!;
-    return ((m.bits[m.src[rowClass[from]!]! * m.words + (gd >>> 5)]! >>> (gd & 31)) & 1) === 1;
+    return cellAllowed(m, from, to);
   };
   const toByteMatrix = (portIndex: number): Uint8Array => {
-    const out = new Uint8Array(n * n);
-    const m = perPort[portIndex];
-    if (!m) return out;
-    const columnGroup = new Int32Array(n);
-    for (let j = 0; j < n; j++) columnGroup[j] = m.dst[rowClass[j]!]!;
-    const firstRowOfGroup = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const gs = m.src[rowClass[i]!]!;
-      const prior = firstRowOfGroup.get(gs);
-      if (prior !== undefined) out.copyWithin(i * n, prior * n, prior * n + n);
-      else {
-        firstRowOfGroup.set(gs, i);
-        const off = gs * m.words;
-        for (let j = 0; j < n; j++) {
-          const gd = columnGroup[j]!;
-          out[i * n + j] = (m.bits[off + (gd >>> 5)]! >>> (gd & 31)) & 1;
-        }
-      }
-    }
-    // Exceptions: the same pod (or an address it owns), and host-level traffic on one node.
-    const selves = new Map<number, number[]>();
-    const onNode = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      if (rowSelf[i]! >= 0) pushTo(selves, rowSelf[i]!, i);
-      if (rowNode[i]! >= 0) pushTo(onNode, rowNode[i]!, i);
-    }
-    for (const members of selves.values())
-      for (const i of members) for (const j of members) out[i * n + j] = 1;
-    for (const members of onNode.values()) {
-      for (const h of members) {
-        if (rowHost[h] !== 1) continue;
-        for (const j of members) out[h * n + j] = out[j * n + h] = 1;
-      }
-    }
-    return out;
+    const m = cells(portIndex);
+    return m ? cellsToBytes(m) : new Uint8Array(n * n);
   };
   const dense: (ClassBits | undefined)[] = [];
   return {
@@ -242,6 +226,7 @@ export function classTable(
     isAllowed,
     problems: t.problems,
     toByteMatrix,
+    cells,
     classCount,
     rowClass,
     blockSums: (portIndex, block, blocks, rowFlag, colFlag) => {
@@ -254,10 +239,4 @@ export function classTable(
       return (dense[portIndex] ??= denseBits(m, classCount));
     },
   };
-}
-
-function pushTo(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
