@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { createAnalyzer } from './createAnalyzer';
 import type { Analyzer } from './createAnalyzer';
@@ -57,6 +57,24 @@ describe('the worker queue', () => {
     queue.receive(request(5, `${DEMO_WORKSPACE}# 5\n`));
     await queue.idle();
     expect(summary().slice(4)).toEqual(['result 4', 'result 5', 'lint 5']);
+  });
+
+  it('analyses newer text at once while the lint waits for a pause in the typing', async () => {
+    const posted: WorkerResponse[] = [];
+    const queue = createWorkerQueue({
+      analyzer: createAnalyzer(),
+      post: (response) => posted.push(response),
+      nextTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      // Far longer than the test may take: only the newer text can end the wait.
+      lintDelayMs: 600_000,
+    });
+    const results = () => posted.filter((r) => r.type === 'result').map((r) => r.seq);
+    queue.receive(request(1, DEMO_WORKSPACE));
+    await vi.waitFor(() => expect(results()).toEqual([1]));
+    queue.receive(request(2, `${DEMO_WORKSPACE}# 2\n`));
+    await vi.waitFor(() => expect(results()).toEqual([1, 2]));
+    // 1's lint was abandoned; 2's waits for its pause.
+    expect(posted.some((r) => r.type === 'lint')).toBe(false);
   });
 
   it('reports an analyzer failure as an error for that request and goes on', async () => {

@@ -1,11 +1,13 @@
-import { useAppStore } from './storeContext';
+import { useAppStore, useAppStoreApi } from './storeContext';
 
 /** Named workspaces: switch, new, rename, duplicate, delete (with undo). */
 export function WorkspaceMenu() {
   const workspaces = useAppStore((s) => s.workspaces);
   const workspaceId = useAppStore((s) => s.workspaceId);
   const deleted = useAppStore((s) => s.deletedWorkspace);
-  const actions = useAppStore((s) => s);
+  // The actions are read when clicked: subscribing to the whole store re-rendered this menu
+  // at every keystroke and answer.
+  const actions = useAppStoreApi().getState;
   const current = workspaces.find((w) => w.id === workspaceId);
   return (
     <div className="workspace-menu">
@@ -13,7 +15,7 @@ export function WorkspaceMenu() {
         aria-label="Workspace"
         data-testid="workspace.select"
         value={workspaceId}
-        onChange={(e) => actions.switchWorkspace(e.target.value)}
+        onChange={(e) => actions().switchWorkspace(e.target.value)}
       >
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>
@@ -21,7 +23,7 @@ export function WorkspaceMenu() {
           </option>
         ))}
       </select>
-      <button type="button" data-testid="workspace.new" onClick={() => actions.newWorkspace('Untitled')}>
+      <button type="button" data-testid="workspace.new" onClick={() => actions().newWorkspace('Untitled')}>
         New
       </button>
       <button
@@ -29,7 +31,7 @@ export function WorkspaceMenu() {
         data-testid="workspace.rename"
         onClick={() => {
           const name = window.prompt('Rename workspace', current?.name ?? '');
-          if (name) actions.renameWorkspace(workspaceId, name);
+          if (name) actions().renameWorkspace(workspaceId, name);
         }}
       >
         Rename
@@ -37,21 +39,21 @@ export function WorkspaceMenu() {
       <button
         type="button"
         data-testid="workspace.duplicate"
-        onClick={() => actions.duplicateWorkspace(workspaceId)}
+        onClick={() => actions().duplicateWorkspace(workspaceId)}
       >
         Duplicate
       </button>
       <button
         type="button"
         data-testid="workspace.delete"
-        onClick={() => actions.deleteWorkspace(workspaceId)}
+        onClick={() => actions().deleteWorkspace(workspaceId)}
       >
         Delete
       </button>
       {deleted && (
         <span className="toast" role="status" data-testid="workspace.deleted">
           Deleted “{deleted.entry.name}”.{' '}
-          <button type="button" className="link" onClick={actions.undoDeleteWorkspace}>
+          <button type="button" className="link" onClick={() => actions().undoDeleteWorkspace()}>
             Undo
           </button>
         </span>
