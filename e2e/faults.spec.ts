@@ -83,6 +83,49 @@ test.describe('editor faults', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('with a policy on every other line (one-line JSON), the lenses in view follow the scroll', async ({
+    app,
+    page,
+  }) => {
+    // 300 one-line policies: the lenses listed at once are the nearest the view (a few dozen
+    // lines of them), so scrolling a few pages must list those in view again.
+    const docs = Array.from({ length: 300 }, (_, i) =>
+      [
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: `p${i}`, namespace: 'bulk', labels: { app: `a${i}` } },
+          spec: { containers: [{ name: 'c', image: 'x' }] },
+        }),
+        JSON.stringify({
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: `pol-${i}`, namespace: 'bulk' },
+          spec: { podSelector: { matchLabels: { app: `a${i}` } }, policyTypes: ['Ingress'] },
+        }),
+      ].join('\n---\n'),
+    );
+    await app.openFiles([{ name: 'lines.json.yaml', text: docs.join('\n---\n') }]);
+    await page.getByTestId('import.replace').click();
+    await app.waitForEvaluation();
+    const lens = (k: number) => page.locator('.codelens-decoration').filter({ hasText: `: bulk/p${k} ·` });
+    await app.findInEditor('"name":"pol-0"');
+    await expect(lens(0).first()).toBeVisible();
+    // Page after page, far past the lenses listed first.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('PageDown');
+    // The policy lines now in view (once the scroll has landed) have their lenses.
+    const lastPolicyInView = async () =>
+      Number(
+        /"name":"pol-(\d+)"/.exec(
+          (await app.editorLines.filter({ hasText: '"kind":"NetworkPolicy"' }).last().textContent()) ?? '',
+        )?.[1],
+      );
+    await expect.poll(lastPolicyInView).toBeGreaterThan(100);
+    const k = await lastPolicyInView();
+    await expect(lens(k).first()).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('the YAML pane never goes blank when the browser scrolls its inner element', async ({ app, page }) => {
     const scrollable = page.locator('[data-testid="editor.monaco"] .editor-scrollable');
     // What Chromium does when it reveals Monaco's input element left at a far cursor.

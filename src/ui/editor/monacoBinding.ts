@@ -86,6 +86,8 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     editor.updateOptions({
       stickyScroll: { enabled: now },
       quickSuggestions: now ? QUICK_SUGGESTIONS : false,
+      // monaco-yaml's completion triggers on a space or a colon, then parses the whole text.
+      suggestOnTriggerCharacters: now,
       lightbulb: {
         enabled: now ? monaco.editor.ShowLightbulbIconMode.OnCode : monaco.editor.ShowLightbulbIconMode.Off,
       },

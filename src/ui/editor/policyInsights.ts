@@ -53,6 +53,11 @@ function policyInDocument(
 const LENS_WINDOW_ABOVE = 100;
 /** Lines listed above and below the view. */
 const LENS_MARGIN = 300;
+/**
+ * At most this many, the nearest the view: with a policy per line (one-line JSON documents),
+ * 300 lines each way were 600 lenses, whose view zones Monaco moved at each keystroke (~25 ms).
+ */
+const LENS_MOST = 60;
 
 export function registerPolicyInsights(
   model: monaco.editor.ITextModel,
@@ -100,6 +105,8 @@ export function registerPolicyInsights(
   // (`resolveCodeLens` runs for the lenses in view): 500 policies cost no selector matching.
   /** The middle line of the view when the lenses were last listed for it (null: all listed). */
   let listedAround: number | null = null;
+  /** How far from `listedAround` the listed lenses reach (lines). */
+  let listedReach = LENS_MARGIN;
   const viewMiddle = (): number | null => {
     const ranges = editor.getVisibleRanges();
     const first = ranges[0];
@@ -120,16 +127,24 @@ export function registerPolicyInsights(
       const { policies } = parsed.workspace;
       const middle = policies.length > LENS_WINDOW_ABOVE ? viewMiddle() : null;
       listedAround = middle;
-      const result: monaco.languages.CodeLens[] = [];
+      const near: { line: number; key: string }[] = [];
       for (const policy of policies) {
         if (!policy.source || (policy.source.objectPath ?? []).length > 0) continue;
         const range = parsed.objectRanges[objectKey(policy.source)];
         if (!range) continue;
         const line = model.getPositionAt(range.start).lineNumber;
         if (middle !== null && Math.abs(line - middle) > LENS_MARGIN) continue;
-        result.push({ range: new monaco.Range(line, 1, line, 1), id: policy.key });
+        near.push({ line, key: policy.key });
       }
-      return { lenses: result, dispose: () => undefined };
+      listedReach = LENS_MARGIN;
+      if (middle !== null && near.length > LENS_MOST) {
+        near.sort((a, b) => Math.abs(a.line - middle) - Math.abs(b.line - middle));
+        near.length = LENS_MOST;
+        listedReach = Math.max(...near.map(({ line }) => Math.abs(line - middle)));
+        near.sort((a, b) => a.line - b.line);
+      }
+      const lenses = near.map(({ line, key }) => ({ range: new monaco.Range(line, 1, line, 1), id: key }));
+      return { lenses, dispose: () => undefined };
     },
     resolveCodeLens(_target, lens) {
       const parsed = current();
@@ -149,7 +164,7 @@ export function registerPolicyInsights(
   // Scrolled far from where the lenses were listed: list those near the view.
   const scrolled = editor.onDidScrollChange(() => {
     const middle = listedAround === null ? null : viewMiddle();
-    if (middle !== null && listedAround !== null && Math.abs(middle - listedAround) > LENS_MARGIN / 2) {
+    if (middle !== null && listedAround !== null && Math.abs(middle - listedAround) > listedReach / 2) {
       listedAround = middle;
       relist();
     }
