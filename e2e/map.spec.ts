@@ -344,6 +344,13 @@ test.describe('the canvas as a service map', () => {
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
     // Namespace bundles are drawn on one canvas layer under the frames.
     await expect(page.getByTestId('canvas.bundle-layer')).toHaveAttribute('data-bundles', /^[1-9]\d*$/);
+    // A picture of the overview draws them too, with their counts.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('canvas.svg').click(),
+    ]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg.split('✓</tspan>').length - 1).toBeGreaterThan(0);
     // A click on a box selects the pod: its namespace is drawn in full, with its edges.
     const inNsZero = (await app.overviewBoxKeys()).filter((key) => key.startsWith('ns-0/')).length;
     expect(inNsZero).toBeGreaterThan(0);

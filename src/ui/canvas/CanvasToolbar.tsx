@@ -1,4 +1,5 @@
 import { Panel, useReactFlow } from '@xyflow/react';
+import type { Edge } from '@xyflow/react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { parseContainerPorts } from '../../store/commands/containerPortsText';
@@ -11,8 +12,12 @@ import { savePicture } from './picture/savePicture';
 
 type Form = 'namespace' | 'pod' | null;
 
-/** Create namespaces and pods from the canvas; each is a YAML edit, undoable with Ctrl+Z. */
-export function CanvasToolbar() {
+/**
+ * Create namespaces and pods from the canvas; each is a YAML edit, undoable with Ctrl+Z.
+ * `layerEdges`: edges drawn on a canvas layer, not by React Flow (the overview's bundles),
+ * which a picture of the canvas draws too.
+ */
+export function CanvasToolbar({ layerEdges }: { layerEdges: readonly Edge[] }) {
   const [form, setForm] = useState<Form>(null);
   const resetLayout = useAppStore((s) => s.resetLayout);
   const theme = useAppStore((s) => s.theme);
@@ -25,7 +30,12 @@ export function CanvasToolbar() {
       subtitle: portSubtitle(port),
       dark: theme === 'dark',
     };
-    void savePicture(flow, format, heading);
+    const reader = {
+      getNodes: flow.getNodes,
+      getInternalNode: flow.getInternalNode,
+      getEdges: () => [...flow.getEdges(), ...layerEdges],
+    };
+    void savePicture(reader, format, heading);
   };
   return (
     <Panel position="top-right" className="canvas-toolbar">

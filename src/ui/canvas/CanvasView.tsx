@@ -116,7 +116,7 @@ function ClusterCanvas() {
   const fitRequest = useAppStore((s) => s.fitRequest);
   const [fittedRequest, setFittedRequest] = useState<number | null>(null);
   const fitPending = fittedRequest !== fitRequest;
-  const { nodes, edges, layerBundles, onNodesChange, onNodeDragStop, podCount, layoutPending } =
+  const { nodes, edges, layerBundles, layerEdges, onNodesChange, onNodeDragStop, podCount, layoutPending } =
     useClusterGraph(hoveredPod, fitPending);
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
@@ -317,7 +317,7 @@ function ClusterCanvas() {
         <Controls showInteractive={false} />
         <Legend mode={mode} />
         <FlowsLegend />
-        {!presenting && <CanvasToolbar />}
+        {!presenting && <CanvasToolbar layerEdges={layerEdges} />}
         {connectFrom && (
           <Panel position="bottom-center" className="canvas-hint" data-testid="canvas.connect-hint">
             Click the pod, namespace or outside node that {connectFrom.slice(4)} should reach (Esc cancels).
