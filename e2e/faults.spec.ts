@@ -120,8 +120,16 @@ test.describe('editor faults', () => {
           (await app.editorLines.filter({ hasText: '"kind":"NetworkPolicy"' }).last().textContent()) ?? '',
         )?.[1],
       );
-    await expect.poll(lastPolicyInView).toBeGreaterThan(100);
-    const k = await lastPolicyInView();
+    // Two readings alike: the pages have all been turned.
+    let k = -1;
+    await expect
+      .poll(async () => {
+        const now = await lastPolicyInView();
+        const settled = now === k && now > 100;
+        k = now;
+        return settled;
+      })
+      .toBe(true);
     await expect(lens(k).first()).toBeVisible();
     expect(app.consoleErrors).toEqual([]);
   });

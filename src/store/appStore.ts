@@ -16,7 +16,7 @@ import type { TextChange } from '../yaml/textEdits';
 import type { CommandOutcome } from './commands/command';
 import { createCommandRunner } from './commandRunner';
 import type { CommandArgs, CommandId } from './commands/registry';
-import { emptyAnalysis, steadyKeys, steadyModel } from './workspaceAnalysis';
+import { emptyAnalysis, steadyMatrix, steadyModel } from './workspaceAnalysis';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { attachAutosave, WorkspaceSession } from './autosave';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
@@ -277,7 +277,7 @@ export function createAppStore({
               evaluation: {
                 seq,
                 status: { kind: 'done', millis },
-                result: steadyKeys(get().evaluation.result, matrix),
+                result: steadyMatrix(get().evaluation.result, matrix),
               },
             });
             commands.modelArrived();

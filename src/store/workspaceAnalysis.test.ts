@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAnalysis, steadyKeys, steadyModel } from './workspaceAnalysis';
+import { cellsFromBytes } from '../engine';
+import { emptyAnalysis, steadyMatrix, steadyModel } from './workspaceAnalysis';
 
 describe('an answer keeps the parts equal to the one before', () => {
   const before = {
@@ -36,13 +37,32 @@ describe('an answer keeps the parts equal to the one before', () => {
     expect(kept.podIsolation).toBe(next.podIsolation);
   });
 
-  it('keeps the table keys when they are the same, in the same order', () => {
-    const old = { keys: ['a/x', 'a/y'] };
-    const same = { keys: ['a/x', 'a/y'], allowed: Uint8Array.of(1, 0, 0, 1) };
-    expect(steadyKeys(old, same).keys).toBe(old.keys);
-    expect(steadyKeys(old, same).allowed).toBe(same.allowed);
-    const swapped = { keys: ['a/y', 'a/x'] };
-    expect(steadyKeys(old, swapped).keys).toBe(swapped.keys);
-    expect(steadyKeys(null, same)).toBe(same);
+  it('keeps the table before when no verdict changed, else its keys when they are the same', () => {
+    const table = (keys: string[], bytes: number[]) => ({
+      keys,
+      cells: cellsFromBytes(keys.length, Uint8Array.from(bytes)),
+    });
+    const old = table(['a/x', 'a/y'], [1, 0, 0, 1]);
+    // Typing a comment: the worker sends an equal table; the old one stays (nothing is redrawn).
+    expect(steadyMatrix(old, table(['a/x', 'a/y'], [1, 0, 0, 1]))).toBe(old);
+    // A verdict changed: the new table, with the old keys.
+    const changed = table(['a/x', 'a/y'], [1, 1, 0, 1]);
+    const kept = steadyMatrix(old, changed);
+    expect(kept).not.toBe(old);
+    expect(kept.cells).toBe(changed.cells);
+    expect(kept.keys).toBe(old.keys);
+    // Other rows: the new table as it is.
+    const swapped = table(['a/y', 'a/x'], [1, 0, 0, 1]);
+    expect(steadyMatrix(old, swapped)).toBe(swapped);
+    expect(steadyMatrix(null, old)).toBe(old);
+    // Same cells, other open ends: new.
+    const withEnds = { ...old, ends: { openIn: Uint8Array.of(1, 0), openOut: Uint8Array.of(0, 0) } };
+    const sameEnds = {
+      ...table(['a/x', 'a/y'], [1, 0, 0, 1]),
+      ends: { openIn: Uint8Array.of(1, 0), openOut: Uint8Array.of(0, 0) },
+    };
+    expect(steadyMatrix(withEnds, sameEnds)).toBe(withEnds);
+    const otherEnds = { ...sameEnds, ends: { openIn: Uint8Array.of(0, 0), openOut: Uint8Array.of(0, 0) } };
+    expect(steadyMatrix(withEnds, otherEnds)).not.toBe(withEnds);
   });
 });

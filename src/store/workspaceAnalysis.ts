@@ -1,6 +1,6 @@
 import { loadWorkspace } from '../engine';
 import type { ExternalPeer } from '../engine';
-import type { AnalyzeResult } from '../worker/protocol';
+import type { AnalyzeResult, MatrixResult } from '../worker/protocol';
 
 /** The model of one version of the text, as the store shows it: the worker's answer but the matrix. */
 export type WorkspaceAnalysis = Omit<AnalyzeResult, 'matrix'> & {
@@ -53,12 +53,56 @@ export function steadyModel<
   };
 }
 
-/** The table with the keys of the one before when they are the same (see {@link steadyModel}). */
-export function steadyKeys<T extends { keys: readonly string[] }>(
-  before: { keys: readonly string[] } | null,
-  next: T,
-): T {
-  if (!before || before.keys.length !== next.keys.length) return next;
-  for (let i = 0; i < next.keys.length; i++) if (before.keys[i] !== next.keys[i]) return next;
+type Numbers = ArrayLike<number>;
+
+function sameNumbers(a: Numbers | undefined, b: Numbers | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The table of an answer, or the one before when every cell, open end, tier mark and bundle
+ * count is the same (typing a comment, most keystrokes in a name): then nothing that is drawn
+ * from it is computed again. Otherwise the new table, with the keys before when they are the
+ * same (see {@link steadyModel}).
+ */
+export function steadyMatrix(before: MatrixResult | null, next: MatrixResult): MatrixResult {
+  if (!before || !sameKeys(before.keys, next.keys)) return next;
+  const [b, n] = [before.cells, next.cells];
+  const sameCells =
+    b.n === n.n &&
+    b.words === n.words &&
+    sameNumbers(b.bits, n.bits) &&
+    sameNumbers(b.rowSrc, n.rowSrc) &&
+    sameNumbers(b.rowDst, n.rowDst) &&
+    sameNumbers(b.rowSelf, n.rowSelf) &&
+    sameNumbers(b.rowNode, n.rowNode) &&
+    sameNumbers(b.rowHost, n.rowHost);
+  const [bb, nb] = [before.bundles, next.bundles];
+  const sameBundles =
+    bb === nb ||
+    (bb !== undefined &&
+      nb !== undefined &&
+      bb.blocks === nb.blocks &&
+      sameNumbers(bb.blockOf, nb.blockOf) &&
+      sameNumbers(bb.allowed, nb.allowed) &&
+      sameNumbers(bb.fromShaped, nb.fromShaped) &&
+      sameNumbers(bb.toShaped, nb.toShaped));
+  if (
+    sameCells &&
+    sameBundles &&
+    sameNumbers(before.ends?.openIn, next.ends?.openIn) &&
+    sameNumbers(before.ends?.openOut, next.ends?.openOut) &&
+    sameNumbers(before.tiers, next.tiers)
+  )
+    return before;
   return { ...next, keys: before.keys };
 }
