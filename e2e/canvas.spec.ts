@@ -168,6 +168,39 @@ test.describe('canvas', () => {
     await expect(page.getByTestId('explanation.verdict')).toContainText('Blocked');
   });
 
+  test('a long policy list makes its first hundred rows, and the rest as it is scrolled to', async ({
+    app,
+    page,
+  }) => {
+    const docs = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: pol-${String(i).padStart(3, '0')}\n  namespace: bulk\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]`,
+    );
+    await app.goto();
+    await app.waitForEvaluation();
+    await app.openFiles([{ name: 'policies.yaml', text: docs.join('\n---\n') }]);
+    await page.getByTestId('import.replace').click();
+    await app.waitForEvaluation();
+    const rows = page.getByTestId('policy-list').locator('[data-policy]');
+    await expect(rows).toHaveCount(100);
+    const more = page.getByTestId('policy-list.more');
+    await expect(more).toHaveText('50 more policies');
+    // Scrolling the panel to its end brings the rest.
+    const side = await page.getByTestId('side-panel').boundingBox();
+    if (!side) throw new Error('no side panel');
+    await page.mouse.move(side.x + side.width / 2, side.y + side.height / 2);
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 2000);
+        return rows.count();
+      })
+      .toBe(150);
+    await expect(more).toHaveCount(0);
+    await page.locator('[data-policy="bulk/pol-149"]').click();
+    await expect(page.getByTestId('policy-details')).toContainText('pol-149');
+  });
+
   test('selecting a policy highlights its pods and peers and opens its diagram', async ({
     app,
     page,

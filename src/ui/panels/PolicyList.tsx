@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { adminSubjectPods, selectedPodCounts } from '../../engine';
 import type { CompiledAdminPolicy } from '../../engine';
 import { plural } from '../app/plural';
@@ -10,10 +10,40 @@ function tierOrder(a: CompiledAdminPolicy, b: CompiledAdminPolicy): number {
   return a.priority - b.priority;
 }
 
+/** Rows made at first; more as the list is scrolled to its end (or "more" is clicked). */
+const LIST_STEP = 100;
+
+/**
+ * The end of a long list: renders the next rows when it comes near the view, or when clicked.
+ * Hundreds of rows made at once were part of the longest task of opening a large file.
+ */
+function MoreRows({ left, onMore }: { left: number; onMore: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const element = button.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onMore();
+      },
+      { rootMargin: '300px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [onMore, left]);
+  return (
+    <button ref={button} type="button" className="link" data-testid="policy-list.more" onClick={onMore}>
+      {plural(left, 'more policy', 'more policies')}
+    </button>
+  );
+}
+
 /** Every policy of the workspace, cluster-scoped ones first; click one to select it. */
 export function PolicyList() {
   const workspace = useAppStore((s) => s.parsed.workspace);
   const selectPolicy = useAppStore((s) => s.selectPolicy);
+  const [shown, setShown] = useState(LIST_STEP);
+  const showMore = useCallback(() => setShown((n) => n + LIST_STEP), []);
   const admin = [...workspace.adminPolicies].sort(tierOrder);
   const selected = useMemo(() => selectedPodCounts(workspace), [workspace]);
   return (
@@ -50,7 +80,7 @@ export function PolicyList() {
         <section data-testid="policy-list">
           <h3>Policies ({workspace.policies.length})</h3>
           <ul className="policy-list">
-            {workspace.policies.map((p) => (
+            {workspace.policies.slice(0, shown).map((p) => (
               <li key={p.key}>
                 <button
                   type="button"
@@ -66,6 +96,9 @@ export function PolicyList() {
               </li>
             ))}
           </ul>
+          {workspace.policies.length > shown && (
+            <MoreRows left={workspace.policies.length - shown} onMore={showMore} />
+          )}
         </section>
       )}
     </>
