@@ -57,7 +57,9 @@ export function analyzeText(
   const byDocument = new Map<number, ManifestObject[]>();
   for (const object of read.objects) {
     const index = object.source.documentIndex;
-    byDocument.set(index, [...(byDocument.get(index) ?? []), object]);
+    const list = byDocument.get(index);
+    if (list) list.push(object);
+    else byDocument.set(index, [object]);
   }
   const staleDocuments: number[] = [];
   const objects = [...read.objects];

@@ -296,10 +296,19 @@ function fingerprint(p: CompiledPolicy): string {
 
 function structuralChange(a: Workspace, b: Workspace): string | undefined {
   if (a.options.ipBlockMatchesPodIPs !== b.options.ipBlockMatchesPodIPs) return 'engine options changed';
+  // Unchanged documents keep their objects (loadWorkspace), so the same objects in the same
+  // order settle it without writing every namespace out (~7 ms a keystroke at 500 namespaces).
   const nsKey = (w: Workspace): string =>
     JSON.stringify(w.namespaces.map((n) => [n.name, Object.entries(n.labels).sort()]));
-  if (a.namespaces !== b.namespaces && nsKey(a) !== nsKey(b)) return 'namespaces changed';
+  if (!sameItems(a.namespaces, b.namespaces) && nsKey(a) !== nsKey(b)) return 'namespaces changed';
   const nodeKey = (w: Workspace): string => JSON.stringify(w.nodes.map((n) => [n.name, n.ips]));
-  if (a.nodes !== b.nodes && nodeKey(a) !== nodeKey(b)) return 'nodes changed';
+  if (!sameItems(a.nodes, b.nodes) && nodeKey(a) !== nodeKey(b)) return 'nodes changed';
   return undefined;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
