@@ -43,7 +43,12 @@ function baseBit(m: CellMatrix, gs: number, gd: number): boolean {
 
 /** Whether row `i` may reach column `j` (both in range). */
 export function cellAllowed(m: CellMatrix, i: number, j: number): boolean {
-  return exception(m, i, j) || baseBit(m, m.rowSrc[i]!, m.rowDst[j]!);
+  return exception(m, i, j) || baseAllowed(m, i, j);
+}
+
+/** Whether the groups of row `i` and column `j` allow the cell, before the exceptions. */
+export function baseAllowed(m: CellMatrix, i: number, j: number): boolean {
+  return baseBit(m, m.rowSrc[i]!, m.rowDst[j]!);
 }
 
 /** Rows sharing a self id, and rows on one node, per matrix (made on the first row read). */
@@ -60,6 +65,24 @@ function members(m: CellMatrix): { selves: Map<number, number[]>; onNode: Map<nu
     membersOf.set(m, found);
   }
   return found;
+}
+
+/**
+ * Visits every cell an exception allows: a pod (and the addresses it owns) reaching itself,
+ * and host-level rows reaching, and reached by, everything on their node. A cell may be
+ * visited more than once.
+ */
+export function forEachExceptionCell(m: CellMatrix, visit: (i: number, j: number) => void): void {
+  const { selves, onNode } = members(m);
+  for (const list of selves.values()) for (const i of list) for (const j of list) visit(i, j);
+  for (const list of onNode.values())
+    for (const h of list) {
+      if (m.rowHost[h] !== 1) continue;
+      for (const j of list) {
+        visit(h, j);
+        visit(j, h);
+      }
+    }
 }
 
 /** Row `i` into `out` (`n` bytes, 1 = allowed): a scan of many rows reads bytes, not cells. */
@@ -91,18 +114,9 @@ export function cellsToBytes(m: CellMatrix): Uint8Array {
       for (let j = 0; j < n; j++) out[i * n + j] = baseBit(m, gs, m.rowDst[j]!) ? 1 : 0;
     }
   }
-  const selves = new Map<number, number[]>();
-  const onNode = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (m.rowSelf[i]! >= 0) pushTo(selves, m.rowSelf[i]!, i);
-    if (m.rowNode[i]! >= 0) pushTo(onNode, m.rowNode[i]!, i);
-  }
-  for (const members of selves.values()) for (const i of members) for (const j of members) out[i * n + j] = 1;
-  for (const members of onNode.values())
-    for (const h of members) {
-      if (m.rowHost[h] !== 1) continue;
-      for (const j of members) out[h * n + j] = out[j * n + h] = 1;
-    }
+  forEachExceptionCell(m, (i, j) => {
+    out[i * n + j] = 1;
+  });
   return out;
 }
 

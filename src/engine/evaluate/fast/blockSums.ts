@@ -7,7 +7,8 @@
  * classes the canvas summed 25 M cells per answer on the page's thread (~0.1 s); this is a
  * few group rows per block.
  */
-import type { GroupBits } from './classMatrix';
+import { baseAllowed, forEachExceptionCell } from '../cellMatrix';
+import type { CellMatrix } from '../cellMatrix';
 
 /** Per block pair (`from * blocks + to`), counts of allowed cells. */
 export type BlockSums = {
@@ -20,21 +21,13 @@ export type BlockSums = {
   readonly toFlagged: Float64Array;
 };
 
-/** What a table row needs beyond its class for the exceptions (see `classTable`). */
-export type ExceptionRows = {
-  readonly rowClass: Int32Array;
-  readonly rowSelf: Int32Array;
-  readonly rowNode: Int32Array;
-  readonly rowHost: Uint8Array;
-};
-
 /** Members of one group in one block: how many, and how many of them flagged. */
 type Share = { block: number; count: number; flagged: number };
 
-function sharesOf(groupOf: (row: number) => number, block: Int32Array, flag: Uint8Array, n: number) {
+function sharesOf(groupOf: Int32Array, block: Int32Array, flag: Uint8Array, n: number) {
   const byGroup = new Map<number, Map<number, Share>>();
   for (let i = 0; i < n; i++) {
-    const g = groupOf(i);
+    const g = groupOf[i]!;
     let shares = byGroup.get(g);
     if (!shares) byGroup.set(g, (shares = new Map<number, Share>()));
     const b = block[i]!;
@@ -49,23 +42,19 @@ function sharesOf(groupOf: (row: number) => number, block: Int32Array, flag: Uin
 }
 
 export function blockSums(
-  m: GroupBits,
-  t: ExceptionRows,
+  m: CellMatrix,
   block: Int32Array,
   blocks: number,
   rowFlag: Uint8Array,
   colFlag: Uint8Array,
 ): BlockSums {
-  const { rowClass, rowSelf, rowNode, rowHost } = t;
-  const n = rowClass.length;
+  const { n } = m;
   const all = new Float64Array(blocks * blocks);
   const fromFlagged = new Float64Array(blocks * blocks);
   const toFlagged = new Float64Array(blocks * blocks);
-  const srcOf = (i: number) => m.src[rowClass[i]!]!;
-  const dstOf = (j: number) => m.dst[rowClass[j]!]!;
-  const rowShares = sharesOf(srcOf, block, rowFlag, n);
+  const rowShares = sharesOf(m.rowSrc, block, rowFlag, n);
   const colShares: (Share[] | undefined)[] = [];
-  for (const [gd, shares] of sharesOf(dstOf, block, colFlag, n)) colShares[gd] = shares;
+  for (const [gd, shares] of sharesOf(m.rowDst, block, colFlag, n)) colShares[gd] = shares;
   const reach = new Float64Array(blocks);
   const reachFlagged = new Float64Array(blocks);
   for (const [gs, shares] of rowShares) {
@@ -97,35 +86,14 @@ export function blockSums(
       }
     }
   }
-  // The exceptions, as the table applies them: a pod (and the addresses it owns) reaches
-  // itself; host-level rows reach, and are reached by, everything on their node.
+  // The cells the exceptions allow where the groups' bit does not (each counted once).
   const extra = new Set<number>();
-  const members = (ids: Int32Array, keep: (i: number) => boolean) => {
-    const groups = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      if (id < 0 || !keep(i)) continue;
-      const list = groups.get(id);
-      if (list) list.push(i);
-      else groups.set(id, [i]);
-    }
-    return groups.values();
-  };
-  for (const list of members(rowSelf, () => true))
-    for (const i of list) for (const j of list) extra.add(i * n + j);
-  for (const list of members(rowNode, () => true))
-    for (const h of list) {
-      if (rowHost[h] !== 1) continue;
-      for (const j of list) {
-        extra.add(h * n + j);
-        extra.add(j * n + h);
-      }
-    }
+  forEachExceptionCell(m, (i, j) => {
+    if (!baseAllowed(m, i, j)) extra.add(i * n + j);
+  });
   for (const cell of extra) {
     const i = Math.floor(cell / n);
     const j = cell - i * n;
-    const gd = dstOf(j);
-    if ((m.bits[srcOf(i) * m.words + (gd >>> 5)]! >>> (gd & 31)) & 1) continue;
     const at = block[i]! * blocks + block[j]!;
     all[at]! += 1;
     if (rowFlag[i] === 1) fromFlagged[at]! += 1;

@@ -230,8 +230,8 @@ export function classTable(
     classCount,
     rowClass,
     blockSums: (portIndex, block, blocks, rowFlag, colFlag) => {
-      const m = perPort[portIndex];
-      return m && blockSums(m, t, block, blocks, rowFlag, colFlag);
+      const m = cells(portIndex);
+      return m && blockSums(m, block, blocks, rowFlag, colFlag);
     },
     classBits: (portIndex) => {
       const m = perPort[portIndex];
