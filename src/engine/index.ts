@@ -81,6 +81,7 @@ export { computeTruthTable } from './evaluate/computeTruthTable';
 export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/computeTruthTable';
 export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/fast/createEvaluator';
 export { openEndsOf } from './evaluate/openEnds';
+export { sameItems } from './model/sameItems';
 export {
   allAllowedCells,
   cellAllowed,

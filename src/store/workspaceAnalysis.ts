@@ -1,4 +1,4 @@
-import { loadWorkspace } from '../engine';
+import { loadWorkspace, sameItems } from '../engine';
 import type { ExternalPeer } from '../engine';
 import type { AnalyzeResult, MatrixResult } from '../worker/protocol';
 
@@ -23,12 +23,6 @@ export function emptyAnalysis(): WorkspaceAnalysis {
   };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 const sameExternals = (a: readonly ExternalPeer[], b: readonly ExternalPeer[]): boolean =>
   a.length === b.length &&
   a.every((e, i) => e.label === b[i]?.label && e.address === b[i]?.address && e.cidr === b[i]?.cidr);
@@ -44,28 +38,11 @@ export function steadyModel<
   return {
     ...next,
     externals: sameExternals(before.externals, next.externals) ? before.externals : next.externals,
-    staleDocuments:
-      before.staleDocuments.length === next.staleDocuments.length &&
-      before.staleDocuments.every((d, i) => d === next.staleDocuments[i])
-        ? before.staleDocuments
-        : next.staleDocuments,
-    podIsolation: sameBytes(before.podIsolation, next.podIsolation) ? before.podIsolation : next.podIsolation,
+    staleDocuments: sameItems(before.staleDocuments, next.staleDocuments)
+      ? before.staleDocuments
+      : next.staleDocuments,
+    podIsolation: sameItems(before.podIsolation, next.podIsolation) ? before.podIsolation : next.podIsolation,
   };
-}
-
-type Numbers = ArrayLike<number>;
-
-function sameNumbers(a: Numbers | undefined, b: Numbers | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
@@ -75,33 +52,33 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  * same (see {@link steadyModel}).
  */
 export function steadyMatrix(before: MatrixResult | null, next: MatrixResult): MatrixResult {
-  if (!before || !sameKeys(before.keys, next.keys)) return next;
+  if (!before || !sameItems(before.keys, next.keys)) return next;
   const [b, n] = [before.cells, next.cells];
   const sameCells =
     b.n === n.n &&
     b.words === n.words &&
-    sameNumbers(b.bits, n.bits) &&
-    sameNumbers(b.rowSrc, n.rowSrc) &&
-    sameNumbers(b.rowDst, n.rowDst) &&
-    sameNumbers(b.rowSelf, n.rowSelf) &&
-    sameNumbers(b.rowNode, n.rowNode) &&
-    sameNumbers(b.rowHost, n.rowHost);
+    sameItems(b.bits, n.bits) &&
+    sameItems(b.rowSrc, n.rowSrc) &&
+    sameItems(b.rowDst, n.rowDst) &&
+    sameItems(b.rowSelf, n.rowSelf) &&
+    sameItems(b.rowNode, n.rowNode) &&
+    sameItems(b.rowHost, n.rowHost);
   const [bb, nb] = [before.bundles, next.bundles];
   const sameBundles =
     bb === nb ||
     (bb !== undefined &&
       nb !== undefined &&
       bb.blocks === nb.blocks &&
-      sameNumbers(bb.blockOf, nb.blockOf) &&
-      sameNumbers(bb.allowed, nb.allowed) &&
-      sameNumbers(bb.fromShaped, nb.fromShaped) &&
-      sameNumbers(bb.toShaped, nb.toShaped));
+      sameItems(bb.blockOf, nb.blockOf) &&
+      sameItems(bb.allowed, nb.allowed) &&
+      sameItems(bb.fromShaped, nb.fromShaped) &&
+      sameItems(bb.toShaped, nb.toShaped));
   if (
     sameCells &&
     sameBundles &&
-    sameNumbers(before.ends?.openIn, next.ends?.openIn) &&
-    sameNumbers(before.ends?.openOut, next.ends?.openOut) &&
-    sameNumbers(before.tiers, next.tiers)
+    sameItems(before.ends?.openIn, next.ends?.openIn) &&
+    sameItems(before.ends?.openOut, next.ends?.openOut) &&
+    sameItems(before.tiers, next.tiers)
   )
     return before;
   return { ...next, keys: before.keys };

@@ -5,11 +5,9 @@
  * objects the ranges cost a structured clone each way at every keystroke (~9 ms each way at
  * 1,000 pods, 1,500 objects).
  */
+import { sameItems } from '../engine';
 import type { TextRange } from '../yaml/sourceMap';
 import type { RangesWire } from './protocol';
-
-const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((key, i) => key === b[i]);
 
 /** The worker's side. `remember: false` (a baseline) is sent whole and is not the base of the next. */
 export function createRangesEncoder(): (ranges: Record<string, TextRange>, remember: boolean) => RangesWire {
@@ -22,7 +20,7 @@ export function createRangesEncoder(): (ranges: Record<string, TextRange>, remem
       bounds[2 * i] = range.start;
       bounds[2 * i + 1] = range.end;
     });
-    const same = remember && previous !== null && sameKeys(keys, previous);
+    const same = remember && previous !== null && sameItems(keys, previous);
     if (remember) previous = keys;
     return { keys: same ? null : keys, remember, bounds };
   };

@@ -3,7 +3,7 @@ import { useStore } from '@xyflow/react';
 import type { Edge, NodeChange, ReactFlowState } from '@xyflow/react';
 import type { EdgeRoutes } from '../../store/persistence';
 import type { MatrixResult } from '../../store/analysisTypes';
-import { diffMatrices } from '../../engine';
+import { diffMatrices, sameItems } from '../../engine';
 import { useAppStore } from '../app/storeContext';
 import { flowEdges, markedEdges } from './flowEdges';
 import { sameContent } from './sameContent';
@@ -290,9 +290,9 @@ function createSteadyOpenEnds(): (result: MatrixResult | null) => OpenEnds {
     const ends = openEnds(result);
     if (
       before &&
-      sameList(before.keys, result.keys) &&
-      sameList(before.openIn, ends.openIn) &&
-      sameList(before.openOut, ends.openOut)
+      sameItems(before.keys, result.keys) &&
+      sameItems(before.openIn, ends.openIn) &&
+      sameItems(before.openOut, ends.openOut)
     )
       return before.sets;
     const sets: OpenEnds = { in: new Set(), out: new Set() };
@@ -303,13 +303,6 @@ function createSteadyOpenEnds(): (result: MatrixResult | null) => OpenEnds {
     before = { keys: result.keys, openIn: ends.openIn, openOut: ends.openOut, sets };
     return sets;
   };
-}
-
-function sameList<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

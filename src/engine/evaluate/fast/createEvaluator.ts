@@ -1,3 +1,4 @@
+import { sameItems } from '../../model/sameItems';
 import type { PolicyKey } from '../../model/ids';
 import type { CompiledPolicy } from '../../model/policy';
 import type { PortQuery } from '../../model/verdict';
@@ -304,11 +305,4 @@ function structuralChange(a: Workspace, b: Workspace): string | undefined {
   const nodeKey = (w: Workspace): string => JSON.stringify(w.nodes.map((n) => [n.name, n.ips]));
   if (!sameItems(a.nodes, b.nodes) && nodeKey(a) !== nodeKey(b)) return 'nodes changed';
   return undefined;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
