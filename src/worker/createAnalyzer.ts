@@ -43,7 +43,6 @@ export function createAnalyzer(): Analyzer {
   const documents = new DocumentCache();
   /** What the last summary parsed, until the next analysis of the edited text takes it up. */
   let summarized: DocumentCache | null = null;
-  // The edited text's matrix is patched from the last one; a baseline's is built whole.
   const prepare = (request: AnalyzeRequest): Analysis => {
     // Without lint: the worker sends it after the verdicts (`Analysis.lint`); a baseline needs none.
     if (request.ephemeral)
@@ -96,6 +95,7 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
   const externals = externalPeers(workspace);
   const addresses = externals.map((e) => e.address);
   const matrix = evaluateMatrix(engine, request.port, addresses);
+  const podIsolation = engine.podIsolation();
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
   if (!request.enforced) {
     const n = matrix.keys.length;
@@ -104,13 +104,10 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
   } else {
     const tiers = tierMarks(workspace, matrix.keys, request.port);
     if (tiers) matrix.tiers = tiers;
-  }
-  const tests = runExpectations(workspace, workspace.tests);
-  const podIsolation = engine.podIsolation();
-  if (request.enforced) {
     const bundles = bundleSums(engine, request.port, addresses, workspace, matrix, podIsolation);
     if (bundles) matrix.bundles = bundles;
   }
+  const tests = runExpectations(workspace, workspace.tests);
   return {
     workspace,
     diagnostics,
