@@ -14,10 +14,10 @@ type Form = 'namespace' | 'pod' | null;
 
 /**
  * Create namespaces and pods from the canvas; each is a YAML edit, undoable with Ctrl+Z.
- * `layerEdges`: edges drawn on a canvas layer, not by React Flow (the overview's bundles),
- * which a picture of the canvas draws too.
+ * `layerEdges`: the edges drawn on a canvas layer, not by React Flow (the overview's
+ * bundles), which a picture of the canvas draws too.
  */
-export function CanvasToolbar({ layerEdges }: { layerEdges: readonly Edge[] }) {
+export function CanvasToolbar({ layerEdges }: { layerEdges: () => readonly Edge[] }) {
   const [form, setForm] = useState<Form>(null);
   const resetLayout = useAppStore((s) => s.resetLayout);
   const theme = useAppStore((s) => s.theme);
@@ -33,7 +33,7 @@ export function CanvasToolbar({ layerEdges }: { layerEdges: readonly Edge[] }) {
     const reader = {
       getNodes: flow.getNodes,
       getInternalNode: flow.getInternalNode,
-      getEdges: () => [...flow.getEdges(), ...layerEdges],
+      getEdges: () => [...flow.getEdges(), ...layerEdges()],
     };
     void savePicture(reader, format, heading);
   };

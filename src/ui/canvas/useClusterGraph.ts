@@ -189,7 +189,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   );
   // They stay out of React Flow's edges: each edge there, hidden or not, runs its wrapper
   // and selectors at every store update (~1,000 bundles at 5,000 pods). A picture of the
-  // canvas draws them from `layerEdges`.
+  // canvas draws them from `layerEdges`, made when one is saved (not at every answer).
   const edges = useMemo(
     () =>
       stabiliseEdges([
@@ -198,7 +198,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
       ]),
     [styled, overviewOn, stabiliseEdges, overlay],
   );
-  const layerEdges = useMemo(
+  const layerEdges = useCallback(
     (): Edge[] =>
       overviewOn
         ? styled
