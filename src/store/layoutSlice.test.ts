@@ -75,6 +75,40 @@ describe('the layout slice', () => {
     expect(store.getState().layout.pods['shop/web']).not.toEqual(web);
   });
 
+  it('saves the grid in the update that draws it when the full layout would be the grid', async () => {
+    let asked = 0;
+    const fullLayout: FullLayout = Object.assign(
+      () => {
+        asked++;
+        return Promise.reject(new Error('not asked for a grid-only workspace'));
+      },
+      { gridOnly: () => true },
+    );
+    const storage = memoryStorage();
+    const store = createAppStore({
+      client: inlineClient(),
+      initialText: TWO,
+      storage,
+      saveDelayMs: 0,
+      fullLayout,
+    });
+    const layouts: { fresh: boolean; saved: boolean }[] = [];
+    store.subscribe((s, p) => {
+      if (s.layout !== p.layout)
+        layouts.push({ fresh: s.layout.fresh, saved: s.positions['pod:shop/web'] !== undefined });
+    });
+    store.getState().start();
+    await vi.waitFor(() => expect(store.getState().evaluation.status.kind).toBe('done'));
+    // One layout, drawn and saved together: no provisional grid replaced by the same grid.
+    expect(layouts).toEqual([{ fresh: false, saved: true }]);
+    expect(store.getState().layoutPending).toBe(false);
+    expect(store.getState().positions['pod:shop/web']).toEqual(store.getState().layout.pods['shop/web']);
+    expect(store.getState().positions['ns:shop']).toMatchObject({
+      x: store.getState().layout.frames['shop']?.x,
+    });
+    expect(asked).toBe(0);
+  });
+
   it('falls back to the grid when the full layout fails, and saves it', async () => {
     const { store, storage } = open(TWO, () => Promise.reject(new Error('no ELK here')));
     await vi.waitFor(() => expect(store.getState().positions['pod:shop/web']).toBeDefined());

@@ -9,7 +9,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { AppState, Positions } from './appStore';
 import type { MatrixResult } from './analysisTypes';
-import { computeLayout, gridPositions, sameLayoutInput } from './layout/computeLayout';
+import { computeLayout, gridPositions, layoutPositions, sameLayoutInput } from './layout/computeLayout';
 import type { Layout, LayoutInput, Point } from './layout/computeLayout';
 import type { EdgeRoutes } from './persistence';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
@@ -23,13 +23,21 @@ export interface FullLayoutRequest {
 }
 
 /** A full layout: every position, and the edge routes it drew. */
-export type FullLayout = (
-  request: FullLayoutRequest,
-) => Promise<{ positions: Positions; routes: EdgeRoutes }>;
+export interface FullLayout {
+  (request: FullLayoutRequest): Promise<{ positions: Positions; routes: EdgeRoutes }>;
+  /**
+   * Whether the full layout of this workspace would be the provisional grid (too large for
+   * a layered layout): then the grid is saved in the update that draws it, with no second
+   * layout and no second drawing.
+   */
+  readonly gridOnly?: (analysis: WorkspaceAnalysis) => boolean;
+}
 
 /** With no layout engine (headless tests): the provisional grid is the layout. */
-export const gridLayout: FullLayout = ({ input }) =>
-  Promise.resolve({ positions: gridPositions(input), routes: {} });
+export const gridLayout: FullLayout = Object.assign(
+  ({ input }: FullLayoutRequest) => Promise.resolve({ positions: gridPositions(input), routes: {} }),
+  { gridOnly: () => true },
+);
 
 export interface LayoutSlice {
   positions: Positions;
@@ -141,6 +149,13 @@ export function withLayout(
       if (!inputChanged && next.positions === previous.positions && next.pinned === previous.pinned)
         return null;
       const layout = computeLayout(input, next.positions, next.pinned);
+      if (layout.fresh && fullLayout.gridOnly?.(next.parsed))
+        return {
+          layout: { ...layout, fresh: false },
+          layoutPending: running !== null,
+          positions: { ...next.positions, ...layoutPositions(layout) },
+          routes: {},
+        };
       const placed = Object.keys(layout.placed).length > 0;
       return {
         layout,

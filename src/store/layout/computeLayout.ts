@@ -235,7 +235,11 @@ export function computeLayout(input: LayoutInput, saved: Positions, pinned: stri
 
 /** The provisional grid as positions: what is saved when no full layout can be made. */
 export function gridPositions(input: LayoutInput): Positions {
-  const layout = computeLayout(input, {});
+  return layoutPositions(computeLayout(input, {}));
+}
+
+/** Where a layout puts everything, as positions (`ns:`, `pod:` and `ext:` ids). */
+export function layoutPositions(layout: Layout): Positions {
   const out: Positions = {};
   for (const [name, box] of Object.entries(layout.frames)) out[`ns:${name}`] = { x: box.x, y: box.y };
   for (const [key, p] of Object.entries(layout.pods)) out[`pod:${key}`] = p;

@@ -288,6 +288,7 @@ function ClusterCanvas() {
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         data-layout={layoutPending ? 'pending' : 'ready'}
+        data-fit={fitPending ? 'pending' : 'done'}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={proOptions}

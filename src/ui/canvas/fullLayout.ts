@@ -4,7 +4,8 @@
  * or with no connection to follow, the provisional grid.
  */
 import type { EdgeRoutes } from '../../store/persistence';
-import type { FullLayout } from '../../store/layoutSlice';
+import type { FullLayout, FullLayoutRequest } from '../../store/layoutSlice';
+import type { WorkspaceAnalysis } from '../../store/workspaceAnalysis';
 import { gridPositions } from '../../store/layout/computeLayout';
 import type { Point } from '../../store/layout/computeLayout';
 import { serviceMapLinks } from './buildEdges';
@@ -21,10 +22,12 @@ import type { Routes } from './elkLayout';
 const ELK_POD_LIMIT = 100;
 const ELK_LINK_LIMIT = 200;
 
-export const elkFullLayout: FullLayout = async ({ input, analysis, result, collapsed }) => {
+/** Too many pods for ELK: the grid is the layout (and the connections need not be found). */
+const gridOnly = (analysis: WorkspaceAnalysis): boolean => analysis.workspace.pods.length > ELK_POD_LIMIT;
+
+const layOut = async ({ input, analysis, result, collapsed }: FullLayoutRequest) => {
   const { workspace, podIsolation } = analysis;
-  // Too many pods for ELK: no need to find the connections (a scan of every pair).
-  if (workspace.pods.length > ELK_POD_LIMIT) return { positions: gridPositions(input), routes: {} };
+  if (gridOnly(analysis)) return { positions: gridPositions(input), routes: {} };
   const namespaceOf = new Map(workspace.pods.map((p) => [p.key as string, p.namespace]));
   const isolation = isolationFrom(workspace.pods, podIsolation);
   const links = serviceMapLinks(result, { isolation, namespaceOf, collapsed: [...collapsed] });
@@ -33,6 +36,8 @@ export const elkFullLayout: FullLayout = async ({ input, analysis, result, colla
   const { positions, routes } = await layoutWithElk(browserElk(), tiedTogether(input, links));
   return { positions, routes: routesWithEnds(routes, positions) };
 };
+
+export const elkFullLayout: FullLayout = Object.assign(layOut, { gridOnly });
 
 /** Where a node's top-left corner is on the canvas (pods are placed relative to their frame). */
 function absoluteOf(
