@@ -361,6 +361,16 @@ test.describe('the canvas as a service map', () => {
       .poll(async () => (await app.overviewBoxKeys()).some((key) => key.startsWith('ns-0/')))
       .toBe(false);
     await expect.poll(() => app.overviewBoxCount()).toBe(300 - inNsZero);
+    // Of its bundles with the 29 other namespaces, those with no connection a policy allows
+    // are left out and counted in the legend; the ones drawn carry policy-allowed traffic.
+    const hidden = page.getByTestId('legend.hidden-unshaped');
+    await expect(hidden).toHaveText(/^\d+ namespaces without policy-allowed traffic: not drawn$/);
+    const hiddenCount = Number((await hidden.textContent())?.split(' ')[0]);
+    expect(hiddenCount).toBeGreaterThan(12);
+    expect(hiddenCount).toBeLessThanOrEqual(29);
+    // Drawn on the overview's bundle layer: at most one each way per namespace left.
+    const drawnBundles = Number(await page.getByTestId('canvas.bundle-layer').getAttribute('data-bundles'));
+    expect(drawnBundles).toBeLessThanOrEqual(2 * (29 - hiddenCount));
     // Zoomed in, every pod in view is a full node again.
     const zoomIn = page.locator('.react-flow__controls-zoomin');
     await expect

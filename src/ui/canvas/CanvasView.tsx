@@ -116,8 +116,9 @@ function ClusterCanvas() {
   const fitRequest = useAppStore((s) => s.fitRequest);
   const [fittedRequest, setFittedRequest] = useState<number | null>(null);
   const fitPending = fittedRequest !== fitRequest;
+  const graph = useClusterGraph(hoveredPod, fitPending);
   const { nodes, edges, layerBundles, layerEdges, onNodesChange, onNodeDragStop, podCount, layoutPending } =
-    useClusterGraph(hoveredPod, fitPending);
+    graph;
   const theme = useAppStore((s) => s.theme);
   const edgeMode = useAppStore((s) => s.edgeMode);
   const selectedPod = useAppStore((s) => s.selectedPod);
@@ -316,7 +317,7 @@ function ClusterCanvas() {
             <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
           ))}
         <Controls showInteractive={false} />
-        <Legend mode={mode} />
+        <Legend mode={mode} hiddenUnshaped={graph.hiddenUnshaped} />
         <FlowsLegend />
         {!presenting && <CanvasToolbar layerEdges={layerEdges} />}
         {connectFrom && (

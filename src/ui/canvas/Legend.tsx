@@ -13,7 +13,7 @@ const MODES: { value: EdgeMode; label: string }[] = [
 ];
 
 /** What the colours mean, and the pickers that change it: the port, and how edges are drawn. */
-export function Legend({ mode }: { mode: DrawnMode }) {
+export function Legend({ mode, hiddenUnshaped = 0 }: { mode: DrawnMode; hiddenUnshaped?: number }) {
   const port = useAppStore((s) => s.port);
   const setPort = useAppStore((s) => s.setPort);
   const edgeMode = useAppStore((s) => s.edgeMode);
@@ -144,6 +144,15 @@ export function Legend({ mode }: { mode: DrawnMode }) {
           </>
         )}
       </div>
+      {hiddenUnshaped > 0 && (
+        <div
+          className="legend-note"
+          data-testid="legend.hidden-unshaped"
+          title="The selected pod's bundles with these namespaces hold no connection a policy allows (all blocked, or open because nothing isolates either end). The side panel lists every peer."
+        >
+          {hiddenUnshaped} namespaces without policy-allowed traffic: not drawn
+        </div>
+      )}
       {port === 'any' && (
         <div className="legend-note">any port: allowed when some port is allowed both ways</div>
       )}

@@ -126,6 +126,61 @@ describe('the service map at scale', () => {
   });
 });
 
+describe("a focused pod's bundles at scale", () => {
+  /**
+   * The focused pod `ns0/p0`, and `namespaces` other namespaces of two pods; the first
+   * `admitting` of them isolate ingress and admit it to one of their pods; the rest isolate
+   * nothing, and the first `open` of those admit it by default.
+   */
+  function focused(namespaces: number, admitting: number, open: number) {
+    const others = Array.from({ length: namespaces * 2 }, (_, i) => `ns${(i >> 1) + 1}/q${i}`);
+    const keys = ['ns0/p0', 'ns0/p1', ...others];
+    const n = keys.length;
+    const allowed = new Uint8Array(n * n);
+    const isolation = new Map<string, Isolation>();
+    others.forEach((key, k) => {
+      const ns = (k >> 1) + 1;
+      if (ns <= admitting) {
+        isolation.set(key, isolated);
+        if (k % 2 === 0) allowed[2 + k] = 1;
+      } else if (ns <= admitting + open) allowed[2 + k] = 1;
+    });
+    const namespaceOf = new Map(keys.map((k) => [k, k.split('/')[0] ?? '']));
+    return drawnPairs({ keys, cells: cellsFromBytes(n, allowed) }, 200, {
+      ...unfocusedOptions({ namespaceOf, isolation }),
+      focusPod: 'ns0/p0',
+    });
+  }
+  const shown = (d: ReturnType<typeof focused>) =>
+    d.bundles.map((b) => `${b.from}->${b.to} ${b.allowed}/${b.blocked}`);
+
+  it('leave out the bundles with no connection a policy allows when there are many, and say how many', () => {
+    const many = focused(40, 3, 10);
+    expect(many.mode).toBe('focus');
+    // Three namespaces admit the pod by a policy: drawn. Ten let it in because nothing
+    // isolates them, 27 block it, and none lets anything in: 37 namespaces, not drawn.
+    expect(shown(many)).toEqual([
+      'pod:ns0/p0->ns:ns1 1/1',
+      'pod:ns0/p0->ns:ns2 1/1',
+      'pod:ns0/p0->ns:ns3 1/1',
+    ]);
+    expect(many.hiddenUnshaped).toBe(37);
+    // The pods of its own namespace keep their edges, blocked ones too.
+    expect(many.pairs.map((p) => `${many.keys[p.i]}->${many.keys[p.j]} ${p.verdict}`).sort()).toEqual([
+      'ns0/p0->ns0/p1 blocked',
+      'ns0/p1->ns0/p0 blocked',
+    ]);
+  });
+
+  it('draw them all when they are few', () => {
+    const few = focused(10, 3, 2);
+    expect(few.hiddenUnshaped).toBe(0);
+    expect(few.bundles).toHaveLength(20);
+    expect(shown(few)).toContain('pod:ns0/p0->ns:ns4 2/0');
+    expect(shown(few)).toContain('ns:ns9->pod:ns0/p0 0/2');
+  });
+});
+
 describe('namespace bundles', () => {
   it('count every pair between two groups, whatever order the table lists the endpoints in', () => {
     let seed = 7;

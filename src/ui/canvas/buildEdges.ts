@@ -15,6 +15,8 @@ import { cellAllowed, cellOpenEnds, cellRow } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../store/analysisTypes';
 import { bundlesFromSums, countBundles } from './bundleCounts';
+import { bundleEdge, leaveOutUnshaped } from './bundles';
+import type { CountedBundle } from './bundles';
 import { EDGE_COLOURS } from './edgeGeometry';
 
 /** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */
@@ -291,6 +293,8 @@ export interface DrawnPairs {
   /** Pairs drawn as one edge with two heads (the second of each is left out of `pairs`). */
   readonly both: ReadonlySet<Pair>;
   readonly bundles: readonly { from: string; to: string; allowed: number; blocked: number }[];
+  /** Other namespaces whose bundles with the focused pod hold no connection a policy allows, not drawn. */
+  readonly hiddenUnshaped: number;
 }
 
 /**
@@ -312,6 +316,8 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
   const shown = mode === 'bundles' && options.mode !== 'bundles' ? new Uint8Array(g * g) : null;
   // Without a focus, one pass both counts the bundles and finds those the map would draw.
   const oneScan = shown !== null && !focusing(options);
+  // A focused pod at scale: which of its bundles hold a connection a policy allows.
+  const shaped = mode === 'focus' && podCount > PAIR_EDGES_LIMIT ? new Uint8Array(g * g) : null;
   if (mode === 'bundles') {
     // The worker's sums when it sent them; else one pass over the cells.
     const summed = bundlesFromSums(
@@ -330,12 +336,20 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
         oneScan ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked } : null,
       );
   } else {
+    const shapes = shaped ? shapingEnds(result, options) : null;
     const emit: Emit = (i, j, verdict) => {
       const gi = group[i] ?? 0;
       const gj = group[j] ?? 0;
       if (isNamespace[gi] === 1 || isNamespace[gj] === 1) {
         const at = (gi * g + gj) * 2 + (verdict === 'allowed' ? 0 : 1);
         if (gi !== gj) counts[at] = (counts[at] ?? 0) + 1;
+        if (
+          shaped &&
+          shapes &&
+          verdict === 'allowed' &&
+          (shapes.shapesIn[j] === 1 || shapes.shapesOut[i] === 1)
+        )
+          shaped[gi * g + gj] = 1;
       } else single.set(i * n + j, { i, j, verdict });
     };
     if (mode === 'map') forEachMapPair(result, options, emit);
@@ -356,15 +370,32 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
     pairs.push(pair);
     if (twoWay) both.add(pair);
   }
-  const bundles: DrawnPairs['bundles'][number][] = [];
+  const bundles: CountedBundle[] = [];
   for (let a = 0; a < g; a++)
     for (let b = 0; b < g; b++) {
       const allowed = counts[(a * g + b) * 2] ?? 0;
       const blocked = counts[(a * g + b) * 2 + 1] ?? 0;
       if (allowed + blocked > 0 && (!shown || shown[a * g + b] === 1))
-        bundles.push({ from: groupIds[a] ?? '', to: groupIds[b] ?? '', allowed, blocked });
+        bundles.push({
+          from: groupIds[a] ?? '',
+          to: groupIds[b] ?? '',
+          allowed,
+          blocked,
+          shaping: shaped?.[a * g + b] === 1,
+        });
     }
-  return { keys, mode, nodes, pairs, both, bundles, ...(result.tiers ? { tiers: result.tiers } : {}) };
+  const focused = shaped ? leaveOutUnshaped(bundles) : { bundles, hidden: 0 };
+  const tiers = result.tiers ? { tiers: result.tiers } : {};
+  return {
+    keys,
+    mode,
+    nodes,
+    pairs,
+    both,
+    bundles: focused.bundles,
+    hiddenUnshaped: focused.hidden,
+    ...tiers,
+  };
 }
 
 /** The React Flow edges of what is drawn, styled for the current selection, baseline and lesson. */
@@ -463,35 +494,4 @@ function tierOf(drawn: DrawnPairs, pair: Pair): 'admin' | 'baseline' | null {
   const n = keys.length;
   const mark = tiers[pair.i * n + pair.j] || (drawn.both.has(pair) ? tiers[pair.j * n + pair.i] : 0);
   return mark === 1 ? 'admin' : mark === 2 ? 'baseline' : null;
-}
-
-/** A bundle's colour: all its pairs allowed, all blocked, or some of each. */
-export function bundleVerdict(allowed: number, blocked: number): 'allowed' | 'blocked' | 'mixed' {
-  return blocked === 0 ? 'allowed' : allowed === 0 ? 'blocked' : 'mixed';
-}
-
-function bundleEdge(source: string, target: string, allowedCount: number, blockedCount: number): Edge {
-  const verdict = bundleVerdict(allowedCount, blockedCount);
-  return {
-    id: `${source}->${target}`,
-    source,
-    target,
-    type: 'bundle',
-    className: `bundle bundle-${verdict}`,
-    data: { allowed: allowedCount, blocked: blockedCount },
-    markerEnd: {
-      type: MarkerType.ArrowClosed,
-      width: 16,
-      height: 16,
-      color: EDGE_COLOURS[verdict],
-      markerUnits: 'userSpaceOnUse',
-    },
-    domAttributes: {
-      'data-bundle-from': source.replace(/^(ns|ext|pod):/, ''),
-      'data-bundle-to': target.replace(/^(ns|ext|pod):/, ''),
-      'data-verdict': verdict,
-      'data-allowed': String(allowedCount),
-      'data-blocked': String(blockedCount),
-    } as Record<string, string>,
-  };
 }

@@ -9,14 +9,8 @@ import { flowEdges, markedEdges } from './flowEdges';
 import { sameContent } from './sameContent';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
-import {
-  bundleVerdict,
-  drawnPairs,
-  openEnds,
-  PAIR_EDGES_LIMIT,
-  styleEdges,
-  unfocusedOptions,
-} from './buildEdges';
+import { bundleVerdict } from './bundles';
+import { drawnPairs, openEnds, PAIR_EDGES_LIMIT, styleEdges, unfocusedOptions } from './buildEdges';
 import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationFrom } from './buildFlow';
 import { viewRect } from './overviewBoxes';
@@ -273,6 +267,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     onNodeDragStop,
     podCount: pods.length,
     layoutPending,
+    hiddenUnshaped: drawn?.hiddenUnshaped ?? 0,
   };
 }
 
