@@ -384,4 +384,45 @@ test.describe('the canvas as a service map', () => {
       .toBe(0);
     await expect(page.locator('.react-flow__node-pod').first()).toBeVisible();
   });
+
+  test('hundreds of namespaces far out: frames on the overview canvas, a click selects one, zooming in brings them back', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await app.goto();
+    await app.waitForEvaluation();
+    const text = toManifestText(generateWorkspace({ pods: 2100, policies: 210, replicas: 1 }).objects);
+    await app.openFiles([{ name: 'far.yaml', text }]);
+    await page.getByTestId('import.replace').click();
+    await expect(page.getByTestId('topbar.summary')).toContainText('2100 pods', { timeout: 60_000 });
+    await app.waitForEvaluation();
+    // Fitted, 210 frames are too small to read: drawn on the canvas with the pods' boxes,
+    // none of them a node; the minimap and a saved picture still show them.
+    const overview = page.getByTestId('canvas.overview');
+    await expect(overview).toHaveAttribute('data-frame-count', '210');
+    await expect(page.locator('.react-flow__node-namespace')).toHaveCount(0);
+    await expect.poll(() => app.overviewBoxCount()).toBe(2100);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('canvas.svg').click(),
+    ]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg).toContain('>ns-209<');
+    // Pointing at a frame names it; a click selects its namespace.
+    await app.clickFarFrame('ns-100');
+    await expect(page.getByTestId('namespace-details')).toContainText('ns-100');
+    // Zoomed in, the frames in view are nodes again (and pods too, further in).
+    const zoomIn = page.locator('.react-flow__controls-zoomin');
+    await expect
+      .poll(
+        async () => {
+          await zoomIn.click();
+          return page.locator('.react-flow__node-namespace').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    await expect(overview).toHaveAttribute('data-frame-count', '0');
+  });
 });

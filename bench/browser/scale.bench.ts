@@ -89,7 +89,11 @@ async function open(app: AppPage, text: string, pods: number): Promise<number> {
       new Promise<number>((resolve) => {
         const check = () => {
           const flow = document.querySelector('.react-flow');
-          const frames = document.querySelectorAll('.react-flow__node-namespace').length;
+          // Frames are nodes, or, far out, drawn on the overview canvas (farFrames.ts).
+          const drawn = document
+            .querySelector('[data-testid="canvas.overview"]')
+            ?.getAttribute('data-frame-count');
+          const frames = document.querySelectorAll('.react-flow__node-namespace').length + Number(drawn ?? 0);
           const settled =
             flow?.getAttribute('data-layout') === 'ready' && flow.getAttribute('data-fit') === 'done';
           if (settled && frames > 0) requestAnimationFrame(() => resolve(performance.now()));

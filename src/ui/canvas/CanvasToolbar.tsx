@@ -1,5 +1,5 @@
 import { Panel, useReactFlow } from '@xyflow/react';
-import type { Edge } from '@xyflow/react';
+import type { Edge, Node } from '@xyflow/react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { parseContainerPorts } from '../../store/commands/containerPortsText';
@@ -17,7 +17,14 @@ type Form = 'namespace' | 'pod' | null;
  * `layerEdges`: the edges drawn on a canvas layer, not by React Flow (the overview's
  * bundles), which a picture of the canvas draws too.
  */
-export function CanvasToolbar({ layerEdges }: { layerEdges: () => readonly Edge[] }) {
+export function CanvasToolbar({
+  layerEdges,
+  layerFrames,
+}: {
+  layerEdges: () => readonly Edge[];
+  /** Frames drawn on the overview canvas, not held by React Flow (farFrames.ts). */
+  layerFrames: readonly Node[];
+}) {
   const [form, setForm] = useState<Form>(null);
   const resetLayout = useAppStore((s) => s.resetLayout);
   const theme = useAppStore((s) => s.theme);
@@ -31,7 +38,7 @@ export function CanvasToolbar({ layerEdges }: { layerEdges: () => readonly Edge[
       dark: theme === 'dark',
     };
     const reader = {
-      getNodes: flow.getNodes,
+      getNodes: () => [...flow.getNodes(), ...layerFrames],
       getInternalNode: flow.getInternalNode,
       getEdges: () => [...flow.getEdges(), ...layerEdges()],
     };

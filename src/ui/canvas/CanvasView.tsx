@@ -29,6 +29,7 @@ import { FindLabelLayer, LabelLayerProvider } from './labelLayer';
 import { Legend } from './Legend';
 import { NamespaceNode } from './NamespaceNode';
 import { overviewBoxes, podBoxAt } from './overviewBoxes';
+import { frameAt } from './farFrames';
 import { OverviewLayer } from './OverviewLayer';
 import { PodNode } from './PodNode';
 import { PolicyDiagram } from './PolicyDiagram';
@@ -144,7 +145,7 @@ function ClusterCanvas() {
   const onMoveEnd = useCallback(() => setMoving(false), []);
   // The keyboard path to drawing: select a pod, press C, then click the target.
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
-  useCanvasFit(nodes, layoutPending, setFittedRequest);
+  useCanvasFit(graph.allNodes, layoutPending, setFittedRequest, graph.fitBounds);
   useEffect(warmUpElk, []);
 
   // Read when a connection is drawn, so the handlers below keep their identity as the text
@@ -213,36 +214,46 @@ function ClusterCanvas() {
   // through: a click on the pane selects the box under it (or, picking a target, proposes
   // the connection to it); hovering one shows its name and a pointer, as an element would.
   const { screenToFlowPosition } = useReactFlow();
-  const boxes = useMemo(() => overviewBoxes(nodes), [nodes]);
-  const boxesNow = useRef(boxes);
+  // Far out, the frames are drawn there too (farFrames.ts): a click on one selects its namespace.
+  const { frames } = graph;
+  const boxes = useMemo(() => [...overviewBoxes(nodes), ...overviewBoxes(frames)], [nodes, frames]);
+  const drawnNow = useRef({ boxes, frames });
   useEffect(() => {
-    boxesNow.current = boxes;
-  }, [boxes]);
-  const boxAt = useCallback(
-    (event: ReactMouseEvent) =>
-      podBoxAt(boxesNow.current, screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    drawnNow.current = { boxes, frames };
+  }, [boxes, frames]);
+  /** The pod box (`pod:` id) or far frame (`ns:` id) under the pointer. */
+  const drawnAt = useCallback(
+    (event: ReactMouseEvent): string | null => {
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const pod = podBoxAt(drawnNow.current.boxes, point);
+      if (pod) return `pod:${pod}`;
+      const frame = frameAt(drawnNow.current.frames, point);
+      return frame === null ? null : `ns:${frame}`;
+    },
     [screenToFlowPosition],
   );
   const onPaneClick = useCallback(
     (event: ReactMouseEvent) => {
-      const key = boxAt(event);
-      if (key && connectFrom) {
+      const id = drawnAt(event);
+      if (id && connectFrom) {
         setConnectFrom(null);
-        propose(connectFrom, `pod:${key}`);
-      } else if (key) selectPod(key);
+        if (id !== connectFrom) propose(connectFrom, id);
+      } else if (id?.startsWith('pod:')) selectPod(id.slice(4));
+      else if (id) selectNamespace(id.slice(3));
       else clearSelection();
     },
-    [boxAt, connectFrom, propose, selectPod, clearSelection],
+    [drawnAt, connectFrom, propose, selectPod, selectNamespace, clearSelection],
   );
   const onPaneMouseMove = useCallback(
     (event: ReactMouseEvent) => {
       const pane = event.currentTarget as HTMLElement;
-      const key = boxAt(event);
-      if ((pane.title || null) === key) return;
-      pane.title = key ?? '';
-      pane.classList.toggle('over-pod-box', key !== null);
+      const id = drawnAt(event);
+      const title = id?.slice(id.indexOf(':') + 1) ?? '';
+      if (pane.title === title) return;
+      pane.title = title;
+      pane.classList.toggle('over-pod-box', id !== null);
     },
-    [boxAt],
+    [drawnAt],
   );
 
   useEffect(() => {
@@ -307,19 +318,21 @@ function ClusterCanvas() {
         <FindLabelLayer onFound={setLabelLayer} />
         <DotGrid />
         {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={greyed} />}
-        {boxes.length > 0 && <OverviewLayer boxes={boxes} drawable={!fitPending} />}
+        {(boxes.length > 0 || frames.length > 0) && (
+          <OverviewLayer boxes={boxes} frames={frames} drawable={!fitPending} />
+        )}
         {/* A small workspace fits the view: a minimap would only cover part of it. */}
         {!presenting &&
           podCount > MINIMAP_FROM &&
           (podCount > PAIR_EDGES_LIMIT ? (
-            <FrameMinimap />
+            <FrameMinimap frames={frames} />
           ) : (
             <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />
           ))}
         <Controls showInteractive={false} />
         <Legend mode={mode} hiddenUnshaped={graph.hiddenUnshaped} />
         <FlowsLegend />
-        {!presenting && <CanvasToolbar layerEdges={layerEdges} />}
+        {!presenting && <CanvasToolbar layerEdges={layerEdges} layerFrames={frames} />}
         {connectFrom && (
           <Panel position="bottom-center" className="canvas-hint" data-testid="canvas.connect-hint">
             Click the pod, namespace or outside node that {connectFrom.slice(4)} should reach (Esc cancels).

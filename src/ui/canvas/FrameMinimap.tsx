@@ -5,6 +5,7 @@ import type { Box } from './edgeGeometry';
 import { useAppStore } from '../app/storeContext';
 import { lookupOf, nodesOf, sizeOf, viewOf } from './flowSelectors';
 import { internalBox } from './internalBox';
+import type { FarFrame } from './farFrames';
 
 /** The minimap's size on screen, in CSS pixels. */
 const WIDTH = 140;
@@ -29,7 +30,7 @@ interface Mapping {
  * React Flow's own minimap draws an SVG node per pod, each with a store selector that runs
  * on every store update: at 1,000 pods, ~100 ms each time an edge changed colour.
  */
-function FrameMinimapView() {
+function FrameMinimapView({ frames }: { frames: readonly FarFrame[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const mapping = useRef<Mapping>({ scale: 1, left: 0, top: 0 });
   const theme = useAppStore((s) => s.theme);
@@ -48,8 +49,11 @@ function FrameMinimapView() {
       const internal = lookup.get(node.id);
       if (internal) out.push({ ...internalBox(internal), kind: node.type ?? '' });
     }
+    // Far out, most frames are drawn on the overview canvas, not nodes (farFrames.ts).
+    for (const { position, width = 0, height = 0 } of frames)
+      out.push({ ...position, width, height, kind: 'namespace' });
     return out;
-  }, [nodes, lookup]);
+  }, [nodes, lookup, frames]);
 
   useEffect(() => {
     const element = canvas.current;

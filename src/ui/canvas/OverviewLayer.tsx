@@ -3,6 +3,7 @@ import type { ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../app/storeContext';
 import type { OverviewPod } from './buildFlow';
+import type { FarFrame } from './farFrames';
 import {
   boundsOf,
   drawOverview,
@@ -23,11 +24,20 @@ const namesReadable = (s: ReactFlowState) => s.transform[2] >= NAME_ZOOM;
  * is fitted (drawn at the old zoom, the boxes would be drawn again a moment later). The
  * canvas takes no pointer events: the pane's click finds the box (`podBoxAt`).
  */
-function OverviewLayerView({ boxes, drawable }: { boxes: readonly OverviewPod[]; drawable: boolean }) {
+function OverviewLayerView({
+  boxes,
+  frames,
+  drawable,
+}: {
+  boxes: readonly OverviewPod[];
+  /** Frames drawn here too (the far overview, see farFrames.ts). */
+  frames: readonly FarFrame[];
+  drawable: boolean;
+}) {
   const theme = useAppStore((s) => s.theme);
   const named = useStore(namesReadable);
   const store = useStoreApi();
-  const bounds = useMemo(() => boundsOf(boxes), [boxes]);
+  const bounds = useMemo(() => boundsOf(boxes, frames), [boxes, frames]);
   const [region, setRegion] = useState<Region | null>(null);
   const held = useRef<Region | null>(null);
   useEffect(() => {
@@ -48,10 +58,16 @@ function OverviewLayerView({ boxes, drawable }: { boxes: readonly OverviewPod[];
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (ctx && region && pixels) drawOverview(ctx, boxes, { region, scale: pixels.scale, named, theme });
-  }, [boxes, region, pixels, named, theme]);
+    if (ctx && region && pixels)
+      drawOverview(ctx, boxes, { region, scale: pixels.scale, named, theme, frames });
+  }, [boxes, frames, region, pixels, named, theme]);
   // Where each box is (flow coordinates), for tests and tools that aim at one.
   const listed = useMemo(() => boxes.map((b) => `${b.key} ${b.x} ${b.y}`).join('\n'), [boxes]);
+  const framesListed = useMemo(
+    () =>
+      frames.map((f) => `${f.data.name} ${f.position.x} ${f.position.y} ${f.width} ${f.height}`).join('\n'),
+    [frames],
+  );
   return (
     <ViewportPortal>
       <canvas
@@ -68,6 +84,8 @@ function OverviewLayerView({ boxes, drawable }: { boxes: readonly OverviewPod[];
         role="img"
         aria-label={`Overview: ${boxes.length} pods drawn as boxes; zoom in to see them as nodes`}
         data-pod-count={boxes.length}
+        data-frame-count={frames.length}
+        data-frames={framesListed}
         data-boxes={listed}
       />
     </ViewportPortal>

@@ -12,8 +12,24 @@ import type { FlowNode, OverviewPod } from './buildFlow';
 
 /** The themes' colours (app.css), as constants: a computed style would force the page's styles. */
 const COLOURS = {
-  light: { panel: '#ffffff', border: '#d9dde3', text: '#1d2330', allowed: '#1f9d55', accent: '#2f6fde' },
-  dark: { panel: '#1b2130', border: '#323b4f', text: '#e3e8f2', allowed: '#3ecf7d', accent: '#6b9cff' },
+  light: {
+    panel: '#ffffff',
+    border: '#d9dde3',
+    text: '#1d2330',
+    allowed: '#1f9d55',
+    accent: '#2f6fde',
+    frame: '#8a94a8',
+    frameFill: 'rgba(47, 111, 222, 0.04)',
+  },
+  dark: {
+    panel: '#1b2130',
+    border: '#323b4f',
+    text: '#e3e8f2',
+    allowed: '#3ecf7d',
+    accent: '#6b9cff',
+    frame: '#56627c',
+    frameFill: 'rgba(107, 156, 255, 0.06)',
+  },
 } as const;
 const EGRESS = '#c98a14';
 const EMPHASIS = '#2f6fde';
@@ -113,19 +129,21 @@ export function pixelsOf(region: Region): { width: number; height: number; scale
   };
 }
 
-/** The boxes' bounds (flow coordinates, outlines included), or null when there are none. */
-export function boundsOf(pods: readonly OverviewPod[]): Rect | null {
-  if (pods.length === 0) return null;
+/** The boxes' and frames' bounds (flow coordinates, outlines included), or null when there are none. */
+export function boundsOf(pods: readonly OverviewPod[], frames: readonly FlowNode[] = []): Rect | null {
+  if (pods.length === 0 && frames.length === 0) return null;
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
-  for (const { x, y } of pods) {
+  const add = (x: number, y: number, width: number, height: number) => {
     left = Math.min(left, x);
     top = Math.min(top, y);
-    right = Math.max(right, x + POD_WIDTH);
-    bottom = Math.max(bottom, y + POD_HEIGHT);
-  }
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  };
+  for (const { x, y } of pods) add(x, y, POD_WIDTH, POD_HEIGHT);
+  for (const { position, width = 0, height = 0 } of frames) add(position.x, position.y, width, height);
   return { x: left - 4, y: top - 4, width: right - left + 8, height: bottom - top + 8 };
 }
 
@@ -174,11 +192,18 @@ function fitName(ctx: CanvasRenderingContext2D, name: string, room: number): str
 export function drawOverview(
   ctx: CanvasRenderingContext2D,
   pods: readonly OverviewPod[],
-  { region, scale, named, theme }: { region: Rect; scale: number; named: boolean; theme: Theme },
+  {
+    region,
+    scale,
+    named,
+    theme,
+    frames = [],
+  }: { region: Rect; scale: number; named: boolean; theme: Theme; frames?: readonly FlowNode[] },
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -region.x * scale, -region.y * scale);
+  if (frames.length > 0) drawFrames(ctx, frames, scale, theme);
   const shown = pods.filter(
     (p) =>
       p.x < region.x + region.width &&
@@ -251,6 +276,38 @@ function drawRound(
     const room = POD_WIDTH - left - PADDING - (pod.egress ? BAND : 1);
     ctx.fillText(fitName(ctx, pod.name, room), pod.x + left, pod.y + POD_HEIGHT / 2);
   }
+}
+
+/**
+ * Frames of the far overview (see farFrames.ts) as the page draws them as elements: a faint
+ * panel, a dashed outline, the selected one solid in the accent colour.
+ * One path per kind; the outline is 1.5 screen pixels at any zoom.
+ */
+function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly FlowNode[], scale: number, theme: Theme) {
+  const colours = COLOURS[theme];
+  const outline = (which: readonly FlowNode[], colour: string, dashed: boolean) => {
+    if (which.length === 0) return;
+    ctx.beginPath();
+    for (const { position, width = 0, height = 0 } of which)
+      ctx.roundRect(position.x, position.y, width, height, 10);
+    ctx.fillStyle = colours.frameFill;
+    ctx.fill();
+    ctx.lineWidth = 1.5 / scale;
+    ctx.setLineDash(dashed ? [4 / scale, 3 / scale] : []);
+    ctx.strokeStyle = colour;
+    ctx.stroke();
+  };
+  outline(
+    frames.filter((f) => !f.selected),
+    colours.frame,
+    true,
+  );
+  outline(
+    frames.filter((f) => f.selected),
+    colours.accent,
+    false,
+  );
+  ctx.setLineDash([]);
 }
 
 /** The pod whose overview box holds `point` (flow coordinates); null when none does. */

@@ -1,10 +1,11 @@
 import { isStale } from '../../store/appStore';
-import { useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import type { FitViewOptions } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import type { FlowNode } from './buildFlow';
+import type { Rect } from './overviewBoxes';
 
 // Room at the top for the legend and the toolbar.
 const PADDING = { top: '96px', left: '24px', right: '24px', bottom: '24px' } as const;
@@ -28,25 +29,43 @@ export function useCanvasFit(
   nodes: readonly FlowNode[],
   layoutPending: boolean,
   onFitted: (request: number) => void,
+  bounds: Rect | null = null,
 ): void {
   const flow = useReactFlow();
+  const store = useStoreApi();
+  // The far overview's frames are not nodes (farFrames.ts): fit what the layout placed.
+  const boundsNow = useRef(bounds);
+  useEffect(() => {
+    boundsNow.current = bounds;
+  }, [bounds]);
+  const fit = useCallback(
+    (duration: number, presenting: boolean): Promise<boolean> => {
+      const placed = boundsNow.current;
+      if (!placed) return flow.fitView(fitOptions(duration, presenting));
+      const { width, height, minZoom } = store.getState();
+      const { maxZoom, padding } = fitOptions(duration, presenting);
+      const viewport = getViewportForBounds(placed, width, height, minZoom, maxZoom ?? 1.2, padding ?? 0);
+      return flow.setViewport(viewport, { duration });
+    },
+    [flow, store],
+  );
   const fitRequest = useAppStore((s) => s.fitRequest);
   const ready = useAppStore((s) => s.parsed.text === s.text && !isStale(s.evaluation));
   const presenting = useAppStore((s) => s.presenting);
   const canvasOnly = useAppStore((s) => s.canvasOnly);
 
   const fitted = useRef<number | null>(null);
-  const settled = ready && !layoutPending && nodes.length > 0;
+  const settled = ready && !layoutPending && (nodes.length > 0 || bounds !== null);
   useEffect(() => {
     if (!settled || fitted.current === fitRequest) return undefined;
     // One frame later: React Flow has measured the nodes it was just given. Marked as done
     // only then: a re-render in between cancels the frame, and the next one fits.
     const frame = requestAnimationFrame(() => {
       fitted.current = fitRequest;
-      void flow.fitView(fitOptions(0, presenting)).then(() => onFitted(fitRequest));
+      void fit(0, presenting).then(() => onFitted(fitRequest));
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, settled, fitRequest, presenting, onFitted]);
+  }, [fit, settled, fitRequest, presenting, onFitted]);
 
   // Presentation mode and canvas-only change the canvas's size: fit again once it has its new size.
   const shape = `${presenting}/${canvasOnly}`;
@@ -54,11 +73,9 @@ export function useCanvasFit(
   useEffect(() => {
     if (lastShape.current === shape) return undefined;
     lastShape.current = shape;
-    const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => void flow.fitView(fitOptions(200, presenting))),
-    );
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => void fit(200, presenting)));
     return () => cancelAnimationFrame(frame);
-  }, [flow, shape, presenting]);
+  }, [fit, shape, presenting]);
 
   // A pod selected from the YAML is brought into view (large workspaces do not fit).
   const revealPod = useAppStore((s) => s.revealPod);
@@ -98,20 +115,20 @@ export function useCanvasFit(
           ny + h > visible.y + visible.height
         );
       });
-      if (outside) void flow.fitView(fitOptions(150, presenting));
+      if (outside) void fit(150, presenting);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, nodes, layoutPending, presenting]);
+  }, [flow, fit, nodes, layoutPending, presenting]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
       if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey)
-        void flow.fitView(fitOptions(200, presenting));
+        void fit(200, presenting);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flow, presenting]);
+  }, [fit, presenting]);
 }
 
 /**

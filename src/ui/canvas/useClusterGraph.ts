@@ -14,6 +14,7 @@ import { drawnPairs, openEnds, PAIR_EDGES_LIMIT, styleEdges, unfocusedOptions } 
 import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationFrom } from './buildFlow';
 import { viewRect } from './overviewBoxes';
+import { FAR_FRAMES, FAR_ZOOM, layoutBounds, splitFarFrames } from './farFrames';
 import type { FlowNode } from './buildFlow';
 import type { LayerBundle } from './BundleLayer';
 import type { Box, Layout, Point } from '../../store/layout/computeLayout';
@@ -215,7 +216,7 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
 
   // While a node is dragged its position lives here; on release it is saved as view state.
   const [dragging, setDragging] = useState<Record<string, Point>>({});
-  const nodes: FlowNode[] = useMemo(
+  const placedNodes: FlowNode[] = useMemo(
     () =>
       Object.keys(dragging).length === 0
         ? baseNodes
@@ -225,6 +226,11 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
           }),
     [baseNodes, dragging],
   );
+  // Far out, hundreds of frames are drawn on the overview canvas, not held by React Flow.
+  const farOut = useStore(farZoom);
+  const far = large && namespaces.length > FAR_FRAMES && (farOut || fitPending);
+  const { nodes, frames } = useMemo(() => splitFarFrames(placedNodes, far), [placedNodes, far]);
+  const fitBounds = useMemo(() => (far ? layoutBounds(layout) : null), [far, layout]);
   // The handlers keep their identity from render to render: React Flow copies a changed
   // handler into its store, which runs every node's and edge's selectors (each keystroke).
   const draggingNow = useRef(dragging);
@@ -260,6 +266,10 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
 
   return {
     nodes,
+    frames,
+    /** Every node, far frames included (what is on the canvas, for fitting it). */
+    allNodes: placedNodes,
+    fitBounds,
     edges,
     layerBundles,
     layerEdges,
@@ -307,6 +317,7 @@ function createSteadyOpenEnds(): (result: MatrixResult | null) => OpenEnds {
  */
 export const OVERVIEW_ZOOM = 0.3;
 const overviewZoom = (s: ReactFlowState) => s.transform[2] < OVERVIEW_ZOOM;
+const farZoom = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /**
  * The namespaces whose frames are in view or within half a view of it, as one string (a
