@@ -5,7 +5,8 @@
  *
  * - Open: from the click on "Replace" to the first painted canvas (the nodes in place, the
  *   layout settled, the view fitted to them, the next animation frame), and the longest
- *   main-thread task meanwhile.
+ *   main-thread task from choosing the file until evaluated (but Playwright's own task that
+ *   sets the file in the page).
  * - Keystroke: from the keydown to the DOM change that gives an edge its new verdict, and to
  *   the first frame after it (median of repeated key presses that flip the edge).
  * - Typing: 20 characters typed in a row, the longest main-thread task while they are
@@ -55,23 +56,47 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 /** Starts (or restarts) recording the longest main-thread task. */
 async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
-    w.__longest = 0;
+    const w = window as unknown as { __tasks: [number, number][]; __observer?: PerformanceObserver };
+    w.__tasks = [];
     if (w.__observer) return;
     w.__observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+      for (const entry of list.getEntries()) w.__tasks.push([entry.startTime, entry.duration]);
     });
     w.__observer.observe({ type: 'longtask' });
   });
 }
 
-const longestTask = (page: Page): Promise<number> =>
-  page.evaluate(() => Math.round((window as unknown as { __longest: number }).__longest));
+/** The longest task since `watchLongTasks`, leaving out those that started in `skip` (page times). */
+const longestTask = (page: Page, skip: readonly [number, number] = [0, 0]): Promise<number> =>
+  page.evaluate(
+    ([from, to]) =>
+      Math.round(
+        Math.max(
+          0,
+          ...(window as unknown as { __tasks: [number, number][] }).__tasks
+            .filter(([start]) => start < from || start > to)
+            .map(([, duration]) => duration),
+        ),
+      ),
+    skip,
+  );
 
-/** Opens `text` through the file input into the current workspace; returns ms to the first painted canvas. */
-async function open(app: AppPage, text: string, pods: number): Promise<number> {
+/**
+ * Opens `text` through the file input into the current workspace; returns ms to the first
+ * painted canvas, and when Playwright's own task setting the file ran: it decodes the
+ * file's bytes in the page (~1.2 s for 9 MB), which no person's file pick does, so the
+ * longest task leaves it out (the page's change handler runs inside it: ~1 ms).
+ */
+async function open(
+  app: AppPage,
+  text: string,
+  pods: number,
+): Promise<{ ms: number; harness: [number, number] }> {
   const { page } = app;
+  const now = () => page.evaluate(() => performance.now());
+  const before = await now();
   await app.openFiles([{ name: 'workspace.yaml', text }]);
+  const harness: [number, number] = [before, await now()];
   const replace = page.getByTestId('import.replace');
   await expect(replace).toBeEnabled();
   const start = page.evaluate(
@@ -102,7 +127,7 @@ async function open(app: AppPage, text: string, pods: number): Promise<number> {
         check();
       }),
   );
-  return Math.round(paintedAt - startedAt);
+  return { ms: Math.round(paintedAt - startedAt), harness };
 }
 
 /**
@@ -293,9 +318,9 @@ test.describe('the page at scale', () => {
       await app.waitForEvaluation();
       const text = workspaceText(pods, policies);
       await watchLongTasks(page);
-      const openMs = await open(app, text, pods + 2);
+      const opened = await open(app, text, pods + 2);
       await app.waitForEvaluation();
-      const openLongestTaskMs = await longestTask(page);
+      const openLongestTaskMs = await longestTask(page, opened.harness);
       const pan = pods === 1000 ? await panAndZoom(app) : undefined;
       const keys = await keystrokes(app);
       const typed = await typing(app);
@@ -303,7 +328,7 @@ test.describe('the page at scale', () => {
         pods: pods + 2,
         policies: policies + 1,
         megabytes: Math.round((text.length / 1e6) * 10) / 10,
-        openMs,
+        openMs: opened.ms,
         openLongestTaskMs,
         keystrokeToDomMs: keys.domMs,
         keystrokeToFrameMs: keys.frameMs,
@@ -324,13 +349,13 @@ test.describe('the page at scale', () => {
       generateWorkspace({ pods: 10_000, policies: 600, replicas: 1, asPods: true }).objects,
     );
     await watchLongTasks(page);
-    const openMs = await open(app, text, 10_000);
+    const opened = await open(app, text, 10_000);
     await app.waitForEvaluation();
     results.pods10000 = {
       pods: 10_000,
       megabytes: Math.round((text.length / 1e6) * 10) / 10,
-      openMs,
-      openLongestTaskMs: await longestTask(page),
+      openMs: opened.ms,
+      openLongestTaskMs: await longestTask(page, opened.harness),
     };
     console.log(10000, JSON.stringify(results.pods10000));
   });
