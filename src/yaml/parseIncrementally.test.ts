@@ -102,6 +102,39 @@ describe('parseIncrementally', () => {
     expect(unchanged.length).toBe(first.objects.length - 1);
   });
 
+  it('reads what a whole-text parse reads after random edits, markers and line breaks included', () => {
+    let seed = 11;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * below);
+    };
+    const pieces = [
+      '---\n',
+      '--- # c\n',
+      '---x\n',
+      '\n',
+      'a: 1\n',
+      'kind: Pod\n',
+      '  b: [1,\n',
+      '- x\n',
+      '...\n',
+      '%',
+      '#',
+      ' ',
+    ];
+    const cache = new DocumentCache();
+    let text = DEMO_WORKSPACE;
+    for (let round = 0; round < 600; round++) {
+      const at = next(text.length + 1);
+      if (next(3) === 0 && text.length > 0)
+        text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + next(12)));
+      else text = text.slice(0, at) + (pieces[next(pieces.length)] ?? '') + text.slice(at);
+      // Now and then a fresh start, as when another file is opened.
+      if (round % 41 === 40) text = DEMO_WORKSPACE;
+      expect(observable(text, cache)).toEqual(observable(text));
+    }
+  });
+
   it('falls back to a whole parse for document-end markers and directives', () => {
     const text = '%YAML 1.2\n---\na: 1\n...\n---\nb: 2\n';
     expect(observable(text, new DocumentCache())).toEqual(observable(text));
