@@ -57,10 +57,12 @@ export function blockSums(
   for (const [gd, shares] of sharesOf(m.rowDst, block, colFlag, n)) colShares[gd] = shares;
   const reach = new Float64Array(blocks);
   const reachFlagged = new Float64Array(blocks);
+  // The blocks a row reaches: only those are visited and cleared (a group reaches a few of
+  // hundreds of namespaces under a default deny).
+  const touched = new Int32Array(blocks);
   for (const [gs, shares] of rowShares) {
     // What one row of this source group reaches, per block: all columns, and flagged ones.
-    reach.fill(0);
-    reachFlagged.fill(0);
+    let reached = 0;
     const off = gs * m.words;
     for (let w = 0; w < m.words; w++) {
       // The set bits of the word, lowest first.
@@ -70,6 +72,7 @@ export function blockSums(
         const columns = colShares[w * 32 + 31 - Math.clz32(low)];
         if (!columns) continue;
         for (const c of columns) {
+          if (reach[c.block] === 0 && reachFlagged[c.block] === 0) touched[reached++] = c.block;
           reach[c.block]! += c.count;
           reachFlagged[c.block]! += c.flagged;
         }
@@ -77,14 +80,15 @@ export function blockSums(
     }
     for (const r of shares) {
       const base = r.block * blocks;
-      for (let b = 0; b < blocks; b++) {
+      for (let t = 0; t < reached; t++) {
+        const b = touched[t]!;
         const cells = reach[b]!;
-        if (cells === 0) continue;
         all[base + b]! += r.count * cells;
         fromFlagged[base + b]! += r.flagged * cells;
         toFlagged[base + b]! += r.count * reachFlagged[b]!;
       }
     }
+    for (let t = 0; t < reached; t++) reach[touched[t]!] = reachFlagged[touched[t]!] = 0;
   }
   // The cells the exceptions allow where the groups' bit does not (each counted once).
   const extra = new Set<number>();
