@@ -13,8 +13,10 @@ import type {
   LookupRequest,
   AskRequest,
   SummarizeRequest,
+  WorkerRequest,
   WorkerResponse,
 } from './protocol';
+import { createTextSender } from './protocol';
 import { createRangesDecoder } from './rangesWire';
 import { createWorkspaceDecoder } from './workspaceWire';
 import type { Answer, Question } from './questions';
@@ -161,6 +163,13 @@ export function createWorkerClient(
     else waiter.reject(new Error(message.message));
   };
 
+  let sendTo: (request: WorkerRequest) => void = () => undefined;
+  /** Posts to the worker (started if need be), without a text it holds already. */
+  const sender = (): ((request: WorkerRequest) => void) => {
+    worker();
+    return sendTo;
+  };
+
   const worker = (): Worker => {
     if (current) return current;
     let started: Worker;
@@ -170,6 +179,8 @@ export function createWorkerClient(
       throw new WorkerFailed(error instanceof Error ? error.message : String(error));
     }
     current = started;
+    // A new worker holds no text yet.
+    sendTo = createTextSender((request) => started.postMessage(request));
     decode = createWorkspaceDecoder();
     decodeRanges = createRangesDecoder();
     started.onmessage = (event: MessageEvent<WorkerResponse>) => onMessage(event.data);
@@ -185,37 +196,37 @@ export function createWorkerClient(
   return {
     analyze(request, onProgress, onLint) {
       return new Promise((resolve, reject) => {
-        const target = worker();
+        const send = sender();
         if (onLint) lintWaiters.set(request.seq, onLint);
         pending.set(request.seq, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-        target.postMessage(request);
+        send(request);
       });
     },
     summarize(text) {
       const seq = ++summarySeq;
       return new Promise((resolve, reject) => {
-        const target = worker();
+        const send = sender();
         summaries.set(seq, { resolve, reject });
         const request: SummarizeRequest = { type: 'summarize', seq, text };
-        target.postMessage(request);
+        send(request);
       });
     },
     lookup(text, query) {
       const seq = ++lookupSeq;
       return new Promise((resolve, reject) => {
-        const target = worker();
+        const send = sender();
         lookups.set(seq, { resolve, reject });
         const request: LookupRequest = { type: 'lookup', seq, text, query };
-        target.postMessage(request);
+        send(request);
       });
     },
     ask(text, question) {
       const seq = ++askSeq;
       return new Promise((resolve, reject) => {
-        const target = worker();
+        const send = sender();
         asks.set(seq, { resolve, reject });
         const request: AskRequest = { type: 'ask', seq, text, question };
-        target.postMessage(request);
+        send(request);
       });
     },
     dispose() {

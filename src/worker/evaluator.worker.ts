@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // The evaluation worker: its queue (`workerQueue.ts`) over the analyzer, on this thread.
 import { createAnalyzer } from './createAnalyzer';
-import type { WorkerRequest } from './protocol';
+import { createTextReceiver } from './protocol';
+import type { PostedRequest } from './protocol';
 import { createWorkerQueue } from './workerQueue';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -10,4 +11,5 @@ const queue = createWorkerQueue({
   post: (response, transfer) => scope.postMessage(response, transfer),
   nextTask: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
 });
-scope.onmessage = (event: MessageEvent<WorkerRequest>) => queue.receive(event.data);
+const withText = createTextReceiver();
+scope.onmessage = (event: MessageEvent<PostedRequest>) => queue.receive(withText(event.data));
