@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createTextReceiver, createTextSender } from './protocol';
 import type { PostedRequest, WorkerRequest } from './protocol';
 
+const kind = (p: PostedRequest) => ('sameText' in p ? 'same' : 'edit' in p ? p.edit : 'text');
+
 describe('requests on the wire', () => {
-  it('leave out a text the worker holds already, and the worker puts it back', () => {
+  it('leave out a text the worker holds already, send a change as an edit, and the worker puts the text back', () => {
     const big = 'kind: Pod\n'.repeat(1000);
     const posted: PostedRequest[] = [];
     const send = createTextSender((request) => posted.push(request));
@@ -18,16 +20,35 @@ describe('requests on the wire', () => {
       { type: 'summarize', seq: 7, text: '' },
     ];
     for (const request of requests) send(request);
-    // The text crosses once per change.
-    expect(posted.map((p) => p.text.length)).toEqual([big.length, 0, 0, big.length + 7, 0, 0, 0]);
-    expect(posted.map((p) => p.text !== '' || 'sameText' in p)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      false,
-      true,
+    // The text crosses once; a change goes as the edit from the text before.
+    expect(posted.map((p) => p.text.length)).toEqual([big.length, 0, 0, 0, 0, 0, 0]);
+    expect(posted.map(kind)).toEqual([
+      'text',
+      'same',
+      'same',
+      { start: big.length, end: big.length, insert: '# more\n' },
+      'same',
+      'text',
+      'same',
+    ]);
+    expect(posted.map(receive)).toEqual(requests);
+  });
+
+  it('send a text in full when most of it is new, and apply edits in order', () => {
+    const posted: PostedRequest[] = [];
+    const send = createTextSender((request) => posted.push(request));
+    const receive = createTextReceiver();
+    const texts = ['a: 1\nb: 2\n', 'a: 1\nbb: 2\n', 'a: 12\nbb: 2\n', 'c: 3\n', 'a: 1\nc: 3\n', 'a: 1\n', ''];
+    const requests = texts.map((text, seq): WorkerRequest => ({ type: 'summarize', seq, text }));
+    for (const request of requests) send(request);
+    expect(posted.map((p) => (typeof kind(p) === 'object' ? 'edit' : kind(p)))).toEqual([
+      'text',
+      'edit',
+      'edit',
+      'text',
+      'text',
+      'edit',
+      'text',
     ]);
     expect(posted.map(receive)).toEqual(requests);
   });
