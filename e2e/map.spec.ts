@@ -392,7 +392,7 @@ test.describe('the canvas as a service map', () => {
     test.setTimeout(120_000);
     await app.goto();
     await app.waitForEvaluation();
-    const text = toManifestText(generateWorkspace({ pods: 2100, policies: 210, replicas: 1 }).objects);
+    const text = toManifestText(generateWorkspace({ pods: 2100, policies: 400, replicas: 1 }).objects);
     await app.openFiles([{ name: 'far.yaml', text }]);
     await page.getByTestId('import.replace').click();
     await expect(page.getByTestId('topbar.summary')).toContainText('2100 pods', { timeout: 60_000 });
@@ -403,6 +403,8 @@ test.describe('the canvas as a service map', () => {
     await expect(overview).toHaveAttribute('data-frame-count', '210');
     await expect(page.locator('.react-flow__node-namespace')).toHaveCount(0);
     await expect.poll(() => app.overviewBoxCount()).toBe(2100);
+    // The service map's bundles run between those frames.
+    await expect(page.getByTestId('canvas.bundle-layer')).toHaveAttribute('data-bundles', /^[1-9]\d*$/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('canvas.svg').click(),

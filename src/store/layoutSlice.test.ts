@@ -109,6 +109,40 @@ describe('the layout slice', () => {
     expect(asked).toBe(0);
   });
 
+  it('lays out a replacing file on its own, keeping nothing of the workspace it replaces', async () => {
+    const fullLayout: FullLayout = Object.assign(
+      ({ input }: { input: { namespaces: { name: string }[] } }) =>
+        Promise.resolve({
+          positions: Object.fromEntries(
+            input.namespaces.map((ns, i) => [`ns:${ns.name}`, { x: 1000 * i, y: 0 }]),
+          ),
+          routes: {},
+        }),
+      // Above two pods the grid is the layout.
+      {
+        gridOnly: (analysis: { workspace: { pods: readonly unknown[] } }) =>
+          analysis.workspace.pods.length > 2,
+      },
+    );
+    const storage = memoryStorage();
+    const big = `${pod('default', 'a')}${pod('default', 'b')}${pod('shop', 'c')}${pod('shop', 'd')}`;
+    const store = createAppStore({
+      client: inlineClient(),
+      initialText: big,
+      storage,
+      saveDelayMs: 0,
+      fullLayout,
+    });
+    store.getState().start();
+    await vi.waitFor(() => expect(store.getState().positions['pod:shop/c']).toBeDefined());
+    // Replaced by a small workspace: its full layout runs, and the old positions are gone.
+    store.getState().offerImport(`${pod('default', 'z')}${pod('other', 'y')}`, ['small.yaml']);
+    store.getState().resolveImport('replace');
+    await vi.waitFor(() => expect(store.getState().positions['ns:other']).toEqual({ x: 1000, y: 0 }));
+    expect(store.getState().positions['pod:shop/c']).toBeUndefined();
+    expect(store.getState().positions['ns:default']).toEqual({ x: 0, y: 0 });
+  });
+
   it('falls back to the grid when the full layout fails, and saves it', async () => {
     const { store, storage } = open(TWO, () => Promise.reject(new Error('no ELK here')));
     await vi.waitFor(() => expect(store.getState().positions['pod:shop/web']).toBeDefined());

@@ -149,7 +149,10 @@ export function withLayout(
       if (!inputChanged && next.positions === previous.positions && next.pinned === previous.pinned)
         return null;
       const layout = computeLayout(input, next.positions, next.pinned);
-      if (layout.fresh && fullLayout.gridOnly?.(next.parsed))
+      // When the answer for the current text comes in (Replace clears the positions while the
+      // workspace it replaces is still the one read; Auto layout goes the usual way).
+      const answered = next.parsed !== previous.parsed && next.parsed.text === next.text;
+      if (layout.fresh && answered && fullLayout.gridOnly?.(next.parsed))
         return {
           layout: { ...layout, fresh: false },
           layoutPending: running !== null,

@@ -135,6 +135,16 @@ describe('parseIncrementally', () => {
     }
   });
 
+  it('reads the same text twice, an empty one too, and forgets documents the text no longer has', () => {
+    const cache = new DocumentCache();
+    for (const text of [DEMO_WORKSPACE, DEMO_WORKSPACE, '', '', 'a: 1\n', 'a: 1\n'])
+      expect(observable(text, cache)).toEqual(observable(text));
+    // Documents given ahead of a parse (an import's summary) that the text never used.
+    for (let i = 0; i < 500; i++) cache.entries.set(`---\nunused: ${i}\n`, []);
+    observable(`${DEMO_WORKSPACE}# edited\n`, cache);
+    expect(cache.entries.size).toBeLessThan(20);
+  });
+
   it('falls back to a whole parse for document-end markers and directives', () => {
     const text = '%YAML 1.2\n---\na: 1\n...\n---\nb: 2\n';
     expect(observable(text, new DocumentCache())).toEqual(observable(text));

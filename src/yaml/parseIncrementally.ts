@@ -87,6 +87,7 @@ function unchangedEnds(last: LastParse, text: string): { head: number; tail: num
   const before = last.text;
   const { prefix, suffix } = sharedEnds(before, text);
   const n = last.chunks.length;
+  if (n === 0) return { head: 0, tail: 0 };
   if (prefix === before.length && prefix === text.length) return { head: n - 1, tail: 1 };
   // Kept at the start: the chunk and the next one's `---` line (with what follows it) are
   // shared. Never the last chunk: text added at the end would join it.
@@ -189,6 +190,10 @@ export function parseIncrementally(
   else cache.entries.clear();
   // (A chunk that was also elsewhere in the text may go too: it is only parsed again if it changes.)
   for (const [chunk, entry] of fresh) cache.entries.set(chunk, entry);
+  // Documents given ahead of a parse and not used (an import's summary, then cancelled) go
+  // once they outnumber the text's own.
+  if (cache.entries.size > 2 * chunks.length + 64)
+    cache.entries = new Map(chunks.map((chunk, i) => [chunk, entries[i]!]));
   cache.last = { text, starts, chunks, docs: entries };
   const docs: ParsedDocument[] = [];
   const offsets: number[] = [];

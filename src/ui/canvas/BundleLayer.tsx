@@ -1,7 +1,8 @@
 import { useStore } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { EDGE_COLOURS, floatingCurve } from './edgeGeometry';
-import type { EdgeCurve } from './edgeGeometry';
+import type { Box, EdgeCurve } from './edgeGeometry';
+import type { FarFrame } from './farFrames';
 import { lookupOf, nodesOf, sizeOf, viewOf } from './flowSelectors';
 import { internalBox } from './internalBox';
 
@@ -20,24 +21,46 @@ const ARROW = 16;
  * frames a second at 1,000 pods); one canvas draws them in a single pass. The counts are
  * left out (unreadable at that zoom); zooming in brings the bundles back as edges.
  */
-function BundleLayerView({ bundles, stale }: { bundles: readonly LayerBundle[]; stale: boolean }) {
+function BundleLayerView({
+  bundles,
+  stale,
+  frames = [],
+}: {
+  bundles: readonly LayerBundle[];
+  stale: boolean;
+  /** Frames drawn on the overview canvas, not React Flow nodes (farFrames.ts): ends too. */
+  frames?: readonly FarFrame[];
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [x, y, zoom] = useStore(viewOf);
   const size = useStore(sizeOf);
   const lookup = useStore(lookupOf);
   const nodes = useStore(nodesOf);
+  const farBoxes = useMemo(
+    () =>
+      new Map<string, Box>(
+        frames.map((f) => [
+          f.id,
+          { x: f.position.x, y: f.position.y, width: f.width ?? 0, height: f.height ?? 0 },
+        ]),
+      ),
+    [frames],
+  );
   const curves = useMemo(() => {
     const out: { curve: EdgeCurve; verdict: LayerBundle['verdict'] }[] = [];
+    const boxOf = (id: string): Box | undefined => {
+      const internal = lookup.get(id);
+      return internal ? internalBox(internal) : farBoxes.get(id);
+    };
     for (const b of bundles) {
-      const from = lookup.get(b.source);
-      const to = lookup.get(b.target);
-      if (from && to)
-        out.push({ curve: floatingCurve(internalBox(from), internalBox(to)), verdict: b.verdict });
+      const from = boxOf(b.source);
+      const to = boxOf(b.target);
+      if (from && to) out.push({ curve: floatingCurve(from, to), verdict: b.verdict });
     }
     return out;
     // `nodes` is not read: it changes whenever the boxes in `lookup` do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bundles, lookup, nodes]);
+  }, [bundles, lookup, nodes, farBoxes]);
 
   useEffect(() => {
     const element = canvas.current;

@@ -317,7 +317,7 @@ function ClusterCanvas() {
       >
         <FindLabelLayer onFound={setLabelLayer} />
         <DotGrid />
-        {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={greyed} />}
+        {layerBundles.length > 0 && <BundleLayer bundles={layerBundles} stale={greyed} frames={frames} />}
         {(boxes.length > 0 || frames.length > 0) && (
           <OverviewLayer boxes={boxes} frames={frames} drawable={!fitPending} />
         )}

@@ -384,7 +384,8 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
           shaping: shaped?.[a * g + b] === 1,
         });
     }
-  const focused = shaped ? leaveOutUnshaped(bundles) : { bundles, hidden: 0 };
+  const focusNode = options.focusPod ? nodes[keys.indexOf(options.focusPod)] : undefined;
+  const focused = shaped && focusNode ? leaveOutUnshaped(bundles, focusNode) : { bundles, hidden: 0 };
   const tiers = result.tiers ? { tiers: result.tiers } : {};
   return {
     keys,

@@ -24,9 +24,13 @@ export interface CountedBundle {
  */
 export const FOCUS_UNSHAPED_BUNDLES = 12;
 
-/** The bundles drawn of a focused pod's, and how many other namespaces were left out. */
-export function leaveOutUnshaped(bundles: CountedBundle[]): { bundles: CountedBundle[]; hidden: number } {
-  const other = (b: CountedBundle) => (b.from.startsWith('ns:') ? b.from : b.to);
+/** The bundles drawn of a focused pod's (drawn as node `focus`), and how many other namespaces were left out. */
+export function leaveOutUnshaped(
+  bundles: CountedBundle[],
+  focus: string,
+): { bundles: CountedBundle[]; hidden: number } {
+  // The end that is not the focused pod's node (its namespace's, when that is collapsed).
+  const other = (b: CountedBundle) => (b.from === focus ? b.to : b.from);
   const shaping = new Set(bundles.filter((b) => b.shaping).map(other));
   const unshaped = new Set(bundles.map(other).filter((ns) => !shaping.has(ns)));
   if (unshaped.size <= FOCUS_UNSHAPED_BUNDLES) return { bundles, hidden: 0 };

@@ -11,7 +11,7 @@ import type { Layout } from '../../store/layout/computeLayout';
 import type { FlowNode } from './buildFlow';
 import type { Rect } from './overviewBoxes';
 
-/** Below this zoom a frame is ~25 px wide or less and its title ~2 px: drawn, not a node. */
+/** Below this zoom a frame of ten pods is ~55 px wide and its title ~2 px: drawn, not a node. */
 export const FAR_ZOOM = 0.1;
 
 /** Only with more frames than this (fewer are cheap as nodes, and stay interactive). */
