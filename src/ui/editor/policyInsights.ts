@@ -104,6 +104,8 @@ export function registerPolicyInsights(
   const changed = new monaco.Emitter<monaco.languages.CodeLensProvider>();
   // Lenses are listed cheaply (a range each) and titled only when Monaco shows them
   // (`resolveCodeLens` runs for the lenses in view): 500 policies cost no selector matching.
+  /** A lens was titled while the analysis was behind the text (left empty). */
+  let untitled = false;
   /** The middle line of the view when the lenses were last listed for it (null: all listed). */
   let listedAround: number | null = null;
   /** How far from `listedAround` the listed lenses reach (lines). */
@@ -150,6 +152,9 @@ export function registerPolicyInsights(
     resolveCodeLens(_target, lens) {
       const parsed = current();
       const policy = parsed && policyByKey(parsed.workspace.policies, lens.id);
+      // Asked while the analysis is behind the text: Monaco keeps the empty title, so the
+      // lenses are listed again as soon as the analysis is current.
+      if (!parsed) untitled = true;
       if (!parsed || !policy) return { ...lens, command: { id: NOOP_COMMAND, title: '' } };
       const pods = podsSelectedBy(parsed.workspace, policy);
       const isolates =
@@ -158,9 +163,12 @@ export function registerPolicyInsights(
       return { ...lens, command: { id: NOOP_COMMAND, title } };
     },
   });
-  const relist = () => changed.fire(undefined as unknown as monaco.languages.CodeLensProvider);
+  const relist = () => {
+    untitled = false;
+    changed.fire(undefined as unknown as monaco.languages.CodeLensProvider);
+  };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.parsed !== previous.parsed) relist();
+    if (state.parsed !== previous.parsed || (untitled && current())) relist();
   });
   // Scrolled far from where the lenses were listed: list those near the view.
   const scrolled = editor.onDidScrollChange(() => {
