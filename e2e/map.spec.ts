@@ -112,6 +112,18 @@ async function openMicroservices(app: AppPage): Promise<void> {
   await app.waitForStillCanvas();
 }
 
+/** Opens a generated workspace of `pods` pods (ten a namespace) through the file input, replacing the demo. */
+async function openGenerated(app: AppPage, pods: number, policies: number): Promise<void> {
+  const { page } = app;
+  await app.goto();
+  await app.waitForEvaluation();
+  const text = toManifestText(generateWorkspace({ pods, policies, replicas: 1 }).objects);
+  await app.openFiles([{ name: `generated-${pods}.yaml`, text }]);
+  await page.getByTestId('import.replace').click();
+  await expect(page.getByTestId('topbar.summary')).toContainText(`${pods} pods`, { timeout: 60_000 });
+  await app.waitForEvaluation();
+}
+
 test.describe('the canvas as a service map', () => {
   test('the demo: policy-shaped edges, badges always, a pod’s blocked peers on selection', async ({
     app,
@@ -332,13 +344,7 @@ test.describe('the canvas as a service map', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await app.goto();
-    await app.waitForEvaluation();
-    const text = toManifestText(generateWorkspace({ pods: 300, policies: 150, replicas: 1 }).objects);
-    await app.openFiles([{ name: 'large.yaml', text }]);
-    await page.getByTestId('import.replace').click();
-    await expect(page.getByTestId('topbar.summary')).toContainText('300 pods', { timeout: 60_000 });
-    await app.waitForEvaluation();
+    await openGenerated(app, 300, 150);
     // Fitted, 300 pods are boxes drawn on one canvas, not nodes.
     await expect.poll(() => app.overviewBoxCount()).toBe(300);
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
@@ -390,13 +396,7 @@ test.describe('the canvas as a service map', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await app.goto();
-    await app.waitForEvaluation();
-    const text = toManifestText(generateWorkspace({ pods: 2100, policies: 400, replicas: 1 }).objects);
-    await app.openFiles([{ name: 'far.yaml', text }]);
-    await page.getByTestId('import.replace').click();
-    await expect(page.getByTestId('topbar.summary')).toContainText('2100 pods', { timeout: 60_000 });
-    await app.waitForEvaluation();
+    await openGenerated(app, 2100, 400);
     // Fitted, 210 frames are too small to read: drawn on the canvas with the pods' boxes,
     // none of them a node; the minimap and a saved picture still show them.
     const overview = page.getByTestId('canvas.overview');

@@ -17,7 +17,8 @@ const pod = (ns: string, name: string) =>
   `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n  labels:\n    app: ${name}\n`;
 const TWO = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n${pod('shop', 'web')}${pod('shop', 'api')}`;
 
-function open(text: string, fullLayout?: FullLayout) {
+/** A store over `text`, not started yet (a test may subscribe first). */
+function create(text: string, fullLayout?: FullLayout) {
   const storage = memoryStorage();
   const store = createAppStore({
     client: inlineClient(),
@@ -26,8 +27,13 @@ function open(text: string, fullLayout?: FullLayout) {
     saveDelayMs: 0,
     fullLayout,
   });
-  store.getState().start();
   return { store, storage };
+}
+
+function open(text: string, fullLayout?: FullLayout) {
+  const opened = create(text, fullLayout);
+  opened.store.getState().start();
+  return opened;
 }
 
 describe('the layout slice', () => {
@@ -84,14 +90,7 @@ describe('the layout slice', () => {
       },
       { gridOnly: () => true },
     );
-    const storage = memoryStorage();
-    const store = createAppStore({
-      client: inlineClient(),
-      initialText: TWO,
-      storage,
-      saveDelayMs: 0,
-      fullLayout,
-    });
+    const { store } = create(TWO, fullLayout);
     const layouts: { fresh: boolean; saved: boolean }[] = [];
     store.subscribe((s, p) => {
       if (s.layout !== p.layout)
@@ -124,16 +123,8 @@ describe('the layout slice', () => {
           analysis.workspace.pods.length > 2,
       },
     );
-    const storage = memoryStorage();
     const big = `${pod('default', 'a')}${pod('default', 'b')}${pod('shop', 'c')}${pod('shop', 'd')}`;
-    const store = createAppStore({
-      client: inlineClient(),
-      initialText: big,
-      storage,
-      saveDelayMs: 0,
-      fullLayout,
-    });
-    store.getState().start();
+    const { store } = open(big, fullLayout);
     await vi.waitFor(() => expect(store.getState().positions['pod:shop/c']).toBeDefined());
     // Replaced by a small workspace: its full layout runs, and the old positions are gone.
     store.getState().offerImport(`${pod('default', 'z')}${pod('other', 'y')}`, ['small.yaml']);

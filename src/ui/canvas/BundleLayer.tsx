@@ -2,6 +2,7 @@ import { useStore } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { EDGE_COLOURS, floatingCurve } from './edgeGeometry';
 import type { Box, EdgeCurve } from './edgeGeometry';
+import { frameBox } from './farFrames';
 import type { FarFrame } from './farFrames';
 import { lookupOf, nodesOf, sizeOf, viewOf } from './flowSelectors';
 import { internalBox } from './internalBox';
@@ -36,16 +37,7 @@ function BundleLayerView({
   const size = useStore(sizeOf);
   const lookup = useStore(lookupOf);
   const nodes = useStore(nodesOf);
-  const farBoxes = useMemo(
-    () =>
-      new Map<string, Box>(
-        frames.map((f) => [
-          f.id,
-          { x: f.position.x, y: f.position.y, width: f.width ?? 0, height: f.height ?? 0 },
-        ]),
-      ),
-    [frames],
-  );
+  const farBoxes = useMemo(() => new Map<string, Box>(frames.map((f) => [f.id, frameBox(f)])), [frames]);
   const curves = useMemo(() => {
     const out: { curve: EdgeCurve; verdict: LayerBundle['verdict'] }[] = [];
     const boxOf = (id: string): Box | undefined => {

@@ -5,6 +5,7 @@ import type { Box } from './edgeGeometry';
 import { useAppStore } from '../app/storeContext';
 import { lookupOf, nodesOf, sizeOf, viewOf } from './flowSelectors';
 import { internalBox } from './internalBox';
+import { frameBox } from './farFrames';
 import type { FarFrame } from './farFrames';
 
 /** The minimap's size on screen, in CSS pixels. */
@@ -50,8 +51,7 @@ function FrameMinimapView({ frames }: { frames: readonly FarFrame[] }) {
       if (internal) out.push({ ...internalBox(internal), kind: node.type ?? '' });
     }
     // Far out, most frames are drawn on the overview canvas, not nodes (farFrames.ts).
-    for (const { position, width = 0, height = 0 } of frames)
-      out.push({ ...position, width, height, kind: 'namespace' });
+    for (const frame of frames) out.push({ ...frameBox(frame), kind: 'namespace' });
     return out;
   }, [nodes, lookup, frames]);
 

@@ -34,12 +34,17 @@ export function splitFarFrames(nodes: FlowNode[], far: boolean): { nodes: FlowNo
   return { nodes: kept, frames };
 }
 
+/** Where a far frame is (flow coordinates): its node's position and fixed size. */
+export function frameBox({ position, width = 0, height = 0 }: FarFrame): Rect {
+  return { x: position.x, y: position.y, width, height };
+}
+
 /** The namespace whose far frame holds `point` (flow coordinates); null when none does. */
 export function frameAt(frames: readonly FarFrame[], point: { x: number; y: number }): string | null {
   for (let i = frames.length - 1; i >= 0; i--) {
-    const { position, width = 0, height = 0, data } = frames[i]!;
-    if (point.x >= position.x && point.x <= position.x + width && point.y >= position.y)
-      if (point.y <= position.y + height) return data.name;
+    const { x, y, width, height } = frameBox(frames[i]!);
+    if (point.x >= x && point.x <= x + width && point.y >= y && point.y <= y + height)
+      return frames[i]!.data.name;
   }
   return null;
 }
