@@ -25,22 +25,21 @@ export function columnOf(text: string, offset: number): number {
 
 /**
  * How many characters `a` and `b` share at their start (`prefix`) and, after that, at their
- * end (`suffix`; the two never overlap). Compared a block at a time: equal strings compare
- * as memory (2 MB in ~0.1 ms; a character at a time took ~8 ms). Blocks of 64 Ki
- * characters, then a quarter of that, down to one.
+ * end (`suffix`; the two never overlap). Compared a block at a time with `startsWith` and
+ * `endsWith`, which compare memory: 2 MB in ~1 ms (a character at a time took ~8 ms, and
+ * `===` between two slices ~6 ms, as it hashes them). Blocks of 64 Ki characters, then a
+ * quarter of that, down to one.
  */
 export function sharedEnds(a: string, b: string): { prefix: number; suffix: number } {
   const shortest = Math.min(a.length, b.length);
   let prefix = 0;
   for (let size = 1 << 16; size >= 1; size >>= 2)
-    while (prefix + size <= shortest && a.slice(prefix, prefix + size) === b.slice(prefix, prefix + size))
-      prefix += size;
+    while (prefix + size <= shortest && b.startsWith(a.slice(prefix, prefix + size), prefix)) prefix += size;
   let suffix = 0;
   for (let size = 1 << 16; size >= 1; size >>= 2)
     while (
       suffix + size <= shortest - prefix &&
-      a.slice(a.length - suffix - size, a.length - suffix) ===
-        b.slice(b.length - suffix - size, b.length - suffix)
+      b.endsWith(a.slice(a.length - suffix - size, a.length - suffix), b.length - suffix)
     )
       suffix += size;
   return { prefix, suffix };
