@@ -45,9 +45,12 @@ test.describe('storage', () => {
     const saved = await app.saved();
     const [recordKey, record] = Object.entries(saved).find(([key]) => key.includes(':workspace:')) ?? [];
     if (!recordKey || !record) throw new Error('no saved workspace');
-    const parsed = JSON.parse(record) as { text: string };
-    const newer = JSON.stringify({ ...parsed, text: `${parsed.text}# FROM-THE-JOURNAL\n` });
-    const staleNewer = JSON.stringify({ ...parsed, text: `${parsed.text}# NEVER-APPLIED\n` });
+    // A record: a line of JSON (the text's length in it), then the text.
+    const head = JSON.parse(record.slice(0, record.indexOf('\n'))) as Record<string, unknown>;
+    const text = record.slice(record.indexOf('\n') + 1);
+    const withText = (t: string) => `${JSON.stringify({ ...head, length: t.length })}\n${t}`;
+    const newer = withText(`${text}# FROM-THE-JOURNAL\n`);
+    const staleNewer = withText(`${text}# NEVER-APPLIED\n`);
     await page.evaluate(
       ([key, before, value, stale]) => {
         localStorage.setItem('netpol-canvas-journal:left', JSON.stringify([[key, { before, value }]]));
@@ -114,7 +117,7 @@ test.describe('storage', () => {
     await app.overwriteSaved(key, value.slice(0, value.indexOf('# my notes') + '# my notes'.length));
     await page.reload();
     await expect(page.getByTestId('storage.notice')).toContainText(
-      '“Demo workspace” could not be read (it is not complete JSON): the text found in it is shown.',
+      '“Demo workspace” could not be read (it is cut short): the text found in it is shown.',
     );
     expect(await app.exported('file.export')).toContain('# my notes');
     await expect(app.pod('shop/api')).toBeVisible();

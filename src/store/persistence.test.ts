@@ -34,6 +34,10 @@ function openTab(
   return store;
 }
 
+/** A stored record's head: its first line, JSON. */
+const headOf = (raw: string): Record<string, unknown> =>
+  JSON.parse(raw.slice(0, raw.indexOf('\n'))) as Record<string, unknown>;
+
 function savedTexts(storage: KeyValueStorage): string[] {
   const library = new WorkspaceLibrary(storage);
   return library.list().map((w) => {
@@ -172,10 +176,53 @@ describe('damaged storage', () => {
     expect(reopened.getState().workspaceId).toBe(first.getState().workspaceId);
     expect(reopened.getState().text).toBe(`${NS('shop')}# my n`);
     expect(reopened.getState().notice).toMatch(
-      /“Shop” could not be read \(it is not complete JSON\): the text found in it is shown/,
+      /“Shop” could not be read \(it is cut short\): the text found in it is shown/,
     );
     expect(storage.getItem(`netpol-canvas:unreadable:${first.getState().workspaceId}`)).toBe(truncated);
     expect(reopened.getState().workspaces.map((w) => w.name)).toEqual(['Demo workspace', 'Shop']);
+  });
+
+  it('opens a cut-short version 2 record (all JSON) with the text found in it', () => {
+    const storage = memoryStorage();
+    const first = openTab(storage);
+    const id = first.getState().workspaceId;
+    const record = {
+      v: 2,
+      name: 'Demo workspace',
+      rev: 3,
+      tab: 't',
+      savedAt: 1,
+      text: `${NS('v2')}# "notes"\n`,
+    };
+    const raw = JSON.stringify(record);
+    storage.setItem(`netpol-canvas:workspace:${id}`, raw);
+    expect(openTab(storage).getState().text).toBe(record.text);
+    storage.setItem(`netpol-canvas:workspace:${id}`, raw.slice(0, raw.indexOf('notes') + 5));
+    const reopened = openTab(storage);
+    expect(reopened.getState().text).toBe(`${NS('v2')}# "notes`);
+    expect(reopened.getState().notice).toMatch(/could not be read \(it is not complete JSON\)/);
+  });
+
+  it('keeps any text exactly, after a head of one line', () => {
+    const storage = memoryStorage();
+    const library = new WorkspaceLibrary(storage);
+    const text = `{"v":3,"length":1}\n"quoted" \\ back\r\nCRLF \u2028 é 🙂\n\n`;
+    const created = library.create('Odd', { text, selectedPod: 'a/b', collapsed: ['x'] });
+    if ('error' in created) throw new Error(created.error);
+    const raw = storage.getItem(`netpol-canvas:workspace:${created.entry.id}`) ?? '';
+    // The text as it is after the head's line, not as a JSON string.
+    expect(raw.slice(raw.indexOf('\n') + 1)).toBe(text);
+    expect(library.load(created.entry.id)).toMatchObject({
+      ok: true,
+      saved: { text, selectedPod: 'a/b', collapsed: ['x'] },
+    });
+    library.rename(created.entry.id, 'Renamed');
+    expect(library.load(created.entry.id)).toMatchObject({
+      ok: true,
+      name: 'Renamed',
+      rev: 1,
+      saved: { text },
+    });
   });
 
   it('opens a wrong-typed workspace as its raw text instead of creating a new one', () => {
@@ -205,7 +252,7 @@ describe('damaged storage', () => {
     );
   });
 
-  it('reads version 1 records (name only in the index) and rewrites them as version 2', () => {
+  it('reads version 1 records (name only in the index) and rewrites them as version 3', () => {
     const storage = memoryStorage();
     storage.setItem('netpol-canvas:workspaces', JSON.stringify([{ id: 'old', name: 'Old one' }]));
     storage.setItem('netpol-canvas:current', 'old');
@@ -214,11 +261,12 @@ describe('damaged storage', () => {
     expect(store.getState().text).toBe(NS('old'));
     expect(store.getState().notice).toBeNull();
     store.getState().setText(`${NS('old')}# edited\n`, 'editor');
-    const record = JSON.parse(storage.getItem('netpol-canvas:workspace:old') ?? '{}') as Record<
-      string,
-      unknown
-    >;
-    expect(record).toMatchObject({ v: 2, name: 'Old one', rev: 1 });
+    const raw = storage.getItem('netpol-canvas:workspace:old') ?? '';
+    expect(headOf(raw)).toMatchObject({ v: 3, name: 'Old one', rev: 1 });
+    expect(new WorkspaceLibrary(storage).load('old')).toMatchObject({
+      ok: true,
+      saved: { text: `${NS('old')}# edited\n` },
+    });
   });
 });
 
@@ -267,7 +315,7 @@ describe('revisions', () => {
     if ('error' in created) throw new Error(created.error);
     library.save(created.entry.id, { text: '"rev":42', selectedPod: null });
     const raw = storage.getItem(`netpol-canvas:workspace:${created.entry.id}`) ?? '';
-    const parsed = JSON.parse(raw) as { rev: number; tab: string };
+    const parsed = headOf(raw) as { rev: number; tab: string };
     expect(library.revision(created.entry.id)).toEqual({ rev: parsed.rev, tab: parsed.tab });
     expect(parsed.rev).toBe(2);
     // A version 1 record (no head) is parsed in full; an unreadable one has no revision.
