@@ -373,9 +373,10 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
   const bundles: CountedBundle[] = [];
   for (let a = 0; a < g; a++)
     for (let b = 0; b < g; b++) {
+      if (shown && shown[a * g + b] !== 1) continue;
       const allowed = counts[(a * g + b) * 2] ?? 0;
       const blocked = counts[(a * g + b) * 2 + 1] ?? 0;
-      if (allowed + blocked > 0 && (!shown || shown[a * g + b] === 1))
+      if (allowed + blocked > 0)
         bundles.push({
           from: groupIds[a] ?? '',
           to: groupIds[b] ?? '',
