@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { expect, test } from './fixtures/appPage';
+import { generateWorkspace, toManifestText } from '../bench/generateWorkspace';
 
 const NEW_POLICY = `---
 apiVersion: networking.k8s.io/v1
@@ -244,6 +245,33 @@ test.describe('workspace', () => {
     await app.findInEditor('name: prometheus');
     await expect(page.getByTestId('pod-details')).toContainText('prometheus');
     await expect(app.pod('monitoring/prometheus').locator('.pod-node.selected')).toBeVisible();
+  });
+
+  test('a large file arrives in the editor whole, a part at a time, with an undo history of its own', async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    // ~1.3 MB: three parts of half a megabyte (textLoader.ts).
+    const text = `${toManifestText(generateWorkspace({ pods: 3000, policies: 100, replicas: 1 }).objects)}# END-OF-FILE\n`;
+    expect(text.length).toBeGreaterThan(1_100_000);
+    await app.openFiles([{ name: 'large.yaml', text }]);
+    await page.getByTestId('import.replace').click();
+    await expect(page.getByTestId('topbar.summary')).toContainText('3000 pods', { timeout: 60_000 });
+    await app.waitForEvaluation();
+    // The end of the file is in the editor, and it takes keys.
+    await page.getByTestId('editor.monaco').click({ position: { x: 220, y: 40 } });
+    await page.keyboard.press('Control+End');
+    await expect(app.editorLines.filter({ hasText: '# END-OF-FILE' })).toHaveCount(1);
+    await page.keyboard.type('# typed after opening');
+    await expect.poll(() => app.exported('file.export')).toContain('# END-OF-FILE\n# typed after opening');
+    // Undo takes back the typing, not the file: its history starts with the file.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => app.exported('file.export')).not.toContain('# typed after opening');
+    const exported = await app.exported('file.export');
+    expect(exported).toContain('# END-OF-FILE');
+    expect(exported.length).toBe(text.length);
   });
 
   test('a 10 MB file does not freeze the page', async ({ app, page }) => {

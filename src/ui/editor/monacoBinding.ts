@@ -23,6 +23,7 @@ import {
 } from './monacoSetup';
 import { registerPolicyInsights } from './policyInsights';
 import { bindSelectionSync } from './selectionSync';
+import { createTextLoader } from './textLoader';
 
 /** How long a canvas edit stays highlighted (the CSS animation of `.canvas-edit-flash` fades within it). */
 const FLASH_MS = 1600;
@@ -33,6 +34,9 @@ export interface MonacoBinding {
 }
 
 const QUICK_SUGGESTIONS = { other: true, comments: false, strings: true } as const;
+
+/** Past this many lines (~4 MB of YAML) the editor turns off what VS Code turns off for large files. */
+export const HUGE_TEXT_LINES = 100_000;
 
 export function createMonacoBinding(container: HTMLElement, store: AppStore): MonacoBinding {
   setupMonaco();
@@ -76,14 +80,24 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   // asks), no light bulb (code actions asked at every cursor move), folding by indentation,
   // no link or colour detection (asked after each change), no bracket pair colours, guides or
   // matching (their bracket tree is built over the whole text: ~0.9 s at 5,000 pods when it
-  // opens).
-  let small: boolean | null = null;
+  // opens). Past `HUGE_TEXT_LINES`, as VS Code does for its large files, no folding (~0.2 s
+  // a change to find the ranges of 270,000 lines) and no Unicode highlighting (it copies the
+  // text into Monaco's own worker: a task posting 270,000 lines when a 9 MB file opens).
+  let size: 'small' | 'large' | 'huge' | null = null;
   const sizeCheck = (lines = model.getLineCount()) => {
-    const now = lines <= SCHEMA_VALIDATION_MAX_LINES;
-    if (now === small) return;
-    small = now;
+    const tier = lines <= SCHEMA_VALIDATION_MAX_LINES ? 'small' : lines <= HUGE_TEXT_LINES ? 'large' : 'huge';
+    if (tier === size) return;
+    size = tier;
+    const now = tier === 'small';
+    const huge = tier === 'huge';
     setSchemaValidation(now);
     editor.updateOptions({
+      folding: !huge,
+      unicodeHighlight: {
+        nonBasicASCII: huge ? false : 'inUntrustedWorkspace',
+        ambiguousCharacters: !huge,
+        invisibleCharacters: !huge,
+      },
       stickyScroll: { enabled: now },
       quickSuggestions: now ? QUICK_SUGGESTIONS : false,
       // monaco-yaml's completion triggers on a space or a colon, then parses the whole text.
@@ -136,12 +150,27 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
 
   const showMarkers = (): void => {
     const { parsed, text } = store.getState();
-    if (parsed.text === text) setDiagnosticMarkers(model, parsed.diagnostics);
+    if (parsed.text === text && !loader.loading) setDiagnosticMarkers(model, parsed.diagnostics);
   };
+  /** Runs a change to the model that the store made (not typed: not passed back). */
+  const external = (change: () => void): void => {
+    applyingExternal = true;
+    try {
+      change();
+    } finally {
+      applyingExternal = false;
+    }
+  };
+  const loader = createTextLoader(editor, model, external, showMarkers);
   showMarkers();
 
   /** Applies exactly the changes of a store event that the editor did not make itself. */
   const applyEvent = (event: TextChangeEvent, previousLength: number): void => {
+    // A change while an opened file is still arriving: the store's whole text, afresh.
+    if (loader.loading) {
+      loader.load(store.getState().text);
+      return;
+    }
     applyingExternal = true;
     try {
       // A text opened or replaced: its size decides the options before Monaco reads it
@@ -152,9 +181,9 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
       sizeCheck(model.getLineCount() + inserted);
       if (event.origin === 'import' && inserted > SCHEMA_VALIDATION_MAX_LINES) {
         // A large text opened: it becomes the editor's content as a file opened does, with an
-        // undo history of its own. As an edit, Monaco counted its lines three times and copied
-        // it into the undo stack (~0.75 s of one task for a 9 MB file, ~0.15 s at 0.5 MB).
-        model.setValue(store.getState().text);
+        // undo history of its own (as an edit, Monaco counted its lines three times and copied
+        // it into the undo stack), a part at a time past half a megabyte (`textLoader.ts`).
+        loader.load(store.getState().text);
         return;
       }
       // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
@@ -208,6 +237,7 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
       clearTimeout(flashTimer);
       flash.clear();
       burst.dispose();
+      loader.dispose();
       container.removeEventListener('scroll', onNativeScroll, true);
       selectionSync.dispose();
       insights.dispose();
