@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cellAllowed } from '../engine';
 import type { AnalysisClient } from '../worker/client';
+import { createTextReceiver, createTextSender } from '../worker/protocol';
+import type { PostedRequest } from '../worker/protocol';
+import type { TextChange } from '../yaml/textEdits';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
 import { createAppStore, waitsForPause } from './appStore';
@@ -362,5 +365,51 @@ describe('evaluation status', () => {
     store.getState().retryEvaluation();
     await settle();
     expect(store.getState().evaluation.status).toEqual({ kind: 'done', millis: 3 });
+  });
+});
+
+describe('the text on the wire', () => {
+  it('goes as the edits the store made (no comparison of the texts), and the worker rebuilds every text', async () => {
+    const analyzer = createAnalyzer();
+    const posted: PostedRequest[] = [];
+    const hinted: boolean[] = [];
+    const receive = createTextReceiver();
+    const send = createTextSender((request) => posted.push(request));
+    const received: string[] = [];
+    const wire: AnalysisClient = {
+      analyze: (request) => {
+        hinted.push(request.kept !== undefined);
+        send(request);
+        const back = receive(posted.at(-1)!);
+        if (back.type !== 'analyze') throw new Error('not an analysis');
+        received.push(back.text);
+        return Promise.resolve({ seq: request.seq, result: analyzer.analyze(back), millis: 0 });
+      },
+      dispose: () => undefined,
+    };
+    const store = startedStore({ client: wire, initialText: DEMO_WORKSPACE, parseDelayMs: 0 });
+    await settle();
+    const at = store.getState().text.indexOf('name: prometheus');
+    const expected: string[] = [];
+    const edit = (changes: TextChange[]) => {
+      store.getState().applyEdits(changes, 'editor');
+      expected.push(store.getState().text);
+    };
+    edit([{ start: at, end: at, text: '# a\n' }]);
+    // Two changes in one event, given from the end of the text to its start.
+    edit([
+      { start: at + 20, end: at + 25, text: 'xyz' },
+      { start: 3, end: 3, text: '#' },
+    ]);
+    edit([{ start: 0, end: 4, text: '' }]);
+    store.getState().setText(`${store.getState().text}# end\n`, 'import');
+    expected.push(store.getState().text);
+    await settle();
+    expect(received.slice(1)).toEqual(expected.filter((t) => received.includes(t)));
+    expect(received.at(-1)).toBe(store.getState().text);
+    // Each typed change came with what it kept; none of that crossed to the worker.
+    expect(hinted.slice(1, 4)).toEqual([true, true, true]);
+    expect(posted.every((p) => !('kept' in p))).toBe(true);
+    expect(posted.slice(1).every((p) => 'edit' in p || 'sameText' in p)).toBe(true);
   });
 });

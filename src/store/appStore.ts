@@ -218,6 +218,11 @@ export function createAppStore({
   let lastEdit = -Infinity;
   /** The text of the latest request to the worker. */
   let requestedText: string | null = null;
+  /**
+   * The text now (`to`) keeps the first `prefix` and last `suffix` characters of
+   * `requestedText`: its commits since touched none of them (null: changed otherwise).
+   */
+  let since: { to: string; prefix: number; suffix: number } | null = null;
   /** The latest request's `seq` until its answer (or failure) arrives. */
   let inFlight: number | null = null;
   /** What drawing the last answer cost this thread (ms), from its arrival to the next task. */
@@ -239,12 +244,17 @@ export function createAppStore({
         const seq = get().evaluation.seq + 1;
         set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
         const { port, plugin } = get();
+        const kept =
+          requestedText !== null && since?.to === text
+            ? { kept: { from: requestedText, prefix: since.prefix, suffix: since.suffix } }
+            : {};
         requestedText = text;
+        since = { to: text, prefix: Infinity, suffix: Infinity };
         inFlight = seq;
         const settled = () => {
           if (inFlight === seq) inFlight = null;
         };
-        const request = requestFor(text, port, plugin);
+        const request = { ...requestFor(text, port, plugin), ...kept };
         const onProgress = (progress: AnalyzePhase) => {
           if (get().evaluation.seq === seq)
             set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
@@ -325,9 +335,23 @@ export function createAppStore({
       /**
        * Every change of the text goes through here: the new text and the event that carries
        * the changes and their origin, in one `set`; then the analysis (debounced for typing).
+       * `text`: the text the changes make, when the caller has it (the same string, not a copy).
        */
-      const commit = (changes: readonly TextChange[], origin: TextOrigin): void => {
-        const text = applyChanges(get().text, changes);
+      const commit = (
+        changes: readonly TextChange[],
+        origin: TextOrigin,
+        text = applyChanges(get().text, changes),
+      ): void => {
+        const before = get().text;
+        if (since?.to === before) {
+          let length = before.length;
+          for (const change of changes) {
+            since.prefix = Math.min(since.prefix, change.start);
+            since.suffix = Math.min(since.suffix, length - change.end);
+            length += change.text.length - (change.end - change.start);
+          }
+          since.to = text;
+        } else since = null;
         clearTimeout(parseTimer);
         const now = Date.now();
         const waits =
@@ -437,7 +461,9 @@ export function createAppStore({
         ...createImportSlice(set, get, client),
         setText(text, origin) {
           if (text === get().text) return;
-          commit([changeBetween(get().text, text)], origin);
+          // The text itself, not the change applied (a copy that the worker's sender, Monaco and
+          // the autosave would each flatten, and compare with the text summarised: ~60 ms at 9 MB).
+          commit([changeBetween(get().text, text)], origin, text);
         },
         applyEdits(changes, origin) {
           if (changes.length > 0) commit(changes, origin);

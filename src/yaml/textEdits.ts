@@ -6,7 +6,7 @@
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { columnOf, endOfLine, lineStartOf, trimEnd } from './textOffsets';
+import { columnOf, endOfLine, lineStartOf, sharedEnds, trimEnd } from './textOffsets';
 
 /** A path into one document: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -33,20 +33,8 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
  * (for whole-text replacements: an import, a lesson step, another tab's save).
  */
 export function changeBetween(before: string, after: string): TextChange {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (
-    endBefore > start &&
-    endAfter > start &&
-    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
-  ) {
-    endBefore--;
-    endAfter--;
-  }
-  return { start, end: endBefore, text: after.slice(start, endAfter) };
+  const { prefix, suffix } = sharedEnds(before, after);
+  return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
 }
 
 /** The documents of a text, as the `yaml` package parses them (an empty text has none). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyChange, changeBetween } from './textEdits';
 import { sharedEnds } from './textOffsets';
 
 /** The shared start and end counted a character at a time. */
@@ -31,5 +32,25 @@ describe('sharedEnds', () => {
     expect(sharedEnds('', 'abc')).toEqual({ prefix: 0, suffix: 0 });
     expect(sharedEnds('abc', 'abc')).toEqual({ prefix: 3, suffix: 0 });
     expect(sharedEnds('aXa', 'aa')).toEqual({ prefix: 1, suffix: 1 });
+  });
+});
+
+describe('changeBetween', () => {
+  it('is the one change that turns a text into another, its shared start and end kept', () => {
+    const cases: [string, string][] = [
+      ['', 'a: 1\n'],
+      ['a: 1\n', ''],
+      ['a: 1\nb: 2\n', 'a: 1\nc: 3\nb: 2\n'],
+      ['aaaa', 'aa'],
+      ['same', 'same'],
+    ];
+    for (const [before, after] of cases) {
+      const change = changeBetween(before, after);
+      expect(applyChange(before, change)).toBe(after);
+      expect(change.end - change.start + change.text.length).toBeLessThanOrEqual(
+        Math.max(before.length, after.length) - Math.min(before.length, after.length) + 2,
+      );
+    }
+    expect(changeBetween('a: 1\nb: 2\n', 'a: 1\nc: 3\nb: 2\n')).toEqual({ start: 5, end: 5, text: 'c: 3\n' });
   });
 });
