@@ -9,7 +9,7 @@ import { summarizeManifests } from '../yaml/importText';
 import { createAppStore, waitsForPause } from './appStore';
 import type { AppStore } from './appStore';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
-import { memoryStorage } from './persistence';
+import { memoryStorage, WorkspaceLibrary } from './persistence';
 import { LESSONS } from '../recipes';
 
 /** The real analyzer, run inline instead of in a worker (no mock: the worker runs the same object). */
@@ -187,6 +187,36 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     const second = startedStore({ client: inlineClient(), initialText: 'ignored', storage });
     expect(second.getState().text).toBe(`${DEMO_WORKSPACE}# edited\n`);
     expect(second.getState().selectedPod).toBe('shop/api');
+  });
+
+  it('autosaves after a pause in typing, and at least every two seconds while keys keep coming', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = memoryStorage();
+      const store = startedStore({ client: inlineClient(), initialText: DEMO_WORKSPACE, storage });
+      const saved = () => new WorkspaceLibrary(storage).load(store.getState().workspaceId);
+      const savedText = () => {
+        const loaded = saved();
+        return loaded?.ok ? loaded.saved.text : null;
+      };
+      // A key every 300 ms: no pause of 400 ms, so the first save waits for the two seconds.
+      for (let i = 1; i <= 6; i++) {
+        store.getState().setText(`${DEMO_WORKSPACE}${'#'.repeat(i)}\n`, 'editor');
+        vi.advanceTimersByTime(300);
+      }
+      expect(savedText()).toBe(DEMO_WORKSPACE);
+      store.getState().setText(`${DEMO_WORKSPACE}#######\n`, 'editor');
+      vi.advanceTimersByTime(200);
+      expect(savedText()).toBe(`${DEMO_WORKSPACE}#######\n`);
+      // Then a pause saves the last key.
+      store.getState().setText(`${DEMO_WORKSPACE}# done\n`, 'editor');
+      vi.advanceTimersByTime(399);
+      expect(savedText()).toBe(`${DEMO_WORKSPACE}#######\n`);
+      vi.advanceTimersByTime(1);
+      expect(savedText()).toBe(`${DEMO_WORKSPACE}# done\n`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an edit not yet autosaved is kept when another workspace is opened', () => {

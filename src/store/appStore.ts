@@ -194,8 +194,9 @@ export interface AppStoreDeps {
   /** Debounce between a keystroke and the re-parse, in ms. */
   parseDelayMs?: number;
   /**
-   * Autosave writes at most once per this many ms (0: on every change); `flushSave`
-   * writes at once (the page calls it when it is hidden or unloaded).
+   * Autosave writes once this many ms pass without a change (0: on every change), and at
+   * least every `SAVE_MAX_WAIT_MS` while changes keep coming; `flushSave` writes at once
+   * (the page calls it when it is hidden or unloaded).
    */
   saveDelayMs?: number;
   /** The full layout of a workspace with no positions yet (ELK in the page; a grid when absent). */
