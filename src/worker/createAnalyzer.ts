@@ -55,6 +55,8 @@ export function createAnalyzer(): Analyzer {
       summarized = null;
     }
     if (!last || last.text !== request.text || last.options !== options) {
+      // The edit the worker received: the parse need not compare the texts to find it.
+      documents.kept = request.kept ?? null;
       const analysis = analyzeText(request.text, memory, request.options, documents, { lint: false });
       memory = analysis.memory;
       last = { text: request.text, options, analysis };

@@ -4,6 +4,13 @@ import type { PostedRequest, WorkerRequest } from './protocol';
 
 const kind = (p: PostedRequest) => ('sameText' in p ? 'same' : 'edit' in p ? p.edit : 'text');
 
+/** A received request without what the receiver adds (`kept`, the edit it applied). */
+const withoutKept = (request: WorkerRequest): WorkerRequest => {
+  const copy: Record<string, unknown> = { ...request };
+  delete copy.kept;
+  return copy as unknown as WorkerRequest;
+};
+
 describe('requests on the wire', () => {
   it('leave out a text the worker holds already, send a change as an edit, and the worker puts the text back', () => {
     const big = 'kind: Pod\n'.repeat(1000);
@@ -31,7 +38,11 @@ describe('requests on the wire', () => {
       'text',
       'same',
     ]);
-    expect(posted.map(receive)).toEqual(requests);
+    const received = posted.map(receive);
+    expect(received.map(withoutKept)).toEqual(requests);
+    // An edit tells the worker's parse what it kept of the text before.
+    expect(received[3]).toMatchObject({ kept: { from: big, prefix: big.length, suffix: 0 } });
+    expect(received.filter((r) => 'kept' in r)).toHaveLength(1);
   });
 
   it('send a text in full when most of it is new, and apply edits in order', () => {
@@ -50,6 +61,6 @@ describe('requests on the wire', () => {
       'edit',
       'text',
     ]);
-    expect(posted.map(receive)).toEqual(requests);
+    expect(posted.map(receive).map(withoutKept)).toEqual(requests);
   });
 });

@@ -7,7 +7,10 @@
  * a changed one goes as the edit from the one before; the truth table comes back in a
  * transferred buffer.
  */
-import { sharedEnds } from '../yaml/textOffsets';
+import { keptEnds } from '../yaml/textOffsets';
+import type { KeptEnds } from '../yaml/textOffsets';
+
+export type { KeptEnds };
 import type {
   CellMatrix,
   CompiledAdminPolicy,
@@ -39,19 +42,11 @@ export interface AnalyzeRequest {
   enforced: boolean;
   /** Analyse without touching the worker's memory of the edited text (a baseline for a diff). */
   ephemeral?: boolean;
-  /** What the caller knows of how `text` differs from an earlier one (never posted). */
+  /**
+   * What is known of how `text` differs from an earlier one: the store's changes (never
+   * posted), or the edit the worker received (for its incremental parse).
+   */
   kept?: KeptEnds;
-}
-
-/**
- * `text` is `from` with (at least) its first `prefix` and its last `suffix` characters kept:
- * the store knows which parts its changes touched, so the sender need not compare the two
- * texts to find the edit (2 MB took ~5-15 ms of the page's thread at every keystroke).
- */
-export interface KeptEnds {
-  from: string;
-  prefix: number;
-  suffix: number;
 }
 
 /** The truth table over pods (and workloads), row = source, column = destination. */
@@ -177,11 +172,13 @@ export function createTextReceiver(): (posted: PostedRequest) => WorkerRequest {
       last = posted.text;
       return posted;
     }
+    let kept: KeptEnds | undefined;
     if ('edit' in posted) {
       const { start, end, insert } = posted.edit;
+      kept = { from: last, prefix: start, suffix: last.length - end };
       last = last.slice(0, start) + insert + last.slice(end);
     }
-    const request: Record<string, unknown> = { ...posted, text: last };
+    const request: Record<string, unknown> = { ...posted, text: last, ...(kept ? { kept } : {}) };
     delete request.sameText;
     delete request.edit;
     return request as unknown as WorkerRequest;
@@ -197,8 +194,7 @@ export function createTextSender(post: (request: PostedRequest) => void): (reque
     last = request.text;
     if (request.text === before) return post({ ...request, text: '', sameText: true });
     if (before !== null && before.length > 0) {
-      const { prefix, suffix } =
-        kept?.from === before ? keptEnds(kept, before, request.text) : sharedEnds(before, request.text);
+      const { prefix, suffix } = keptEnds(kept, before, request.text);
       const insert = request.text.slice(prefix, request.text.length - suffix);
       // An edit when it is small next to the text (not a file opened in place of another).
       if (insert.length < request.text.length / 2)
@@ -206,13 +202,6 @@ export function createTextSender(post: (request: PostedRequest) => void): (reque
     }
     post(request);
   };
-}
-
-/** {@link KeptEnds} within both texts, the two ends not overlapping in either. */
-function keptEnds(kept: KeptEnds, before: string, after: string): { prefix: number; suffix: number } {
-  const shortest = Math.min(before.length, after.length);
-  const prefix = Math.min(kept.prefix, shortest);
-  return { prefix, suffix: Math.min(kept.suffix, shortest - prefix) };
 }
 
 /** What a long run is doing now, for the progress indicator. */

@@ -123,15 +123,27 @@ describe('parseIncrementally', () => {
       ' ',
     ];
     const cache = new DocumentCache();
+    // The same edits told to a second cache as the worker tells them (what each kept).
+    const told = new DocumentCache();
     let text = DEMO_WORKSPACE;
     for (let round = 0; round < 600; round++) {
+      const before = text;
       const at = next(text.length + 1);
-      if (next(3) === 0 && text.length > 0)
-        text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + next(12)));
-      else text = text.slice(0, at) + (pieces[next(pieces.length)] ?? '') + text.slice(at);
-      // Now and then a fresh start, as when another file is opened.
-      if (round % 41 === 40) text = DEMO_WORKSPACE;
-      expect(observable(text, cache)).toEqual(observable(text));
+      let end = at;
+      if (next(3) === 0 && text.length > 0) {
+        end = Math.min(text.length, at + 1 + next(12));
+        text = text.slice(0, at) + text.slice(end);
+      } else text = text.slice(0, at) + (pieces[next(pieces.length)] ?? '') + text.slice(at);
+      told.kept = { from: before, prefix: at, suffix: before.length - end };
+      // Now and then a fresh start, as when another file is opened (what is known then is
+      // about another text, and must be left unused).
+      if (round % 41 === 40) {
+        text = DEMO_WORKSPACE;
+        told.kept = { from: `${before}#`, prefix: 0, suffix: 0 };
+      }
+      const whole = observable(text);
+      expect(observable(text, cache)).toEqual(whole);
+      expect(observable(text, told)).toEqual(whole);
     }
   });
 

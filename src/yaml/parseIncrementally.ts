@@ -13,7 +13,8 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { readFast } from './fastDocument';
-import { sharedEnds } from './textOffsets';
+import { keptEnds } from './textOffsets';
+import type { KeptEnds } from './textOffsets';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -64,6 +65,8 @@ export class DocumentCache {
   entries = new Map<string, ParsedDocument[]>();
   /** The last text, when it could be read chunk by chunk. */
   last: LastParse | null = null;
+  /** What the caller knows of how the next text differs from the last (see {@link KeptEnds}). */
+  kept: KeptEnds | null = null;
 }
 
 const DOCUMENT_START = /^---(?=[ \t]|\r?\n|$)/gm;
@@ -83,9 +86,9 @@ function chunkStarts(text: string): number[] {
  * chunks are then neither split by a regular expression nor looked up by their text again,
  * only the changed part between them.
  */
-function unchangedEnds(last: LastParse, text: string): { head: number; tail: number } {
+function unchangedEnds(last: LastParse, text: string, kept: KeptEnds | null): { head: number; tail: number } {
   const before = last.text;
-  const { prefix, suffix } = sharedEnds(before, text);
+  const { prefix, suffix } = keptEnds(kept, before, text);
   const n = last.chunks.length;
   if (n === 0) return { head: 0, tail: 0 };
   if (prefix === before.length && prefix === text.length) return { head: n - 1, tail: 1 };
@@ -144,7 +147,8 @@ export function parseIncrementally(
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const last = cache.last;
-  const kept = last ? unchangedEnds(last, text) : { head: 0, tail: 0 };
+  const kept = last ? unchangedEnds(last, text, cache.kept) : { head: 0, tail: 0 };
+  cache.kept = null;
   const delta = last ? text.length - last.text.length : 0;
   // The changed part: from the end of the unchanged chunks at the start to the beginning of those at the end.
   const from = last && kept.head > 0 ? last.starts[kept.head]! : 0;

@@ -44,3 +44,26 @@ export function sharedEnds(a: string, b: string): { prefix: number; suffix: numb
       suffix += size;
   return { prefix, suffix };
 }
+
+/**
+ * `text` is `from` with (at least) its first `prefix` and its last `suffix` characters kept:
+ * what the caller knows of an edit, so that the two texts need not be compared (see
+ * {@link sharedEnds}, whose cost depends on how the engine holds the strings: 1-7 ms at 2 MB).
+ */
+export interface KeptEnds {
+  readonly from: string;
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/** The shared ends of `from` and `text`: from `kept` when it is about `from`, else compared. */
+export function keptEnds(
+  kept: KeptEnds | null | undefined,
+  from: string,
+  text: string,
+): { prefix: number; suffix: number } {
+  if (kept?.from !== from) return sharedEnds(from, text);
+  const shortest = Math.min(from.length, text.length);
+  const prefix = Math.min(kept.prefix, shortest);
+  return { prefix, suffix: Math.min(kept.suffix, shortest - prefix) };
+}
