@@ -12,6 +12,7 @@ import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
 import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
+import { createKeptTracker } from './keptEnds';
 import type { TextChange } from '../yaml/textEdits';
 import type { CommandOutcome } from './commands/command';
 import { createCommandRunner } from './commandRunner';
@@ -219,11 +220,8 @@ export function createAppStore({
   let lastEdit = -Infinity;
   /** The text of the latest request to the worker. */
   let requestedText: string | null = null;
-  /**
-   * The text now (`to`) keeps the first `prefix` and last `suffix` characters of
-   * `requestedText`: its commits since touched none of them (null: changed otherwise).
-   */
-  let since: { to: string; prefix: number; suffix: number } | null = null;
+  /** What the commits since kept of the text last sent (the worker's sender need not compare them). */
+  const kept = createKeptTracker();
   /** The latest request's `seq` until its answer (or failure) arrives. */
   let inFlight: number | null = null;
   /** What drawing the last answer cost this thread (ms), from its arrival to the next task. */
@@ -245,17 +243,13 @@ export function createAppStore({
         const seq = get().evaluation.seq + 1;
         set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
         const { port, plugin } = get();
-        const kept =
-          requestedText !== null && since?.to === text
-            ? { kept: { from: requestedText, prefix: since.prefix, suffix: since.suffix } }
-            : {};
+        const known = kept.sending(text);
         requestedText = text;
-        since = { to: text, prefix: Infinity, suffix: Infinity };
         inFlight = seq;
         const settled = () => {
           if (inFlight === seq) inFlight = null;
         };
-        const request = { ...requestFor(text, port, plugin), ...kept };
+        const request = { ...requestFor(text, port, plugin), ...(known ? { kept: known } : {}) };
         const onProgress = (progress: AnalyzePhase) => {
           if (get().evaluation.seq === seq)
             set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
@@ -343,16 +337,7 @@ export function createAppStore({
         origin: TextOrigin,
         text = applyChanges(get().text, changes),
       ): void => {
-        const before = get().text;
-        if (since?.to === before) {
-          let length = before.length;
-          for (const change of changes) {
-            since.prefix = Math.min(since.prefix, change.start);
-            since.suffix = Math.min(since.suffix, length - change.end);
-            length += change.text.length - (change.end - change.start);
-          }
-          since.to = text;
-        } else since = null;
+        kept.committed(get().text, changes, text);
         clearTimeout(parseTimer);
         const now = Date.now();
         const waits =

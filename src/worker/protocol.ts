@@ -195,7 +195,8 @@ export function createTextSender(post: (request: PostedRequest) => void): (reque
     if (request.text === before) return post({ ...request, text: '', sameText: true });
     if (before !== null && before.length > 0) {
       const { prefix, suffix } = keptEnds(kept, before, request.text);
-      const insert = request.text.slice(prefix, request.text.length - suffix);
+      const exact = kept?.from === before ? kept.insert : undefined;
+      const insert = exact ?? request.text.slice(prefix, request.text.length - suffix);
       // An edit when it is small next to the text (not a file opened in place of another).
       if (insert.length < request.text.length / 2)
         return post({ ...request, text: '', edit: { start: prefix, end: before.length - suffix, insert } });

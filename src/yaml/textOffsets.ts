@@ -54,6 +54,11 @@ export interface KeptEnds {
   readonly from: string;
   readonly prefix: number;
   readonly suffix: number;
+  /**
+   * When known (one change): exactly what replaced the part between them, so the new text
+   * need not be sliced (a slice of a text just edited copies all of it first: ~2 ms a MB).
+   */
+  readonly insert?: string;
 }
 
 /** The shared ends of `from` and `text`: from `kept` when it is about `from`, else compared. */
