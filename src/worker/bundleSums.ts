@@ -1,5 +1,5 @@
 import { ISOLATED_EGRESS, ISOLATED_INGRESS } from '../engine';
-import type { Evaluator, PortQuery, Workspace } from '../engine';
+import type { BlockSums, Evaluator, PortQuery, Workspace } from '../engine';
 import type { MatrixResult } from './protocol';
 
 /**
@@ -9,6 +9,17 @@ import type { MatrixResult } from './protocol';
  * namespaces (pods) and each outside address; the flagged rows and columns are the pods the
  * map draws connections of (isolated in that direction and not open to everyone).
  */
+/**
+ * Two sets of sums written over in turn (the answer before's stays intact for the wire's
+ * delta: `bundlesWire.ts`), so a keystroke allocates no new arrays of blocks squared.
+ */
+export interface SumsPool {
+  sets: [BlockSums | undefined, BlockSums | undefined];
+  next: 0 | 1;
+}
+
+export const createSumsPool = (): SumsPool => ({ sets: [undefined, undefined], next: 0 });
+
 export function bundleSums(
   engine: Evaluator,
   port: PortQuery,
@@ -16,6 +27,7 @@ export function bundleSums(
   workspace: Workspace,
   matrix: MatrixResult,
   podIsolation: Uint8Array,
+  pool?: SumsPool,
 ): MatrixResult['bundles'] {
   const { keys, ends } = matrix;
   if (!ends) return undefined;
@@ -36,8 +48,12 @@ export function bundleSums(
     shapesOut[i] = (bits & ISOLATED_EGRESS) !== 0 && ends.openOut[i] !== 1 ? 1 : 0;
     shapesIn[i] = (bits & ISOLATED_INGRESS) !== 0 && ends.openIn[i] !== 1 ? 1 : 0;
   }
-  const sums = table.blockSums(0, blockOf, blockOfName.size, shapesOut, shapesIn);
+  const sums = table.blockSums(0, blockOf, blockOfName.size, shapesOut, shapesIn, pool?.sets[pool.next]);
   if (!sums) return undefined;
+  if (pool) {
+    pool.sets[pool.next] = sums;
+    pool.next = pool.next === 0 ? 1 : 0;
+  }
   return {
     blockOf,
     blocks: sums.blocks,

@@ -18,6 +18,7 @@ import type {
 } from './protocol';
 import { createTextSender } from './protocol';
 import { createRangesDecoder } from './rangesWire';
+import { createBundlesDecoder } from './bundlesWire';
 import { createWorkspaceDecoder } from './workspaceWire';
 import type { Answer, Question } from './questions';
 
@@ -97,6 +98,7 @@ export function createWorkerClient(
   let current: Worker | null = null;
   let decode = createWorkspaceDecoder();
   let decodeRanges = createRangesDecoder();
+  let decodeBundles = createBundlesDecoder();
 
   const fail = (failed: Worker, why: string): void => {
     if (current !== failed) return;
@@ -140,10 +142,12 @@ export function createWorkerClient(
     let result: AnalyzeResult | null = null;
     if (message.type === 'result') {
       try {
+        const { bundles, ...matrix } = message.result.matrix;
         result = {
           ...message.result,
           workspace: decode(message.result.workspace),
           objectRanges: decodeRanges(message.result.objectRanges),
+          matrix: { ...matrix, ...(bundles ? { bundles: decodeBundles(bundles) } : {}) },
         };
       } catch (error) {
         if (current) fail(current, error instanceof Error ? error.message : String(error));
@@ -183,6 +187,7 @@ export function createWorkerClient(
     sendTo = createTextSender((request) => started.postMessage(request));
     decode = createWorkspaceDecoder();
     decodeRanges = createRangesDecoder();
+    decodeBundles = createBundlesDecoder();
     started.onmessage = (event: MessageEvent<WorkerResponse>) => onMessage(event.data);
     // A script that does not load or throws, or an error nothing in the worker caught.
     started.onerror = (event: ErrorEvent) => {

@@ -7,7 +7,8 @@ import { SourceMap } from '../yaml/sourceMap';
 import { analyzeText } from './analyzeText';
 import type { Analysis, AnalysisMemory } from './analyzeText';
 import { evaluateMatrix } from './evaluateMatrix';
-import { bundleSums } from './bundleSums';
+import { bundleSums, createSumsPool } from './bundleSums';
+import type { SumsPool } from './bundleSums';
 import { tierMarks } from './tierMarks';
 import type { AnalyzeRequest, AnalyzeResult } from './protocol';
 
@@ -36,11 +37,17 @@ export interface Analyzer {
  * text from version to version and recomputes only what an edit touches. The same
  * object runs inline in tests.
  */
-export function createAnalyzer(): Analyzer {
+export function createAnalyzer({ reuseSums = false }: { reuseSums?: boolean } = {}): Analyzer {
   let memory: AnalysisMemory | null = null;
   let last: { text: string; options: string; analysis: Analysis } | null = null;
   let engine: Evaluator | null = null;
   const documents = new DocumentCache();
+  /**
+   * With `reuseSums` (the worker, whose wire copies them or sends what changed), the edited
+   * text's bundle sums are written over in turn: an answer's sums hold until the one after
+   * the next (a baseline's are its own).
+   */
+  const sums = reuseSums ? createSumsPool() : undefined;
   /** What the last summary parsed, until the next analysis of the edited text takes it up. */
   let summarized: DocumentCache | null = null;
   const prepare = (request: AnalyzeRequest): Analysis => {
@@ -71,7 +78,7 @@ export function createAnalyzer(): Analyzer {
     return engine;
   };
   const finish = (request: AnalyzeRequest, analysis: Analysis): AnalyzeResult =>
-    resultOf(request, analysis, engineFor(request, analysis.workspace));
+    resultOf(request, analysis, engineFor(request, analysis.workspace), request.ephemeral ? undefined : sums);
   const analyze = (request: AnalyzeRequest): AnalyzeResult => {
     const analysis = prepare(request);
     const result = finish(request, analysis);
@@ -92,7 +99,12 @@ export function createAnalyzer(): Analyzer {
   return { prepare, finish, analyze, sourceMap, workspaceOf, summarize };
 }
 
-function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator): AnalyzeResult {
+function resultOf(
+  request: AnalyzeRequest,
+  analysis: Analysis,
+  engine: Evaluator,
+  pool: SumsPool | undefined,
+): AnalyzeResult {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
   const addresses = externals.map((e) => e.address);
@@ -106,7 +118,7 @@ function resultOf(request: AnalyzeRequest, analysis: Analysis, engine: Evaluator
   } else {
     const tiers = tierMarks(workspace, matrix.keys, request.port);
     if (tiers) matrix.tiers = tiers;
-    const bundles = bundleSums(engine, request.port, addresses, workspace, matrix, podIsolation);
+    const bundles = bundleSums(engine, request.port, addresses, workspace, matrix, podIsolation, pool);
     if (bundles) matrix.bundles = bundles;
   }
   const tests = runExpectations(workspace, workspace.tests);

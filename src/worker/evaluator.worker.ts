@@ -7,7 +7,7 @@ import { createWorkerQueue } from './workerQueue';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const queue = createWorkerQueue({
-  analyzer: createAnalyzer(),
+  analyzer: createAnalyzer({ reuseSums: true }),
   post: (response, transfer) => scope.postMessage(response, transfer),
   nextTask: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
 });

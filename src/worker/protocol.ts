@@ -236,10 +236,23 @@ export interface RangesWire {
   bounds: Int32Array;
 }
 
+/**
+ * Bundle sums on the wire (`bundlesWire.ts`): whole, or the block pairs changed since the
+ * sums sent before (the last with `remember`), three numbers each in `values`. Transferred.
+ */
+export interface BundlesWire {
+  blockOf: Int32Array;
+  blocks: number;
+  remember: boolean;
+  whole: { allowed: Float64Array; fromShaped: Float64Array; toShaped: Float64Array } | null;
+  delta: { at: Int32Array; values: Float64Array } | null;
+}
+
 /** An {@link AnalyzeResult} as the worker posts it. */
-export type AnalyzeResultWire = Omit<AnalyzeResult, 'workspace' | 'objectRanges'> & {
+export type AnalyzeResultWire = Omit<AnalyzeResult, 'workspace' | 'objectRanges' | 'matrix'> & {
   workspace: WorkspaceWire;
   objectRanges: RangesWire;
+  matrix: Omit<MatrixResult, 'bundles'> & { bundles?: BundlesWire };
 };
 
 export type WorkerResponse =

@@ -11,6 +11,7 @@ import type { LocatedDiagnostic } from './analyzeText';
 import type { Analyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerRequest, WorkerResponse } from './protocol';
 import { createRangesEncoder } from './rangesWire';
+import { bundlesTransfer, createBundlesEncoder } from './bundlesWire';
 import { createWorkspaceEncoder } from './workspaceWire';
 
 export interface WorkerQueueDeps {
@@ -44,6 +45,7 @@ export function createWorkerQueue({
   let running: Promise<void> | null = null;
   const encode = createWorkspaceEncoder();
   const encodeRanges = createRangesEncoder();
+  const encodeBundles = createBundlesEncoder();
   /** Ends the lint's wait early (newer text came). */
   let wake: (() => void) | null = null;
   const pause = (ms: number): Promise<void> =>
@@ -70,10 +72,13 @@ export function createWorkerQueue({
       }
       post({ type: 'progress', seq: request.seq, phase: 'evaluating' }, []);
       const result = analyzer.finish(request, analysis);
+      const { bundles, ...matrix } = result.matrix;
+      const bundlesWire = bundles && encodeBundles(bundles, !request.ephemeral);
       const wire = {
         ...result,
         workspace: encode(result.workspace, !request.ephemeral),
         objectRanges: encodeRanges(result.objectRanges, !request.ephemeral),
+        matrix: { ...matrix, ...(bundlesWire ? { bundles: bundlesWire } : {}) },
       };
       post({ type: 'result', seq: request.seq, result: wire, millis: performance.now() - started }, [
         wire.objectRanges.bounds.buffer,
@@ -81,14 +86,7 @@ export function createWorkerQueue({
         ...(result.matrix.ends ? [result.matrix.ends.openIn.buffer, result.matrix.ends.openOut.buffer] : []),
         result.podIsolation.buffer,
         ...(result.matrix.tiers ? [result.matrix.tiers.buffer] : []),
-        ...(result.matrix.bundles
-          ? [
-              result.matrix.bundles.blockOf.buffer,
-              result.matrix.bundles.allowed.buffer,
-              result.matrix.bundles.fromShaped.buffer,
-              result.matrix.bundles.toShaped.buffer,
-            ]
-          : []),
+        ...(bundlesWire ? bundlesTransfer(bundlesWire) : []),
       ]);
       if (!result.lintPending) return;
       // The lint findings follow, one check per task, so that a keystroke waits for one

@@ -106,6 +106,18 @@ describe('block sums of the fast table', () => {
           expect([...sums.all]).toEqual([...expected.all]);
           expect([...sums.fromFlagged]).toEqual([...expected.from]);
           expect([...sums.toFlagged]).toEqual([...expected.to]);
+          // Written over sums of the same size that hold other numbers: the same sums.
+          const dirty = {
+            blocks: s.blocks,
+            all: sums.all.map(() => 7),
+            fromFlagged: sums.all.map(() => 3),
+            toFlagged: sums.all.map(() => 5),
+          };
+          const again = table.blockSums(k, block, s.blocks, rowFlag, colFlag, dirty)!;
+          expect(again.all).toBe(dirty.all);
+          expect([...again.all]).toEqual([...expected.all]);
+          expect([...again.fromFlagged]).toEqual([...expected.from]);
+          expect([...again.toFlagged]).toEqual([...expected.to]);
         });
       }),
       { numRuns: 400 },

@@ -181,6 +181,8 @@ export type FastTruthTable = TruthTable & {
     blocks: number,
     rowFlag: Uint8Array,
     colFlag: Uint8Array,
+    /** Sums to write over (same number of blocks), instead of new arrays. */
+    out?: BlockSums,
   ): BlockSums | undefined;
 };
 
@@ -229,9 +231,9 @@ export function classTable(
     cells,
     classCount,
     rowClass,
-    blockSums: (portIndex, block, blocks, rowFlag, colFlag) => {
+    blockSums: (portIndex, block, blocks, rowFlag, colFlag, out) => {
       const m = cells(portIndex);
-      return m && blockSums(m, block, blocks, rowFlag, colFlag);
+      return m && blockSums(m, block, blocks, rowFlag, colFlag, out);
     },
     classBits: (portIndex) => {
       const m = perPort[portIndex];

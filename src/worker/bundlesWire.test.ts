@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { generateWorkspace, toManifestText } from '../../bench/generateWorkspace';
+import { createAnalyzer } from './createAnalyzer';
+import { bundlesTransfer, createBundlesDecoder, createBundlesEncoder } from './bundlesWire';
+import type { AnalyzeRequest } from './protocol';
+
+const request = (seq: number, text: string, ephemeral = false): AnalyzeRequest => ({
+  type: 'analyze',
+  seq,
+  text,
+  options: {},
+  port: 'any',
+  enforced: true,
+  ...(ephemeral ? { ephemeral } : {}),
+});
+
+describe('bundle sums on the wire', () => {
+  it('arrive as the worker summed them, edit after edit, from the sums it writes over in turn', () => {
+    const base = toManifestText(generateWorkspace({ pods: 300, policies: 60, replicas: 1 }).objects);
+    const policy = (ns: number, from: string) => `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: wire-test, namespace: ns-${ns}}
+spec:
+  podSelector: {}
+  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${from}}}}]}]
+`;
+    // Edits that change a few bundles, none, many, and add a namespace (other block count).
+    const texts = [
+      base,
+      base + policy(1, 'ns-2'),
+      base + policy(1, 'ns-3'),
+      base + policy(1, 'ns-3') + '# a comment\n',
+      base + policy(2, 'ns-1') + policy(3, 'ns-1'),
+      base + 'apiVersion: v1\nkind: Namespace\nmetadata: {name: extra}\n',
+      base,
+    ];
+    const worker = createAnalyzer({ reuseSums: true });
+    const fresh = createAnalyzer();
+    const encode = createBundlesEncoder();
+    const decode = createBundlesDecoder();
+    let deltas = 0;
+    texts.forEach((text, i) => {
+      const sent = worker.analyze(request(i + 1, text)).matrix.bundles!;
+      const expected = fresh.analyze(request(i + 1, text)).matrix.bundles!;
+      const wire = encode(sent, true);
+      if (wire.delta) deltas++;
+      // What crosses is never the worker's own arrays (they are written over later).
+      for (const buffer of bundlesTransfer(wire)) expect(buffer).not.toBe(sent.allowed.buffer);
+      const got = decode(wire);
+      expect(got.blocks).toBe(expected.blocks);
+      expect([...got.allowed]).toEqual([...expected.allowed]);
+      expect([...got.fromShaped]).toEqual([...expected.fromShaped]);
+      expect([...got.toShaped]).toEqual([...expected.toShaped]);
+      // A baseline in between goes whole and is not the base of the next delta.
+      const baseline = worker.analyze(request(100 + i, base, true)).matrix.bundles!;
+      const decoded = decode(encode(baseline, false));
+      expect([...decoded.allowed]).toEqual([...baseline.allowed]);
+    });
+    expect(deltas).toBeGreaterThan(2);
+  });
+
+  it('refuses a delta with no sums before it', () => {
+    const decode = createBundlesDecoder();
+    const blockOf = new Int32Array(1);
+    const delta = { at: new Int32Array([0]), values: new Float64Array(3) };
+    expect(() => decode({ blockOf, blocks: 1, remember: true, whole: null, delta })).toThrow(/never sent/);
+  });
+});
