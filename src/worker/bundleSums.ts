@@ -54,11 +54,17 @@ export function bundleSums(
     pool.sets[pool.next] = sums;
     pool.next = pool.next === 0 ? 1 : 0;
   }
+  // The pairs the service map draws a bundle for (a few hundred of a million at 10,000 pods):
+  // the page then need not scan every pair.
+  const shaped: number[] = [];
+  for (let at = 0; at < sums.all.length; at++)
+    if (sums.fromFlagged[at]! > 0 || sums.toFlagged[at]! > 0) shaped.push(at);
   return {
     blockOf,
     blocks: sums.blocks,
     allowed: sums.all,
     fromShaped: sums.fromFlagged,
     toShaped: sums.toFlagged,
+    shaped: Int32Array.from(shaped),
   };
 }

@@ -52,6 +52,7 @@ spec:
       expect([...got.allowed]).toEqual([...expected.allowed]);
       expect([...got.fromShaped]).toEqual([...expected.fromShaped]);
       expect([...got.toShaped]).toEqual([...expected.toShaped]);
+      expect([...got.shaped]).toEqual([...expected.shaped]);
       // A baseline in between goes whole and is not the base of the next delta.
       const baseline = worker.analyze(request(100 + i, base, true)).matrix.bundles!;
       const decoded = decode(encode(baseline, false));
@@ -64,6 +65,9 @@ spec:
     const decode = createBundlesDecoder();
     const blockOf = new Int32Array(1);
     const delta = { at: new Int32Array([0]), values: new Float64Array(3) };
-    expect(() => decode({ blockOf, blocks: 1, remember: true, whole: null, delta })).toThrow(/never sent/);
+    const shaped = new Int32Array(0);
+    expect(() => decode({ blockOf, shaped, blocks: 1, remember: true, whole: null, delta })).toThrow(
+      /never sent/,
+    );
   });
 });

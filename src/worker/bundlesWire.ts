@@ -25,7 +25,7 @@ const copyOf = (sums: Sums): Sums => ({
 export function bundlesTransfer(wire: BundlesWire): ArrayBuffer[] {
   const sums = wire.whole ? [wire.whole.allowed, wire.whole.fromShaped, wire.whole.toShaped] : [];
   const delta = wire.delta ? [wire.delta.at, wire.delta.values] : [];
-  return [wire.blockOf, ...sums, ...delta].map((a) => a.buffer as ArrayBuffer);
+  return [wire.blockOf, wire.shaped, ...sums, ...delta].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
@@ -35,12 +35,12 @@ export function bundlesTransfer(wire: BundlesWire): ArrayBuffer[] {
 export function createBundlesEncoder(): (bundles: Bundles, remember: boolean) => BundlesWire {
   let previous: Bundles | null = null;
   return (bundles, remember) => {
-    const { blockOf, blocks } = bundles;
-    if (!remember) return { blockOf, blocks, remember, whole: copyOf(bundles), delta: null };
+    const { blockOf, blocks, shaped } = bundles;
+    if (!remember) return { blockOf, shaped, blocks, remember, whole: copyOf(bundles), delta: null };
     const before = previous;
     previous = bundles;
     if (!before || before.blocks !== blocks || before.allowed === bundles.allowed)
-      return { blockOf, blocks, remember, whole: copyOf(bundles), delta: null };
+      return { blockOf, shaped, blocks, remember, whole: copyOf(bundles), delta: null };
     const at: number[] = [];
     const size = blocks * blocks;
     for (let i = 0; i < size; i++)
@@ -51,7 +51,7 @@ export function createBundlesEncoder(): (bundles: Bundles, remember: boolean) =>
       ) {
         at.push(i);
         if (at.length > size * DELTA_MOST)
-          return { blockOf, blocks, remember, whole: copyOf(bundles), delta: null };
+          return { blockOf, shaped, blocks, remember, whole: copyOf(bundles), delta: null };
       }
     const values = new Float64Array(at.length * 3);
     at.forEach((i, k) => {
@@ -59,7 +59,7 @@ export function createBundlesEncoder(): (bundles: Bundles, remember: boolean) =>
       values[3 * k + 1] = bundles.fromShaped[i]!;
       values[3 * k + 2] = bundles.toShaped[i]!;
     });
-    return { blockOf, blocks, remember, whole: null, delta: { at: Int32Array.from(at), values } };
+    return { blockOf, shaped, blocks, remember, whole: null, delta: { at: Int32Array.from(at), values } };
   };
 }
 
@@ -68,13 +68,13 @@ export function createBundlesDecoder(): (wire: BundlesWire) => Bundles {
   let current: (Sums & { blocks: number }) | null = null;
   let spare: Sums | null = null;
   return (wire) => {
-    const { blockOf, blocks } = wire;
+    const { blockOf, blocks, shaped } = wire;
     if (wire.whole) {
       if (wire.remember) {
         current = { ...wire.whole, blocks };
         spare = null;
       }
-      return { blockOf, blocks, ...wire.whole };
+      return { blockOf, blocks, shaped, ...wire.whole };
     }
     if (!wire.delta || !current || current.blocks !== blocks)
       throw new Error('the worker sent changes to bundle sums it never sent');
@@ -98,6 +98,13 @@ export function createBundlesDecoder(): (wire: BundlesWire) => Bundles {
     const next = { ...spare, blocks };
     spare = current;
     current = next;
-    return { blockOf, blocks, allowed: next.allowed, fromShaped: next.fromShaped, toShaped: next.toShaped };
+    return {
+      blockOf,
+      blocks,
+      shaped,
+      allowed: next.allowed,
+      fromShaped: next.fromShaped,
+      toShaped: next.toShaped,
+    };
   };
 }

@@ -83,6 +83,8 @@ export interface MatrixResult {
     allowed: Float64Array;
     fromShaped: Float64Array;
     toShaped: Float64Array;
+    /** The pairs with `fromShaped` or `toShaped` above 0, ascending. */
+    shaped: Int32Array;
   };
 }
 
@@ -242,6 +244,7 @@ export interface RangesWire {
  */
 export interface BundlesWire {
   blockOf: Int32Array;
+  shaped: Int32Array;
   blocks: number;
   remember: boolean;
   whole: { allowed: Float64Array; fromShaped: Float64Array; toShaped: Float64Array } | null;

@@ -14,9 +14,8 @@ import type { Edge } from '@xyflow/react';
 import { cellAllowed, cellOpenEnds, cellRow } from '../../engine';
 import type { EdgeMode } from '../../store/viewSlice';
 import type { MatrixResult } from '../../store/analysisTypes';
-import { bundlesFromSums, countBundles } from './bundleCounts';
+import { bundlesFromSums, countBundles, countedBundles, shapedBundles } from './bundleCounts';
 import { bundleEdge, leaveOutUnshaped } from './bundles';
-import type { CountedBundle } from './bundles';
 import { EDGE_COLOURS } from './edgeGeometry';
 
 /** Above this many pods, `all` and `map` are not drawn pair by pair: bundles, or the focused pod's edges. */
@@ -307,49 +306,58 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
   const { keys } = result;
   const { nodes, group, groupIds, isNamespace } = endpointGroups(keys, options, mode, podCount);
   const g = groupIds.length;
-  const counts = new Int32Array(g * g * 2);
   const single = new Map<number, Pair>();
   const n = keys.length;
   // The service map at scale: bundles count every pair, but only those holding a connection
   // the map would draw appear (100 namespaces would otherwise be 10,000 bundles, a mesh
   // again). Chosen by name, "Namespace bundles" shows every namespace pair.
-  const shown = mode === 'bundles' && options.mode !== 'bundles' ? new Uint8Array(g * g) : null;
+  const mapFilter = mode === 'bundles' && options.mode !== 'bundles';
   // Without a focus, one pass both counts the bundles and finds those the map would draw.
-  const oneScan = shown !== null && !focusing(options);
+  const oneScan = mapFilter && !focusing(options);
+  // The worker's list of the pairs the map draws: no pass over every pair of namespaces (a
+  // million at 10,000 pods, with arrays of that size to allocate).
+  const listed = oneScan && !options.showBlocked ? shapedBundles(result, group, isNamespace, groupIds) : null;
+  // Counts per group pair (`(from * g + to) * 2`, then blocked): dense where every pair is
+  // scanned, else only the pairs met.
+  const dense = mode === 'bundles' && !listed ? new Int32Array(g * g * 2) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const shown = mapFilter && !listed ? new Uint8Array(g * g) : null;
   // A focused pod at scale: which of its bundles hold a connection a policy allows.
-  const shaped = mode === 'focus' && podCount > PAIR_EDGES_LIMIT ? new Uint8Array(g * g) : null;
-  if (mode === 'bundles') {
+  const shaped = mode === 'focus' && podCount > PAIR_EDGES_LIMIT ? new Set<number>() : null;
+  if (dense) {
     // The worker's sums when it sent them; else one pass over the cells.
     const summed = bundlesFromSums(
       result,
       group,
       isNamespace,
-      counts,
-      oneScan ? { shown, showBlocked: options.showBlocked } : null,
+      dense,
+      oneScan && shown ? { shown, showBlocked: options.showBlocked } : null,
     );
     if (!summed)
       countBundles(
         result,
         group,
         isNamespace,
-        counts,
-        oneScan ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked } : null,
+        dense,
+        oneScan && shown
+          ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked }
+          : null,
       );
-  } else {
+  } else if (sparse && mode !== 'bundles') {
     const shapes = shaped ? shapingEnds(result, options) : null;
     const emit: Emit = (i, j, verdict) => {
       const gi = group[i] ?? 0;
       const gj = group[j] ?? 0;
       if (isNamespace[gi] === 1 || isNamespace[gj] === 1) {
         const at = (gi * g + gj) * 2 + (verdict === 'allowed' ? 0 : 1);
-        if (gi !== gj) counts[at] = (counts[at] ?? 0) + 1;
+        if (gi !== gj) sparse.set(at, (sparse.get(at) ?? 0) + 1);
         if (
           shaped &&
           shapes &&
           verdict === 'allowed' &&
           (shapes.shapesIn[j] === 1 || shapes.shapesOut[i] === 1)
         )
-          shaped[gi * g + gj] = 1;
+          shaped.add(gi * g + gj);
       } else single.set(i * n + j, { i, j, verdict });
     };
     if (mode === 'map') forEachMapPair(result, options, emit);
@@ -370,21 +378,7 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
     pairs.push(pair);
     if (twoWay) both.add(pair);
   }
-  const bundles: CountedBundle[] = [];
-  for (let a = 0; a < g; a++)
-    for (let b = 0; b < g; b++) {
-      if (shown && shown[a * g + b] !== 1) continue;
-      const allowed = counts[(a * g + b) * 2] ?? 0;
-      const blocked = counts[(a * g + b) * 2 + 1] ?? 0;
-      if (allowed + blocked > 0)
-        bundles.push({
-          from: groupIds[a] ?? '',
-          to: groupIds[b] ?? '',
-          allowed,
-          blocked,
-          shaping: shaped?.[a * g + b] === 1,
-        });
-    }
+  const bundles = listed ?? countedBundles(groupIds, dense ?? sparse ?? new Map(), shown, shaped);
   const focusNode = options.focusPod ? nodes[keys.indexOf(options.focusPod)] : undefined;
   const focused = shaped && focusNode ? leaveOutUnshaped(bundles, focusNode) : { bundles, hidden: 0 };
   const tiers = result.tiers ? { tiers: result.tiers } : {};

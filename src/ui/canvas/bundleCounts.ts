@@ -1,5 +1,6 @@
 import { cellRow } from '../../engine';
 import type { MatrixResult } from '../../store/analysisTypes';
+import type { CountedBundle } from './bundles';
 
 /**
  * Every pair between two groups, one of them a namespace, counted per group pair (bundles):
@@ -126,4 +127,85 @@ export function bundlesFromSums(
     }
   }
   return true;
+}
+
+/**
+ * The service map's bundles straight from the worker's list of the block pairs it draws
+ * (`MatrixResult.bundles.shaped`), in the order of the group pairs, without a pass over every
+ * pair of blocks. Null where the list cannot serve: no sums, or blocks that are not the
+ * groups one to one (the canvas then counts as {@link bundlesFromSums} does).
+ */
+export function shapedBundles(
+  result: MatrixResult,
+  group: Int32Array,
+  isNamespace: Uint8Array,
+  groupIds: readonly string[],
+): CountedBundle[] | null {
+  const sums = result.bundles;
+  const n = group.length;
+  if (!sums || sums.blockOf.length !== n) return null;
+  const { blocks, blockOf } = sums;
+  const groupOfBlock = new Int32Array(blocks).fill(-1);
+  const size = new Float64Array(blocks);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf[i]!;
+    if (groupOfBlock[b] === -1) groupOfBlock[b] = group[i]!;
+    else if (groupOfBlock[b] !== group[i]) return null;
+    size[b]!++;
+  }
+  const blockOfGroup = new Map<number, number>();
+  for (let b = 0; b < blocks; b++) {
+    const gb = groupOfBlock[b]!;
+    if (gb < 0) continue;
+    if (blockOfGroup.has(gb)) return null;
+    blockOfGroup.set(gb, b);
+  }
+  const g = isNamespace.length;
+  const found: { key: number; bundle: CountedBundle }[] = [];
+  for (const at of sums.shaped) {
+    const a = Math.floor(at / blocks);
+    const ga = groupOfBlock[a]!;
+    const gb = groupOfBlock[at - a * blocks]!;
+    if (ga < 0 || gb < 0 || ga === gb || (isNamespace[ga] === 0 && isNamespace[gb] === 0)) continue;
+    const allowed = sums.allowed[at]!;
+    const blocked = size[a]! * size[at - a * blocks]! - allowed;
+    if (allowed + blocked > 0)
+      found.push({
+        key: ga * g + gb,
+        bundle: { from: groupIds[ga] ?? '', to: groupIds[gb] ?? '', allowed, blocked, shaping: false },
+      });
+  }
+  return found.sort((x, y) => x.key - y.key).map((f) => f.bundle);
+}
+
+/**
+ * The bundles of counted group pairs (`counts`: allowed at `(from * g + to) * 2`, blocked
+ * after it; dense, or only the pairs met), those `shown` where given, in pair order.
+ */
+export function countedBundles(
+  groupIds: readonly string[],
+  counts: Int32Array | ReadonlyMap<number, number>,
+  shown: Uint8Array | null,
+  shaping: ReadonlySet<number> | null,
+): CountedBundle[] {
+  const g = groupIds.length;
+  const count = (at: number): number => (counts instanceof Int32Array ? counts[at] : counts.get(at)) ?? 0;
+  const bundles: CountedBundle[] = [];
+  const add = (p: number): void => {
+    if (shown && shown[p] !== 1) return;
+    const allowed = count(p * 2);
+    const blocked = count(p * 2 + 1);
+    const a = Math.floor(p / g);
+    if (allowed + blocked > 0)
+      bundles.push({
+        from: groupIds[a] ?? '',
+        to: groupIds[p - a * g] ?? '',
+        allowed,
+        blocked,
+        shaping: shaping?.has(p) === true,
+      });
+  };
+  if (counts instanceof Int32Array) for (let p = 0; p < g * g; p++) add(p);
+  else for (const p of [...new Set([...counts.keys()].map((at) => at >> 1))].sort((x, y) => x - y)) add(p);
+  return bundles;
 }
