@@ -136,7 +136,9 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   // stays where it was.
   const contentListener = model.onDidChangeContent((event) => {
     burst.count();
-    sizeCheck();
+    // While a large file arrives its size is known: the options stay (no folding switched on
+    // at the first part's 15,000 lines and off again at 100,000).
+    if (!loader.loading) sizeCheck();
     if (applyingExternal) return;
     const changes = [...event.changes]
       .sort((a, b) => b.rangeOffset - a.rangeOffset)
@@ -161,7 +163,10 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
       applyingExternal = false;
     }
   };
-  const loader = createTextLoader(editor, model, external, showMarkers);
+  const loader = createTextLoader(editor, model, external, () => {
+    sizeCheck();
+    showMarkers();
+  });
   showMarkers();
 
   /** Applies exactly the changes of a store event that the editor did not make itself. */
@@ -310,8 +315,9 @@ function lensBurstGuard(editor: monaco.editor.IStandaloneCodeEditor): { count():
 }
 
 /** Lines of `text`, as Monaco counts them (an empty text is one line). */
-function lineCount(text: string): number {
+/** Lines of `text`, counted up to `most` (past it the editor's options are the same). */
+function lineCount(text: string, most = HUGE_TEXT_LINES + 1): number {
   let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  for (let i = text.indexOf('\n'); i >= 0 && lines < most; i = text.indexOf('\n', i + 1)) lines++;
   return lines;
 }
