@@ -186,21 +186,25 @@ function onlyDocumentIndex(source: ObjectOrigin): boolean {
   return true;
 }
 
-/** Same origin, field by field (what `JSON.stringify` of both would compare). */
+/**
+ * Same origin, field by field over the fields an origin has (once per object at every
+ * keystroke: listing both objects' keys to compare them cost two arrays each time).
+ */
 function sameOrigin(a: ObjectOrigin, b: ObjectOrigin): boolean {
   if (a === b) return true;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as keyof ObjectOrigin;
-    if (k !== kb[i]) return false;
-    const x = a[k];
-    const y = b[k];
-    if (x === y) continue;
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
-  }
+  if (
+    a.documentIndex !== b.documentIndex ||
+    a.kind !== b.kind ||
+    a.namespace !== b.namespace ||
+    a.name !== b.name ||
+    a.fileName !== b.fileName
+  )
+    return false;
+  const x = a.objectPath;
+  const y = b.objectPath;
+  if (x === y) return true;
+  if (!x || !y || x.length !== y.length) return false;
+  for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
   return true;
 }
 
