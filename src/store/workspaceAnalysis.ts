@@ -1,4 +1,5 @@
 import { loadWorkspace, sameItems } from '../engine';
+import { ObjectRanges } from '../yaml/objectRanges';
 import type { ExternalPeer } from '../engine';
 import type { AnalyzeResult, MatrixResult } from '../worker/protocol';
 
@@ -15,7 +16,7 @@ export function emptyAnalysis(): WorkspaceAnalysis {
     workspace: loadWorkspace([]).workspace,
     diagnostics: [],
     staleDocuments: [],
-    objectRanges: {},
+    objectRanges: ObjectRanges.EMPTY,
     externals: [],
     tests: [],
     podIsolation: new Uint8Array(0),

@@ -10,6 +10,7 @@ import type { Diagnostic, EngineOptions, ManifestObject, Workspace } from '../en
 import { rangeOfDiagnostic } from '../yaml/diagnosticRange';
 import type { DocumentCache } from '../yaml/parseIncrementally';
 import { readManifests } from '../yaml/readManifests';
+import { ObjectRanges } from '../yaml/objectRanges';
 import { SourceMap } from '../yaml/sourceMap';
 import type { TextRange } from '../yaml/sourceMap';
 
@@ -33,7 +34,7 @@ export interface Analysis {
   /** Documents shown from their last good version because they do not parse now. */
   staleDocuments: number[];
   /** Text range of every object, keyed by the engine's `objectKey`. */
-  objectRanges: Record<string, TextRange>;
+  objectRanges: ObjectRanges;
   memory: AnalysisMemory;
   /** Where each field of this text is (kept in the worker for the editor's lookups). */
   map: SourceMap;
@@ -95,15 +96,20 @@ export function analyzeText(
   };
   const lintFindings = (): LocatedDiagnostic[] => LINT_CHECKS.flatMap((_check, i) => lintCheck(i));
   const diagnostics = [...found.map(locate), ...(lint ? lintFindings() : [])];
-  const objectRanges: Record<string, TextRange> = {};
+  const keys: string[] = [];
+  const bounds = new Int32Array(read.objects.length * 2);
   for (const object of read.objects) {
     const path = object.source.objectPath ?? [];
     const range =
       path.length > 0
         ? map.locate(object.source.documentIndex, path)
         : map.documentRange(object.source.documentIndex);
-    if (range) objectRanges[objectKey(object.source)] = { start: range.start, end: range.end };
+    if (!range) continue;
+    bounds[2 * keys.length] = range.start;
+    bounds[2 * keys.length + 1] = range.end;
+    keys.push(objectKey(object.source));
   }
+  const objectRanges = new ObjectRanges(keys, bounds.slice(0, 2 * keys.length));
   return {
     workspace: loaded.workspace,
     diagnostics,

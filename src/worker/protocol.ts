@@ -26,6 +26,7 @@ import type {
   Workspace,
 } from '../engine';
 import type { ImportSummary } from '../yaml/importText';
+import type { ObjectRanges } from '../yaml/objectRanges';
 import type { TextRange } from '../yaml/sourceMap';
 import type { LocatedDiagnostic } from './analyzeText';
 import type { Answer, Question } from './questions';
@@ -95,7 +96,7 @@ export interface AnalyzeResult {
   /** Documents that do not parse now and are shown from their last good version. */
   staleDocuments: number[];
   /** Text range of every object, keyed by the engine's `objectKey`. */
-  objectRanges: Record<string, TextRange>;
+  objectRanges: ObjectRanges;
   /** Outside endpoints (ipBlocks of the policies, and "outside the cluster"), last in the matrix. */
   externals: ExternalPeer[];
   /** The workspace's ConnectivityTest expectations, run against it. */

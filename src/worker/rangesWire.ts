@@ -6,38 +6,31 @@
  * 1,000 pods, 1,500 objects).
  */
 import { sameItems } from '../engine';
-import type { TextRange } from '../yaml/sourceMap';
+import { ObjectRanges } from '../yaml/objectRanges';
 import type { RangesWire } from './protocol';
 
-/** The worker's side. `remember: false` (a baseline) is sent whole and is not the base of the next. */
-export function createRangesEncoder(): (ranges: Record<string, TextRange>, remember: boolean) => RangesWire {
-  let previous: string[] | null = null;
+/**
+ * The worker's side. `remember: false` (a baseline) is sent whole and is not the base of the
+ * next. The bounds go as a copy (an analysis kept for the next request still holds its own).
+ */
+export function createRangesEncoder(): (ranges: ObjectRanges, remember: boolean) => RangesWire {
+  let previous: readonly string[] | null = null;
   return (ranges, remember) => {
-    const keys = Object.keys(ranges);
-    const bounds = new Int32Array(keys.length * 2);
-    keys.forEach((key, i) => {
-      const range = ranges[key]!;
-      bounds[2 * i] = range.start;
-      bounds[2 * i + 1] = range.end;
-    });
-    const same = remember && previous !== null && sameItems(keys, previous);
+    const { keys } = ranges;
+    const same = remember && previous !== null && (previous === keys || sameItems(keys, previous));
     if (remember) previous = keys;
-    return { keys: same ? null : keys, remember, bounds };
+    return { keys: same ? null : [...keys], remember, bounds: ranges.bounds.slice() };
   };
 }
 
 /** The main thread's side: one per worker (a new worker starts from whole messages). */
-export function createRangesDecoder(): (wire: RangesWire) => Record<string, TextRange> {
-  let previous: string[] | null = null;
+export function createRangesDecoder(): (wire: RangesWire) => ObjectRanges {
+  let previous: readonly string[] | null = null;
   return (wire) => {
     const keys = wire.keys ?? previous;
     if (!keys) throw new Error('the worker sent ranges for keys it never sent');
     if (keys.length * 2 !== wire.bounds.length) throw new Error('the worker sent ranges for other keys');
     if (wire.remember) previous = keys;
-    const ranges: Record<string, TextRange> = {};
-    keys.forEach((key, i) => {
-      ranges[key] = { start: wire.bounds[2 * i]!, end: wire.bounds[2 * i + 1]! };
-    });
-    return ranges;
+    return new ObjectRanges(keys, wire.bounds);
   };
 }

@@ -133,7 +133,7 @@ export function registerPolicyInsights(
       const near: { line: number; key: string }[] = [];
       for (const policy of policies) {
         if (!policy.source || (policy.source.objectPath ?? []).length > 0) continue;
-        const range = parsed.objectRanges[objectKey(policy.source)];
+        const range = parsed.objectRanges.get(objectKey(policy.source));
         if (!range) continue;
         const line = model.getPositionAt(range.start).lineNumber;
         if (middle !== null && Math.abs(line - middle) > LENS_MARGIN) continue;

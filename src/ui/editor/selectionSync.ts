@@ -19,7 +19,7 @@ export function bindSelectionSync(
   const highlight = editor.createDecorationsCollection();
 
   const rangeOf = (pod: PodInfo): TextRange | null =>
-    (pod.source && store.getState().parsed.objectRanges[objectKey(pod.source)]) ?? null;
+    (pod.source && store.getState().parsed.objectRanges.get(objectKey(pod.source))) ?? null;
 
   /** The pod whose object was last scrolled into view. */
   let revealedFor: string | null = null;
