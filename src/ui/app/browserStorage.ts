@@ -11,7 +11,8 @@
  * stale and a write's value always arrives before the store's message about it.
  *
  * Posting and writing copy the value (a 9 MB workspace: ~50 ms each on this machine), so
- * each is done in a task of its own after the one that saved (`later`), not in the save's.
+ * each is done in a task of its own after the one that saved (`later`), not in the save's;
+ * a page being left (`journal`) starts both at once.
  */
 import { KEY_PREFIX, storageError } from '../../store/persistence';
 import type { KeyValueStorage, SyncChannel, SyncMessage } from '../../store/persistence';
@@ -92,9 +93,11 @@ export async function openBrowserStorage(): Promise<BrowserStorage> {
         else map.set(key, value);
       }
     });
+    // A page being left: the pending transaction starts (and the journal keeps what it holds)
+    // before the other tabs hear of it.
     const journalAll = () => {
-      outbox?.flush();
       journal();
+      outbox?.flush();
     };
     return { storage, channel, kind: 'indexeddb', onWriteError, journal: journalAll };
   }
@@ -235,11 +238,16 @@ function indexedDbStorage(
     }
     if (inflight.size === 0 && !batch) removeJournal(journalKey);
   };
+  /** Starts the pending batch's transaction now (the page is being left: no later task). */
+  let writeNow: (() => void) | null = null;
   const queue = (key: string, value: string | null) => {
     if (!batch) {
       batch = new Map();
       const current = batch;
-      later(() => {
+      const timer = setTimeout(() => write(), 0);
+      const write = () => {
+        clearTimeout(timer);
+        writeNow = null;
         batch = null;
         for (const [k, v] of current) inflight.set(k, after(inflight.get(k), v));
         const entries = [...current].map(([k, v]) => [k, v.value] as [string, string | null]);
@@ -260,7 +268,8 @@ function indexedDbStorage(
             reportError(storageError(error));
           },
         );
-      });
+      };
+      writeNow = write;
     }
     const previous = batch.get(key);
     batch.set(key, { value, before: previous ? previous.before : (map.get(key) ?? null) });
@@ -268,6 +277,7 @@ function indexedDbStorage(
     outbox?.post({ type: 'kv', entries: [[key, value]] } satisfies KvMessage);
   };
   const journal = () => {
+    writeNow?.();
     const pending = new Map(inflight);
     for (const [k, v] of batch ?? []) pending.set(k, after(pending.get(k), v));
     if (pending.size === 0) {
