@@ -252,7 +252,7 @@ describe('damaged storage', () => {
     );
   });
 
-  it('reads version 1 records (name only in the index) and rewrites them as version 3', () => {
+  it('reads version 1 records (name only in the index) and rewrites them as version 2', () => {
     const storage = memoryStorage();
     storage.setItem('netpol-canvas:workspaces', JSON.stringify([{ id: 'old', name: 'Old one' }]));
     storage.setItem('netpol-canvas:current', 'old');
@@ -262,7 +262,7 @@ describe('damaged storage', () => {
     expect(store.getState().notice).toBeNull();
     store.getState().setText(`${NS('old')}# edited\n`, 'editor');
     const raw = storage.getItem('netpol-canvas:workspace:old') ?? '';
-    expect(headOf(raw)).toMatchObject({ v: 3, name: 'Old one', rev: 1 });
+    expect(headOf(raw)).toMatchObject({ v: 2, name: 'Old one', rev: 1 });
     expect(new WorkspaceLibrary(storage).load('old')).toMatchObject({
       ok: true,
       saved: { text: `${NS('old')}# edited\n` },
@@ -323,5 +323,13 @@ describe('revisions', () => {
     expect(library.revision('old')).toEqual({ rev: 7, tab: 't' });
     storage.setItem('netpol-canvas:workspace:bad', '{"v":2,"na');
     expect(library.revision('bad')).toEqual({ rev: 0, tab: '' });
+    // A name longer than the 4 KB the head is read from: the head line is parsed instead.
+    const long = library.create('n'.repeat(5000), { text: 'a: 1\n', selectedPod: null });
+    if ('error' in long) throw new Error(long.error);
+    library.save(long.entry.id, { text: 'a: 2\n', selectedPod: null });
+    expect(library.revision(long.entry.id)).toEqual({ rev: 2, tab: library.tab });
+    // What a tab of the version before reads from a record (its pattern, its version): the revision.
+    const before = /^\{"v":2,"name":"(?:[^"\\]|\\.)*","rev":(\d+),"tab":"([^"\\]*)","savedAt":(\d+)[,}]/;
+    expect(before.exec(raw)?.slice(1, 3)).toEqual(['2', library.tab]);
   });
 });

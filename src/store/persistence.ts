@@ -4,14 +4,15 @@
  * other tabs are injected, so tests use in-memory ones and the store never touches
  * `window` itself.
  *
- * Saved format (version 3): one record per workspace under `workspace:ID` holding its
+ * Saved format (version 2): one record per workspace under `workspace:ID` holding its
  * name, a revision number and the tab that wrote it, plus an index (`workspaces`) that
  * only orders them. The records are the truth: a damaged or incomplete index is rebuilt
  * from them, and a record that cannot be read is never overwritten before its raw text
  * is copied aside. A record is a line of JSON (everything but the text, and the text's
  * length) followed by the text as it is: as a JSON string, escaping a 9 MB text took
- * ~150 ms of every autosave. Version 2 records (all JSON) and version 1 records (no `v`,
- * name only in the index) are read and rewritten as version 3 on their next save.
+ * ~150 ms of every autosave. Records that are JSON whole (written so until 2026-12) and
+ * version 1 records (no `v`, name only in the index) are read and rewritten on their next
+ * save.
  */
 
 /** The subset of the Web Storage API we use, plus a listing of the keys. */
@@ -58,9 +59,9 @@ export interface SavedWorkspace {
   collapsed?: string[];
 }
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 2;
 
-/** A saved record (version 3), as {@link encodeRecord} writes it. */
+/** A saved record (version 2), as {@link encodeRecord} writes it. */
 interface StoredRecord extends SavedWorkspace {
   v: typeof FORMAT_VERSION;
   name: string;
@@ -162,7 +163,7 @@ export class WorkspaceLibrary {
     if (typeof parsed.text !== 'string') {
       return { ok: false, raw, reason: 'it has no text' };
     }
-    if (parsed.v !== undefined && parsed.v !== FORMAT_VERSION && parsed.v !== 2) {
+    if (parsed.v !== undefined && parsed.v !== FORMAT_VERSION) {
       return {
         ok: false,
         raw,
@@ -338,28 +339,39 @@ export class WorkspaceLibrary {
   }
 }
 
-/** How a version 3 record starts (its head is JSON.stringify's, which escapes newlines). */
-const V3_START = '{"v":3,';
-
-/** A record as stored: its head as one line of JSON (the text's length in it), then its text. */
+/**
+ * A record is its head, one line of JSON with the text's length (JSON.stringify escapes line
+ * breaks), then the text as it is. Still version 2, with the head in the order older
+ * versions read a revision from (`HEADER`): a tab of an older version left open reads the
+ * revision right (so it keeps both versions on a conflict, as it should), and the record as
+ * unreadable (kept aside, shown as found). Records that are JSON whole (the text inside)
+ * are read too.
+ */
 function encodeRecord(record: StoredRecord): string {
   const { text, ...head } = record;
   return `${JSON.stringify({ ...head, length: text.length })}\n${text}`;
 }
 
+/** A record's head and the text after it, when it is written that way. */
+function headAndText(raw: string): { head: Record<string, unknown>; text: string } | null {
+  const newline = raw.indexOf('\n');
+  if (newline < 0 || !raw.startsWith('{')) return null;
+  let head: unknown;
+  try {
+    head = JSON.parse(raw.slice(0, newline));
+  } catch {
+    return null;
+  }
+  if (!isRecord(head) || typeof head.length !== 'number' || 'text' in head) return null;
+  return { head, text: raw.slice(newline + 1) };
+}
+
 /** A stored record's fields (the text among them), or why it cannot be read. */
 function decodeRecord(raw: string): Record<string, unknown> | string {
-  if (raw.startsWith(V3_START)) {
-    const newline = raw.indexOf('\n');
-    let head: unknown;
-    try {
-      head = JSON.parse(newline < 0 ? raw : raw.slice(0, newline));
-    } catch {
-      return 'it is cut short';
-    }
-    const text = raw.slice(newline + 1);
-    if (!isRecord(head) || newline < 0 || head.length !== text.length) return 'it is cut short';
-    const fields: Record<string, unknown> = { ...head, text };
+  const split = headAndText(raw);
+  if (split) {
+    if (split.text.length !== split.head.length) return 'it is cut short';
+    const fields: Record<string, unknown> = { ...split.head, text: split.text };
     delete fields.length;
     return fields;
   }
@@ -377,7 +389,8 @@ function decodeRecord(raw: string): Record<string, unknown> | string {
  * text, which is worth more to its owner than the JSON around it.
  */
 export function recoverText(raw: string): string {
-  if (raw.startsWith(V3_START) && raw.includes('\n')) return raw.slice(raw.indexOf('\n') + 1);
+  const split = headAndText(raw);
+  if (split) return split.text;
   const match = /"text"\s*:\s*"((?:[^"\\]|\\.)*)("?)/.exec(raw);
   if (match?.[1] === undefined) return raw;
   const body = match[1].replace(/\\u[0-9a-fA-F]{0,3}$|\\$/, '');
@@ -393,7 +406,7 @@ export function recoverText(raw: string): string {
  * from the record's head (written first, in this order) instead of parsing the whole record
  * (a 10 MB workspace took as long again as the save); other shapes are parsed in full.
  */
-const HEADER = /^\{"v":[23],"name":"(?:[^"\\]|\\.)*","rev":(\d+),"tab":"([^"\\]*)","savedAt":(\d+)[,}]/;
+const HEADER = /^\{"v":2,"name":"(?:[^"\\]|\\.)*","rev":(\d+),"tab":"([^"\\]*)","savedAt":(\d+)[,}]/;
 
 function headerOf(raw: string | null): { rev: number; tab: string; savedAt: number } {
   const none = { rev: 0, tab: '', savedAt: 0 };
@@ -401,7 +414,8 @@ function headerOf(raw: string | null): { rev: number; tab: string; savedAt: numb
   const head = HEADER.exec(raw.slice(0, 4096));
   if (head) return { rev: Number(head[1]), tab: head[2] ?? '', savedAt: Number(head[3]) };
   try {
-    const parsed: unknown = JSON.parse(raw);
+    // A name too long for the first 4 KB: the head alone, or the whole record.
+    const parsed: unknown = headAndText(raw)?.head ?? JSON.parse(raw);
     if (!isRecord(parsed)) return none;
     return {
       rev: typeof parsed.rev === 'number' ? parsed.rev : 0,
