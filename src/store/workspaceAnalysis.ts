@@ -73,7 +73,8 @@ export function steadyMatrix(before: MatrixResult | null, next: MatrixResult): M
       sameItems(bb.blockOf, nb.blockOf) &&
       sameItems(bb.allowed, nb.allowed) &&
       sameItems(bb.fromShaped, nb.fromShaped) &&
-      sameItems(bb.toShaped, nb.toShaped));
+      sameItems(bb.toShaped, nb.toShaped) &&
+      sameItems(bb.shaped, nb.shaped));
   if (
     sameCells &&
     sameBundles &&

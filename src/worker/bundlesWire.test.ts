@@ -46,7 +46,8 @@ spec:
       const wire = encode(sent, true);
       if (wire.delta) deltas++;
       // What crosses is never the worker's own arrays (they are written over later).
-      for (const buffer of bundlesTransfer(wire)) expect(buffer).not.toBe(sent.allowed.buffer);
+      const own = [sent.allowed.buffer, sent.fromShaped.buffer, sent.toShaped.buffer];
+      for (const buffer of bundlesTransfer(wire)) expect(own).not.toContain(buffer);
       const got = decode(wire);
       expect(got.blocks).toBe(expected.blocks);
       expect([...got.allowed]).toEqual([...expected.allowed]);
@@ -59,6 +60,29 @@ spec:
       expect([...decoded.allowed]).toEqual([...baseline.allowed]);
     });
     expect(deltas).toBeGreaterThan(2);
+  });
+
+  it('write over a set only once it holds the sums of two changes ago (an answer kept as unchanged stays whole)', () => {
+    const encode = createBundlesEncoder();
+    const decode = createBundlesDecoder();
+    const sums = (x: number) => ({
+      blockOf: new Int32Array([0, 1]),
+      blocks: 2,
+      shaped: new Int32Array([1]),
+      allowed: new Float64Array([x, 1, 2, 3]),
+      fromShaped: new Float64Array(4),
+      toShaped: new Float64Array([0, x, 0, 0]),
+    });
+    const kept = decode(encode(sums(5), true));
+    // The same sums (the store keeps the answer before), then a change, then another.
+    const same = decode(encode(sums(5), true));
+    expect(same.allowed).toBe(kept.allowed);
+    const changed = decode(encode(sums(6), true));
+    expect([...kept.allowed]).toEqual([5, 1, 2, 3]);
+    expect([...changed.allowed]).toEqual([6, 1, 2, 3]);
+    const again = decode(encode(sums(7), true));
+    expect([...changed.allowed]).toEqual([6, 1, 2, 3]);
+    expect([...again.toShaped]).toEqual([0, 7, 0, 0]);
   });
 
   it('refuses a delta with no sums before it', () => {

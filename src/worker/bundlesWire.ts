@@ -78,6 +78,18 @@ export function createBundlesDecoder(): (wire: BundlesWire) => Bundles {
     }
     if (!wire.delta || !current || current.blocks !== blocks)
       throw new Error('the worker sent changes to bundle sums it never sent');
+    // Nothing changed: the same arrays. The store may keep the answer before in their place
+    // (an answer like it changes nothing), so a set is written over only once it holds the
+    // sums of two changes ago.
+    if (wire.delta.at.length === 0)
+      return {
+        blockOf,
+        blocks,
+        shaped,
+        allowed: current.allowed,
+        fromShaped: current.fromShaped,
+        toShaped: current.toShaped,
+      };
     const size = blocks * blocks;
     if (!spare || spare.allowed.length !== size)
       spare = {

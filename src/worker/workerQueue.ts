@@ -43,9 +43,11 @@ export function createWorkerQueue({
   let latest: AnalyzeRequest | null = null;
   const baselines: AnalyzeRequest[] = [];
   let running: Promise<void> | null = null;
-  const encode = createWorkspaceEncoder();
-  const encodeRanges = createRangesEncoder();
-  const encodeBundles = createBundlesEncoder();
+  // Each encoder sends what changed since its last message; after a failed answer (one the
+  // page may not have received) they start afresh, so the next goes whole.
+  let encode = createWorkspaceEncoder();
+  let encodeRanges = createRangesEncoder();
+  let encodeBundles = createBundlesEncoder();
   /** Ends the lint's wait early (newer text came). */
   let wake: (() => void) | null = null;
   const pause = (ms: number): Promise<void> =>
@@ -100,6 +102,9 @@ export function createWorkerQueue({
       }
       post({ type: 'lint', seq: request.seq, diagnostics }, []);
     } catch (error) {
+      encode = createWorkspaceEncoder();
+      encodeRanges = createRangesEncoder();
+      encodeBundles = createBundlesEncoder();
       post(
         { type: 'error', seq: request.seq, message: error instanceof Error ? error.message : String(error) },
         [],
