@@ -173,7 +173,9 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   const applyEvent = (event: TextChangeEvent, previousLength: number): void => {
     // A change while an opened file is still arriving: the store's whole text, afresh.
     if (loader.loading) {
-      loader.load(store.getState().text);
+      const { text } = store.getState();
+      sizeCheck(lineCount(text));
+      loader.load(text);
       return;
     }
     applyingExternal = true;
