@@ -60,6 +60,9 @@ const LENS_MARGIN = 300;
  */
 const LENS_MOST = 40;
 
+/** How long after asking for the lenses near the view it is checked that Monaco listed them. */
+const RELIST_CHECK_MS = 1000;
+
 export function registerPolicyInsights(
   model: monaco.editor.ITextModel,
   store: AppStore,
@@ -170,17 +173,24 @@ export function registerPolicyInsights(
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.parsed !== previous.parsed || (untitled && current())) relist();
   });
-  // Scrolled far from where the lenses were listed: list those near the view.
-  const scrolled = editor.onDidScrollChange(() => {
+  // Scrolled far from where the lenses were listed: list those near the view. Where they
+  // were listed changes only when Monaco lists them, and Monaco drops a listing it has
+  // scheduled when the editor loses focus (`onDidBlurEditorText`): so the view is checked
+  // again a moment later, until the lenses near it are listed.
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  const listNearView = (): void => {
+    clearTimeout(recheck);
     const middle = listedAround === null ? null : viewMiddle();
-    if (middle !== null && listedAround !== null && Math.abs(middle - listedAround) > listedReach / 2) {
-      listedAround = middle;
-      relist();
-    }
-  });
+    if (middle === null || listedAround === null || Math.abs(middle - listedAround) <= listedReach / 2)
+      return;
+    relist();
+    recheck = setTimeout(listNearView, RELIST_CHECK_MS);
+  };
+  const scrolled = editor.onDidScrollChange(listNearView);
 
   return {
     dispose() {
+      clearTimeout(recheck);
       unsubscribe();
       scrolled.dispose();
       hover.dispose();
