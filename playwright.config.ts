@@ -9,10 +9,7 @@ export default defineConfig({
   outputDir: 'test-results',
   workers: 1,
   fullyParallel: false,
-  // One retry in CI, reported as "flaky" in the list: the one-line-JSON code lens test
-  // (faults.spec.ts) still fails about one run in four on this machine's slow hours, in the
-  // previous release too (docs/performance.md, "Where the time still goes").
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
