@@ -78,18 +78,10 @@ export function bundlesFromSums(
   counts: Int32Array,
   map: { shown: Uint8Array; showBlocked: boolean } | null,
 ): boolean {
-  const sums = result.bundles;
-  const n = group.length;
-  if (!sums || sums.blockOf.length !== n) return false;
-  const { blocks, blockOf } = sums;
-  const groupOfBlock = new Int32Array(blocks).fill(-1);
-  const size = new Float64Array(blocks);
-  for (let i = 0; i < n; i++) {
-    const b = blockOf[i]!;
-    if (groupOfBlock[b] === -1) groupOfBlock[b] = group[i]!;
-    else if (groupOfBlock[b] !== group[i]) return false;
-    size[b]!++;
-  }
+  const matched = blocksAsGroups(result, group);
+  if (!matched) return false;
+  const { sums, groupOfBlock, size } = matched;
+  const { blocks } = sums;
   const g = isNamespace.length;
   const { allowed, fromShaped, toShaped } = sums;
   // A million block pairs at 1,000 namespaces: the service map draws few of them, so it
@@ -141,18 +133,10 @@ export function shapedBundles(
   isNamespace: Uint8Array,
   groupIds: readonly string[],
 ): CountedBundle[] | null {
-  const sums = result.bundles;
-  const n = group.length;
-  if (!sums || sums.blockOf.length !== n) return null;
-  const { blocks, blockOf } = sums;
-  const groupOfBlock = new Int32Array(blocks).fill(-1);
-  const size = new Float64Array(blocks);
-  for (let i = 0; i < n; i++) {
-    const b = blockOf[i]!;
-    if (groupOfBlock[b] === -1) groupOfBlock[b] = group[i]!;
-    else if (groupOfBlock[b] !== group[i]) return null;
-    size[b]!++;
-  }
+  const matched = blocksAsGroups(result, group);
+  if (!matched) return null;
+  const { sums, groupOfBlock, size } = matched;
+  const { blocks } = sums;
   const blockOfGroup = new Map<number, number>();
   for (let b = 0; b < blocks; b++) {
     const gb = groupOfBlock[b]!;
@@ -208,4 +192,27 @@ export function countedBundles(
   if (counts instanceof Int32Array) for (let p = 0; p < g * g; p++) add(p);
   else for (const p of [...new Set([...counts.keys()].map((at) => at >> 1))].sort((x, y) => x - y)) add(p);
   return bundles;
+}
+
+/**
+ * The worker's blocks as the canvas's groups: each block's group and size, or null when
+ * there are no sums or a block's rows fall in more than one group.
+ */
+function blocksAsGroups(
+  result: MatrixResult,
+  group: Int32Array,
+): { sums: NonNullable<MatrixResult['bundles']>; groupOfBlock: Int32Array; size: Float64Array } | null {
+  const sums = result.bundles;
+  const n = group.length;
+  if (!sums || sums.blockOf.length !== n) return null;
+  const { blocks, blockOf } = sums;
+  const groupOfBlock = new Int32Array(blocks).fill(-1);
+  const size = new Float64Array(blocks);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf[i]!;
+    if (groupOfBlock[b] === -1) groupOfBlock[b] = group[i]!;
+    else if (groupOfBlock[b] !== group[i]) return null;
+    size[b]!++;
+  }
+  return { sums, groupOfBlock, size };
 }
