@@ -60,7 +60,10 @@ const LENS_MARGIN = 300;
  */
 const LENS_MOST = 40;
 
-/** How long after asking for the lenses near the view it is checked that Monaco listed them. */
+/**
+ * How long after a listing (or a request for one) it is checked that the lenses in view are
+ * listed and titled.
+ */
 const RELIST_CHECK_MS = 1000;
 
 export function registerPolicyInsights(
@@ -113,6 +116,9 @@ export function registerPolicyInsights(
   let listedAround: number | null = null;
   /** How far from `listedAround` the listed lenses reach (lines). */
   let listedReach = LENS_MARGIN;
+  /** The lenses of the last listing, and those Monaco has asked titles for since. */
+  let listedLenses: readonly { line: number; key: string }[] = [];
+  const titled = new Set<string>();
   const viewMiddle = (): number | null => {
     const ranges = editor.getVisibleRanges();
     const first = ranges[0];
@@ -149,10 +155,14 @@ export function registerPolicyInsights(
         listedReach = Math.max(...near.map(({ line }) => Math.abs(line - middle)));
         near.sort((a, b) => a.line - b.line);
       }
+      listedLenses = near;
+      titled.clear();
+      scheduleCheck();
       const lenses = near.map(({ line, key }) => ({ range: new monaco.Range(line, 1, line, 1), id: key }));
       return { lenses, dispose: () => undefined };
     },
     resolveCodeLens(_target, lens) {
+      if (lens.id !== undefined) titled.add(lens.id);
       const parsed = current();
       const policy = parsed && policyByKey(parsed.workspace.policies, lens.id);
       // Asked while the analysis is behind the text: Monaco keeps the empty title, so the
@@ -173,18 +183,38 @@ export function registerPolicyInsights(
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.parsed !== previous.parsed || (untitled && current())) relist();
   });
-  // Scrolled far from where the lenses were listed: list those near the view. Where they
-  // were listed changes only when Monaco lists them, and Monaco drops a listing it has
-  // scheduled when the editor loses focus (`onDidBlurEditorText`): so the view is checked
-  // again a moment later, until the lenses near it are listed.
-  let recheck: ReturnType<typeof setTimeout> | undefined;
-  const listNearView = (): void => {
-    clearTimeout(recheck);
+  // Monaco titles the lenses whose places are on screen a moment after it lists them, but only
+  // those it has drawn by then: when the frame that draws them comes later than that moment (a
+  // busy page), they stay untitled until the view moves. And it drops a listing it has scheduled
+  // when the editor loses focus (`onDidBlurEditorText`). So after each listing, and after each
+  // request for one, the view is checked a moment later: lenses listed far from it, or listed in
+  // it but never titled, are listed again (the second listing finds their places drawn).
+  const farFromListed = (): boolean => {
     const middle = listedAround === null ? null : viewMiddle();
-    if (middle === null || listedAround === null || Math.abs(middle - listedAround) <= listedReach / 2)
-      return;
+    return middle !== null && listedAround !== null && Math.abs(middle - listedAround) > listedReach / 2;
+  };
+  const untitledInView = (): boolean =>
+    editor
+      .getVisibleRanges()
+      .some((range) =>
+        listedLenses.some(
+          ({ line, key }) => line >= range.startLineNumber && line <= range.endLineNumber && !titled.has(key),
+        ),
+      );
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  function scheduleCheck(): void {
+    clearTimeout(recheck);
+    recheck = setTimeout(() => {
+      if (farFromListed() || untitledInView()) relistSoon();
+    }, RELIST_CHECK_MS);
+  }
+  function relistSoon(): void {
     relist();
-    recheck = setTimeout(listNearView, RELIST_CHECK_MS);
+    scheduleCheck();
+  }
+  // Scrolled far from where the lenses were listed: list those near the view.
+  const listNearView = (): void => {
+    if (farFromListed()) relistSoon();
   };
   const scrolled = editor.onDidScrollChange(listNearView);
 
