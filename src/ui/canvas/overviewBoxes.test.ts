@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowNode, OverviewPod } from './buildFlow';
 import {
   boundsOf,
+  drawOverview,
   overviewBoxes,
   pixelScale,
   pixelsOf,
@@ -113,5 +114,44 @@ describe('overview boxes', () => {
       expect(huge.width * huge.height).toBeLessThanOrEqual(6_000_000 + 2 * 2_500);
       expect(huge.scale).toBeCloseTo(Math.sqrt(6_000_000) / 20_000);
     });
+  });
+});
+
+describe('drawing the overview', () => {
+  /** A context that counts the shapes traced (nothing else is looked at). */
+  const recorder = () => {
+    const calls = { roundRect: 0, rect: 0 };
+    const ctx = new Proxy(
+      { canvas: { width: 800, height: 600 } },
+      {
+        get: (target, name) =>
+          name === 'canvas'
+            ? target.canvas
+            : name === 'roundRect' || name === 'rect'
+              ? () => void calls[name]++
+              : () => undefined,
+        set: () => true,
+      },
+    ) as unknown as CanvasRenderingContext2D;
+    return { ctx, calls };
+  };
+  const pods = [
+    { ...box('a/one', 20, 50), ingress: true },
+    { ...box('a/two', 260, 50), egress: true },
+  ];
+  const frames = [frame('a', 0, 0, pods)];
+  const region = { x: 0, y: 0, width: 2000, height: 2000 };
+
+  it('rounds corners that are a pixel or more on screen', () => {
+    const { ctx, calls } = recorder();
+    drawOverview(ctx, pods, { region, scale: 0.5, named: false, theme: 'light', frames });
+    // Two panels, a band each, the frame.
+    expect(calls).toEqual({ roundRect: 5, rect: 0 });
+  });
+
+  it('draws corners under a pixel square (the same picture, a tenth of the cost)', () => {
+    const { ctx, calls } = recorder();
+    drawOverview(ctx, pods, { region, scale: 0.05, named: false, theme: 'light', frames });
+    expect(calls).toEqual({ roundRect: 0, rect: 5 });
   });
 });

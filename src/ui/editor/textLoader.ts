@@ -10,8 +10,13 @@
  */
 import { monaco } from './monacoSetup';
 
-/** Characters per part (cut after a newline): ~15,000 lines of YAML, ~50 ms of Monaco's time. */
-export const LOAD_PART_CHARS = 1 << 19;
+/**
+ * Characters per part (cut after a newline): ~7,500 lines of YAML, 40-140 ms of Monaco's time
+ * on this machine (twice that made the Replace click's task and some parts' over 200 ms on a
+ * slow hour; part of each part's work, inserting into Monaco's per-line arrays, grows with the
+ * lines already in).
+ */
+export const LOAD_PART_CHARS = 1 << 18;
 
 export interface TextLoader {
   /** Replaces the editor's text with `text`, in parts when it is large. */
