@@ -13,6 +13,7 @@ import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
 import { createKeptTracker } from './keptEnds';
+import { createIdleFlattener } from './idleFlatten';
 import type { TextChange } from '../yaml/textEdits';
 import type { CommandOutcome } from './commands/command';
 import { createCommandRunner } from './commandRunner';
@@ -332,6 +333,7 @@ export function createAppStore({
        * the changes and their origin, in one `set`; then the analysis (debounced for typing).
        * `text`: the text the changes make, when the caller has it (the same string, not a copy).
        */
+      const flattenSoon = createIdleFlattener(() => get().text);
       const commit = (
         changes: readonly TextChange[],
         origin: TextOrigin,
@@ -360,6 +362,7 @@ export function createAppStore({
           fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
         }));
         if (waits) parseTimer = setTimeout(() => analyze(), parseDelayMs);
+        flattenSoon(text);
       };
 
       const workspaceActions = createWorkspaceActions(set, get, session, load);
