@@ -10,6 +10,7 @@ import { createAppStore, waitsForPause } from './appStore';
 import type { AppStore } from './appStore';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
+import { saveWaits } from './autosave';
 import { LESSONS } from '../recipes';
 
 /** The real analyzer, run inline instead of in a worker (no mock: the worker runs the same object). */
@@ -214,6 +215,42 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
       expect(savedText()).toBe(`${DEMO_WORKSPACE}#######\n`);
       vi.advanceTimersByTime(1);
       expect(savedText()).toBe(`${DEMO_WORKSPACE}# done\n`);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits longer to autosave a text of megabytes (each save copies all of it)', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = memoryStorage();
+      const big = `${DEMO_WORKSPACE}# ${'x'.repeat(3 * 1024 * 1024)}\n`;
+      const store = startedStore({ client: inlineClient(), initialText: big, storage });
+      const savedText = () => {
+        const loaded = new WorkspaceLibrary(storage).load(store.getState().workspaceId);
+        return loaded?.ok ? loaded.saved.text : null;
+      };
+      // About 3 MB: a pause of 1.2 s, and at least every 6 s while keys keep coming.
+      const waits = saveWaits(400, big.length + 4);
+      expect(Math.round(waits.pauseMs)).toBe(1201);
+      expect(Math.round(waits.maxWaitMs)).toBe(6005);
+      store.getState().setText(`${big}# a\n`, 'editor');
+      vi.advanceTimersByTime(1000);
+      expect(savedText()).toBe(big);
+      vi.advanceTimersByTime(300);
+      expect(savedText()).toBe(`${big}# a\n`);
+      for (let i = 1; i <= 6; i++) {
+        store.getState().setText(`${big}# ${'b'.repeat(i)}\n`, 'editor');
+        vi.advanceTimersByTime(900);
+      }
+      // 5.4 s of keys without a pause of 1.2 s: not saved yet; then the sixth second saves.
+      expect(savedText()).toBe(`${big}# a\n`);
+      store.getState().setText(`${big}# ${'b'.repeat(7)}\n`, 'editor');
+      vi.advanceTimersByTime(900);
+      expect(savedText()).toBe(`${big}# ${'b'.repeat(7)}\n`);
+      // Larger texts wait at most 2 s and 10 s; small ones as given.
+      expect(saveWaits(400, 50_000_000)).toEqual({ pauseMs: 2000, maxWaitMs: 10_000 });
+      expect(saveWaits(400, 1000)).toEqual({ pauseMs: 400, maxWaitMs: 2000 });
     } finally {
       vi.useRealTimers();
     }

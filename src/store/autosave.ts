@@ -96,11 +96,29 @@ export class WorkspaceSession {
  * (and at least every {@link SAVE_MAX_WAIT_MS} while changes keep coming), and listens to
  * the other tabs. Sets the store's `flushSave` and `syncFromStorage`. A save copies the
  * whole text two or three times (into the record, IndexedDB and the other tabs' channel:
- * ~30 ms at 5,000 pods, ~0.3 s at 10,000): saving 400 ms after the first of a run of keys
- * landed in the middle of the next key's answer.
+ * 60-140 ms of the main thread at 5,000 pods on this machine, ~0.4 s at 10,000): saving 400 ms
+ * after the first of a run of keys landed in the middle of the next key's answer. So both
+ * waits grow with the text past a megabyte ({@link saveWaits}); a page being hidden or left
+ * still saves at once.
  */
-/** Changes made without a pause are saved at least this often. */
+/** Changes made without a pause are saved at least this often (for a text up to a megabyte). */
 export const SAVE_MAX_WAIT_MS = 2000;
+
+/** Texts up to this many characters save after the waits as given. */
+const SAVE_SCALE_CHARS = 1 << 20;
+
+/**
+ * The pause before a save and the longest wait of a change, for a text of `length`
+ * characters: as given up to a megabyte, then in proportion to its size, up to 2 s and 10 s
+ * (a tab that crashes loses at most that much; a closed or reloaded one nothing).
+ */
+export function saveWaits(delayMs: number, length: number): { pauseMs: number; maxWaitMs: number } {
+  const scale = Math.max(1, length / SAVE_SCALE_CHARS);
+  return {
+    pauseMs: Math.min(Math.max(delayMs, 2000), delayMs * scale),
+    maxWaitMs: Math.min(Math.max(SAVE_MAX_WAIT_MS, 10_000), SAVE_MAX_WAIT_MS * scale),
+  };
+}
 
 export function attachAutosave(
   store: StoreApi<AppState>,
@@ -198,12 +216,13 @@ export function attachAutosave(
     pendingSave = undefined;
     write(state);
   };
-  /** Saves after a pause of `saveDelayMs`, or when the oldest unsaved change waited long enough. */
+  /** Saves after a pause, or when the oldest unsaved change waited long enough (`saveWaits`). */
   const schedule = (): void => {
     const now = Date.now();
     if (pendingSave === undefined) unsavedSince = now;
     clearTimeout(pendingSave);
-    const wait = Math.max(0, Math.min(saveDelayMs, unsavedSince + SAVE_MAX_WAIT_MS - now));
+    const { pauseMs, maxWaitMs } = saveWaits(saveDelayMs, store.getState().text.length);
+    const wait = Math.max(0, Math.min(pauseMs, unsavedSince + maxWaitMs - now));
     pendingSave = setTimeout(flushSave, wait);
   };
   const flushSave = (): void => flush(store.getState());
