@@ -254,7 +254,8 @@ class Engine implements Evaluator {
     const known = new Set(blocks.map((b) => b.key));
     for (const b of collectNetworkBlocks(ws.adminPolicies)) if (!known.has(b.key)) blocks.push(b);
     this.sigs = buildIpSignatures(blocks);
-    this.classes = buildClasses(ws, this.sigs);
+    // The first build has no classes before it (`classes` is set in the constructor's rebuild).
+    this.classes = buildClasses(ws, this.sigs, (this.classes as EndpointClasses | undefined)?.index);
     this.compiler = new PolicyCompiler(this.classes);
     this.named = new NamedPorts(this.classes);
     const count = this.classes.count;
