@@ -65,6 +65,8 @@ const LENS_MOST = 40;
  * listed and titled.
  */
 const RELIST_CHECK_MS = 1000;
+/** Listings again for lenses in view that stay untitled, until the view or the text moves. */
+const UNTITLED_RETRIES = 3;
 
 export function registerPolicyInsights(
   model: monaco.editor.ITextModel,
@@ -181,6 +183,7 @@ export function registerPolicyInsights(
     changed.fire(undefined as unknown as monaco.languages.CodeLensProvider);
   };
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.parsed !== previous.parsed) retries = 0;
     if (state.parsed !== previous.parsed || (untitled && current())) relist();
   });
   // Monaco titles the lenses whose places are on screen a moment after it lists them, but only
@@ -202,10 +205,19 @@ export function registerPolicyInsights(
         ),
       );
   let recheck: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Listings in a row for untitled lenses in view, at most {@link UNTITLED_RETRIES} until the
+   * view or the text moves (an editor never drawn, such as a hidden one, never titles any).
+   */
+  let retries = 0;
   function scheduleCheck(): void {
     clearTimeout(recheck);
     recheck = setTimeout(() => {
-      if (farFromListed() || untitledInView()) relistSoon();
+      if (farFromListed()) relistSoon();
+      else if (retries < UNTITLED_RETRIES && untitledInView()) {
+        retries++;
+        relistSoon();
+      }
     }, RELIST_CHECK_MS);
   }
   function relistSoon(): void {
@@ -214,6 +226,7 @@ export function registerPolicyInsights(
   }
   // Scrolled far from where the lenses were listed: list those near the view.
   const listNearView = (): void => {
+    retries = 0;
     if (farFromListed()) relistSoon();
   };
   const scrolled = editor.onDidScrollChange(listNearView);
