@@ -18,6 +18,12 @@ import { monaco } from './monacoSetup';
  */
 export const LOAD_PART_CHARS = 1 << 18;
 
+/**
+ * The first part is smaller: it goes in the task of the action that opened the file (the
+ * Replace click, with the store's update), where 256 Ki characters made a task of 0.25-0.4 s.
+ */
+const FIRST_PART_CHARS = 1 << 16;
+
 export interface TextLoader {
   /** Replaces the editor's text with `text`, in parts when it is large. */
   load(text: string): void;
@@ -38,9 +44,9 @@ export function createTextLoader(
 ): TextLoader {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loading = false;
-  const partEnd = (text: string, from: number): number => {
-    if (text.length - from <= LOAD_PART_CHARS) return text.length;
-    const newline = text.indexOf('\n', from + LOAD_PART_CHARS);
+  const partEnd = (text: string, from: number, size = LOAD_PART_CHARS): number => {
+    if (text.length - from <= size) return text.length;
+    const newline = text.indexOf('\n', from + size);
     return newline < 0 ? text.length : newline + 1;
   };
   const finish = (): void => {
@@ -59,8 +65,7 @@ export function createTextLoader(
   return {
     load(text) {
       clearTimeout(timer);
-      const end = partEnd(text, 0);
-      if (end === text.length) {
+      if (partEnd(text, 0) === text.length) {
         apply(() => model.setValue(text));
         if (loading) finish();
         else loaded();
@@ -68,6 +73,7 @@ export function createTextLoader(
       }
       loading = true;
       editor.updateOptions({ readOnly: true, readOnlyMessage: { value: 'The file is still being opened.' } });
+      const end = partEnd(text, 0, FIRST_PART_CHARS);
       apply(() => model.setValue(text.slice(0, end)));
       timer = setTimeout(() => append(text, end), 0);
     },
