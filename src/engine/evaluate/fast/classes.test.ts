@@ -37,10 +37,25 @@ describe('endpoint classes', () => {
     expect(table.rows.map((r) => r.key)).toEqual(['a/p1', 'a/p2', 'a/p3', 'a/p4']);
   });
 
-  it('make a pod in a new class rebuild', () => {
+  it('add the class of a pod in a new class, and group all pods again once many are empty', () => {
     const ws = loadWorkspace(objects()).workspace;
     const evaluator = createEvaluator(ws);
     const next = loadWorkspace(objects([pod('a', 'p5', { app: 'cache' })])).workspace;
-    expect(evaluator.update(next).mode).toBe('rebuild');
+    const update = evaluator.update(next);
+    expect(update.mode).toBe('rebuild');
+    expect(update.reason).toBe('pods in new classes');
+    // A label typed a character at a time: each text a new class, the one before left empty.
+    const reasons: (string | undefined)[] = [];
+    const query = { ports: [{ port: 80, protocol: 'TCP' as const }] };
+    for (let i = 1; i <= 20; i++) {
+      const typed = loadWorkspace(objects([pod('a', 'p5', { app: `cache${'x'.repeat(i)}` })])).workspace;
+      reasons.push(evaluator.update(typed).reason);
+      const fresh = createEvaluator(typed).table(query);
+      const table = evaluator.table(query);
+      for (let r = 0; r < 4; r++)
+        for (let c = 0; c < 4; c++) expect(table.isAllowed(r, c, 0)).toBe(fresh.isAllowed(r, c, 0));
+    }
+    expect(reasons.filter((r) => r === 'many empty classes')).toHaveLength(1);
+    expect(evaluator.classCount).toBeLessThan(createEvaluator(ws).classCount + 18);
   });
 });

@@ -254,6 +254,25 @@ export function findPodClass(c: EndpointClasses, pod: PodInfo, ws: Workspace): n
 }
 
 /**
+ * Adds the class of `pod`, which is in none of `c`'s (see {@link findPodClass}), and returns
+ * it; undefined when the pod's namespace has no id among `c`'s. Not with admin policies.
+ */
+export function addPodClass(c: EndpointClasses, pod: PodInfo, ws: Workspace): number | undefined {
+  const nsId = pod.hostNetwork ? -1 : c.namespaceId.get(pod.namespace);
+  if (nsId === undefined) return undefined;
+  return addClass(c, podTuple(scratch(), pod, ws, c, nsId), pod.labels, pod.ports);
+}
+
+/** Pod classes that no pod is in (after pods left them for others). */
+export function emptyPodClasses(c: EndpointClasses): number {
+  const used = new Uint8Array(c.count);
+  for (const k of c.podClass) used[k] = 1;
+  let empty = 0;
+  for (let k = 0; k < c.count; k++) if (!used[k] && c.kind[k] !== ClassKind.Outside) empty++;
+  return empty;
+}
+
+/**
  * Groups the workspace's pods and nodes (and every kind of outside address) into classes.
  * With admin policies, classes are also split by what those can tell apart (see `podTuple`;
  * nodes by their labels), so that one endpoint per class answers for all of them. `previous`:

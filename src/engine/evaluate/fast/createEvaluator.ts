@@ -6,7 +6,7 @@ import type { Workspace } from '../../model/workspace';
 import type { TruthTableQuery } from '../truthTable';
 import { ClassGrouper } from './classGroups';
 import { ClassMatrix } from './classMatrix';
-import { buildClasses, findPodClass, type EndpointClasses } from './classes';
+import { addPodClass, buildClasses, emptyPodClasses, findPodClass, type EndpointClasses } from './classes';
 import {
   classTable,
   denseBits,
@@ -137,13 +137,27 @@ class Engine implements Evaluator {
     if (why) return this.rebuild(ws, why);
     if (ws.pods !== old.pods) {
       const podClass = new Int32Array(ws.pods.length);
+      let added = false;
       for (let i = 0; i < ws.pods.length; i++) {
         const p = ws.pods[i]!;
-        const id = p === old.pods[i] ? this.classes.podClass[i] : findPodClass(this.classes, p, ws);
-        if (id === undefined) return this.rebuild(ws, `pod ${p.key} is in a new class`);
+        let id = p === old.pods[i] ? this.classes.podClass[i] : findPodClass(this.classes, p, ws);
+        if (id === undefined) {
+          // A pod in a new class (a label typed): the class is added and every policy compiled
+          // again over the classes, without grouping every pod into classes again.
+          id = addPodClass(this.classes, p, ws);
+          if (id === undefined) return this.rebuild(ws, `pod ${p.key} is in a new namespace`);
+          added = true;
+        }
         podClass[i] = id;
       }
       this.classes.podClass = podClass;
+      if (added) {
+        // Classes that pods left stay (a label typed back finds its class again) until they
+        // are a quarter of all.
+        if (emptyPodClasses(this.classes) > Math.max(16, this.classes.count / 4))
+          return this.rebuild(ws, 'many empty classes');
+        return this.recompile(ws, 'pods in new classes');
+      }
     }
     this.rowsCache.clear();
     const changes: Change[] = [];
@@ -256,6 +270,21 @@ class Engine implements Evaluator {
     this.sigs = buildIpSignatures(blocks);
     // The first build has no classes before it (`classes` is set in the constructor's rebuild).
     this.classes = buildClasses(ws, this.sigs, (this.classes as EndpointClasses | undefined)?.index);
+    return this.compileAll(ws, reason);
+  }
+
+  /**
+   * Compiles every policy again over the classes as they are (after a class was added),
+   * unless a policy has an ipBlock the signatures do not know: then everything is rebuilt.
+   */
+  private recompile(ws: Workspace, reason: string): EvaluatorUpdate {
+    if (collectIpBlocks(ws.policies).some((b) => !this.sigs.blockIndex.has(b.key)))
+      return this.rebuild(ws, reason);
+    this.workspace = ws;
+    return this.compileAll(ws, reason);
+  }
+
+  private compileAll(ws: Workspace, reason?: string): EvaluatorUpdate {
     this.compiler = new PolicyCompiler(this.classes);
     this.named = new NamedPorts(this.classes);
     const count = this.classes.count;
