@@ -289,8 +289,8 @@ export function buildClasses(ws: Workspace, sigs: IpSignatures, previous?: Class
     ports: [],
     portsId: [],
     sig: [],
-    // The ids of the last build's label maps and port lists, unless it had node-label
-    // classes (admin policies: its index kept every object it saw).
+    // The ids of the last build's label maps and port lists (pruned at the end of this build),
+    // unless this one has node-label classes (admin policies), whose labels `release` cannot keep.
     index: new ClassIndex(ws.adminPolicies.length === 0 ? previous : undefined),
     namespaces,
     namespaceId,

@@ -278,8 +278,8 @@ class Engine implements Evaluator {
    * unless a policy has an ipBlock the signatures do not know: then everything is rebuilt.
    */
   private recompile(ws: Workspace, reason: string): EvaluatorUpdate {
-    if (collectIpBlocks(ws.policies).some((b) => !this.sigs.blockIndex.has(b.key)))
-      return this.rebuild(ws, reason);
+    const fresh = collectIpBlocks(ws.policies).find((b) => !this.sigs.blockIndex.has(b.key));
+    if (fresh) return this.rebuild(ws, `new ipBlock ${fresh.key}`);
     this.workspace = ws;
     return this.compileAll(ws, reason);
   }
