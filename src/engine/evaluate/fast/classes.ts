@@ -247,9 +247,8 @@ const scratch = (): ClassTuple => ({
 
 /** The class of a pod among existing classes (undefined when it would be a new one). */
 export function findPodClass(c: EndpointClasses, pod: PodInfo, ws: Workspace): number | undefined {
-  const nsId = pod.hostNetwork ? -1 : c.namespaceId.get(pod.namespace);
-  if (nsId === undefined) return undefined;
-  const k = c.index.find(podTuple(scratch(), pod, ws, c, nsId));
+  const t = podTupleIn(c, pod, ws);
+  const k = t ? c.index.find(t) : -1;
   return k < 0 ? undefined : k;
 }
 
@@ -258,9 +257,14 @@ export function findPodClass(c: EndpointClasses, pod: PodInfo, ws: Workspace): n
  * it; undefined when the pod's namespace has no id among `c`'s. Not with admin policies.
  */
 export function addPodClass(c: EndpointClasses, pod: PodInfo, ws: Workspace): number | undefined {
+  const t = podTupleIn(c, pod, ws);
+  return t ? addClass(c, t, pod.labels, pod.ports) : undefined;
+}
+
+/** The tuple of `pod`'s class among `c`'s namespaces; undefined when its namespace has no id. */
+function podTupleIn(c: EndpointClasses, pod: PodInfo, ws: Workspace): ClassTuple | undefined {
   const nsId = pod.hostNetwork ? -1 : c.namespaceId.get(pod.namespace);
-  if (nsId === undefined) return undefined;
-  return addClass(c, podTuple(scratch(), pod, ws, c, nsId), pod.labels, pod.ports);
+  return nsId === undefined ? undefined : podTuple(scratch(), pod, ws, c, nsId);
 }
 
 /** Pod classes that no pod is in (after pods left them for others). */
