@@ -320,7 +320,7 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
   // Counts per group pair (`(from * g + to) * 2`, then blocked): dense where every pair is
   // scanned, else only the pairs met.
   const dense = mode === 'bundles' && !listed ? new Int32Array(g * g * 2) : null;
-  const sparse = dense ? null : new Map<number, number>();
+  const sparse = mode === 'bundles' ? null : new Map<number, number>();
   const shown = mapFilter && !listed ? new Uint8Array(g * g) : null;
   // A focused pod at scale: which of its bundles hold a connection a policy allows.
   const shaped = mode === 'focus' && podCount > PAIR_EDGES_LIMIT ? new Set<number>() : null;
@@ -343,7 +343,7 @@ export function drawnPairs(result: MatrixResult, podCount: number, options: Edge
           ? { shown, ...shapingEnds(result, options), showBlocked: options.showBlocked }
           : null,
       );
-  } else if (sparse && mode !== 'bundles') {
+  } else if (sparse) {
     const shapes = shaped ? shapingEnds(result, options) : null;
     const emit: Emit = (i, j, verdict) => {
       const gi = group[i] ?? 0;

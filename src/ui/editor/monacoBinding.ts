@@ -316,8 +316,10 @@ function lensBurstGuard(editor: monaco.editor.IStandaloneCodeEditor): { count():
   };
 }
 
-/** Lines of `text`, as Monaco counts them (an empty text is one line). */
-/** Lines of `text`, counted up to `most` (past it the editor's options are the same). */
+/**
+ * Lines of `text`, as Monaco counts them (an empty text is one line), counted up to `most`
+ * (past it the editor's options are the same).
+ */
 function lineCount(text: string, most = HUGE_TEXT_LINES + 1): number {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines < most; i = text.indexOf('\n', i + 1)) lines++;
