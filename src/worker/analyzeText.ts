@@ -91,7 +91,7 @@ export function analyzeText(
   const fresh = (d: Diagnostic) => !d.source || !staleSet.has(d.source.documentIndex);
   // Engine findings about stale stand-ins point at text that is no longer there.
   const found = [...read.diagnostics, ...loaded.diagnostics.filter(fresh)];
-  const map = new SourceMap(text, read.documents, read.documentOffsets);
+  const map = new SourceMap(text, read.documents, read.documentOffsets, read.documentChunks);
   const locate = (d: Diagnostic): LocatedDiagnostic => {
     const range = rangeOfDiagnostic(map, d);
     return range ? { ...d, range } : d;

@@ -61,7 +61,10 @@ export function createAnalyzer({ reuseSums = false }: { reuseSums?: boolean } = 
         if (!documents.entries.has(chunk)) documents.entries.set(chunk, parsed);
       summarized = null;
     }
-    if (!last || last.text !== request.text || last.options !== options) {
+    // An edit of the last text is new text (`===` between two texts of one length compares them,
+    // reading the edited one whole: see `parseIncrementally`).
+    const edited = last !== null && request.kept?.from === last.text;
+    if (!last || edited || last.text !== request.text || last.options !== options) {
       // The edit the worker received: the parse need not compare the texts to find it.
       documents.kept = request.kept ?? null;
       const analysis = analyzeText(request.text, memory, request.options, documents, { lint: false });

@@ -178,7 +178,7 @@ export function createTextReceiver(): (posted: PostedRequest) => WorkerRequest {
     let kept: KeptEnds | undefined;
     if ('edit' in posted) {
       const { start, end, insert } = posted.edit;
-      kept = { from: last, prefix: start, suffix: last.length - end };
+      kept = { from: last, prefix: start, suffix: last.length - end, insert };
       last = last.slice(0, start) + insert + last.slice(end);
     }
     const request: Record<string, unknown> = { ...posted, text: last, ...(kept ? { kept } : {}) };

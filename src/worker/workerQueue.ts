@@ -91,6 +91,10 @@ export function createWorkerQueue({
         ...(bundlesWire ? bundlesTransfer(bundlesWire) : []),
       ]);
       if (!result.lintPending) return;
+      // The edited text is made one string now, after the answer: its parse read only the
+      // edit (see `parseIncrementally`), and the next edit's slices would copy it first.
+      await nextTask();
+      request.text.charCodeAt(0);
       // The lint findings follow, one check per task, so that a keystroke waits for one
       // check at most; newer text abandons them (its answer brings its own).
       const diagnostics: LocatedDiagnostic[] = [];

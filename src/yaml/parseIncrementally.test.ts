@@ -46,7 +46,7 @@ spec:
 /** Everything a caller can see of a read, with document ranges. */
 function observable(text: string, cache?: DocumentCache) {
   const read = readManifests(text, undefined, cache);
-  const map = new SourceMap(text, read.documents, read.documentOffsets);
+  const map = new SourceMap(text, read.documents, read.documentOffsets, read.documentChunks);
   return {
     objects: read.objects,
     diagnostics: read.diagnostics,
@@ -123,28 +123,51 @@ describe('parseIncrementally', () => {
       ' ',
     ];
     const cache = new DocumentCache();
-    // The same edits told to a second cache as the worker tells them (what each kept).
+    // The same edits told to a second cache as the worker tells them (what each kept), and to a
+    // third with what each inserted too (the parse then reads the edit, not the text).
     const told = new DocumentCache();
+    const exact = new DocumentCache();
     let text = DEMO_WORKSPACE;
     for (let round = 0; round < 600; round++) {
       const before = text;
       const at = next(text.length + 1);
       let end = at;
+      let insert = '';
       if (next(3) === 0 && text.length > 0) {
         end = Math.min(text.length, at + 1 + next(12));
-        text = text.slice(0, at) + text.slice(end);
-      } else text = text.slice(0, at) + (pieces[next(pieces.length)] ?? '') + text.slice(at);
+        if (next(2) === 0) insert = pieces[next(pieces.length)] ?? '';
+      } else insert = pieces[next(pieces.length)] ?? '';
+      text = text.slice(0, at) + insert + text.slice(end);
       told.kept = { from: before, prefix: at, suffix: before.length - end };
+      exact.kept = { ...told.kept, insert };
       // Now and then a fresh start, as when another file is opened (what is known then is
       // about another text, and must be left unused).
       if (round % 41 === 40) {
         text = DEMO_WORKSPACE;
         told.kept = { from: `${before}#`, prefix: 0, suffix: 0 };
+        exact.kept = { ...told.kept, insert: text };
       }
       const whole = observable(text);
       expect(observable(text, cache)).toEqual(whole);
       expect(observable(text, told)).toEqual(whole);
+      expect(observable(text, exact)).toEqual(whole);
     }
+  });
+
+  it('reads an edit it is told exactly from the last text and the insert, not from the edited text', () => {
+    const cache = new DocumentCache();
+    readManifests(DEMO_WORKSPACE, undefined, cache);
+    const at = DEMO_WORKSPACE.indexOf('app: web') + 'app: web'.length;
+    // The text says `webX`, the edit `webY`: what the parse saw is what it was told.
+    const text = `${DEMO_WORKSPACE.slice(0, at)}X${DEMO_WORKSPACE.slice(at)}`;
+    cache.kept = { from: DEMO_WORKSPACE, prefix: at, suffix: DEMO_WORKSPACE.length - at, insert: 'Y' };
+    const read = readManifests(text, undefined, cache);
+    expect(JSON.stringify(read.objects.at(-1)?.object)).toContain('"webY"');
+    // Its line starts are the last text's, moved by the edit.
+    cache.kept = { from: text, prefix: 0, suffix: text.length, insert: 'a: [\n\n' };
+    const broken = readManifests(`a: [\n\n${text}`, undefined, cache);
+    expect(broken.diagnostics[0]?.location?.line).toBeGreaterThan(1);
+    expect(broken.diagnostics).toEqual(readManifests(`a: [\n\n${text}`).diagnostics);
   });
 
   it('reads the same text twice, an empty one too, and forgets documents the text no longer has', () => {

@@ -57,6 +57,8 @@ interface LastParse {
   readonly starts: readonly number[];
   readonly chunks: readonly string[];
   readonly docs: readonly ParsedDocument[][];
+  /** Its line starts (the next text's are these, moved by the edit). */
+  readonly lineStarts: readonly number[];
 }
 
 /** Chunks parsed by an earlier call; pass the same object to every call for one text stream. */
@@ -142,23 +144,29 @@ export function parseIncrementally(
   text: string,
   options: Options,
   cache: DocumentCache,
-): { docs: ParsedDocument[]; offsets: number[]; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+): { docs: ParsedDocument[]; offsets: number[]; chunks: string[]; lineCounter: LineCounter } {
   const last = cache.last;
+  const edit = last ? exactEdit(last.text, text, cache.kept) : null;
   const kept = last ? unchangedEnds(last, text, cache.kept) : { head: 0, tail: 0 };
   cache.kept = null;
+  const lineCounter = new LineCounter();
+  lineCounter.lineStarts =
+    last && edit ? movedLineStarts(last.lineStarts, last.text.length, edit) : lineStarts(text);
   const delta = last ? text.length - last.text.length : 0;
   // The changed part: from the end of the unchanged chunks at the start to the beginning of those at the end.
   const from = last && kept.head > 0 ? last.starts[kept.head]! : 0;
   const to = last && kept.tail > 0 ? last.starts[last.chunks.length - kept.tail]! + delta : text.length;
-  const changed = text.slice(from, to);
+  const changed = last && edit ? editedPart(last.text, edit, from, to - delta) : text.slice(from, to);
   if (UNSPLITTABLE.test(changed)) {
     cache.last = null;
     const docs = parseAllDocuments(text, options);
     const list = Array.isArray(docs) ? docs : [];
-    return { docs: list.map((doc) => parsedDocument(doc)), offsets: list.map(() => 0), lineCounter };
+    return {
+      docs: list.map((doc) => parsedDocument(doc)),
+      offsets: list.map(() => 0),
+      chunks: list.map(() => text),
+      lineCounter,
+    };
   }
   const middleStarts = changed === '' ? [] : chunkStarts(changed);
   const middle = middleStarts.map((start, i) => changed.slice(start, middleStarts[i + 1] ?? changed.length));
@@ -198,12 +206,74 @@ export function parseIncrementally(
   // once they outnumber the text's own.
   if (cache.entries.size > 2 * chunks.length + 64)
     cache.entries = new Map(chunks.map((chunk, i) => [chunk, entries[i]!]));
-  cache.last = { text, starts, chunks, docs: entries };
+  cache.last = { text, starts, chunks, docs: entries, lineStarts: lineCounter.lineStarts };
   const docs: ParsedDocument[] = [];
   const offsets: number[] = [];
+  const docChunks: string[] = [];
   entries.forEach((entry, i) => {
-    docs.push(...entry);
-    offsets.push(...entry.map(() => starts[i] ?? 0));
+    for (const doc of entry) {
+      docs.push(doc);
+      offsets.push(starts[i] ?? 0);
+      docChunks.push(chunks[i]!);
+    }
   });
-  return { docs, offsets, lineCounter };
+  return { docs, offsets, chunks: docChunks, lineCounter };
+}
+
+/**
+ * One edit of the last text, exactly: `text` is `before`'s first `prefix` characters,
+ * `insert`, then its last `suffix`. Known from the caller (`KeptEnds.insert`), so that the
+ * parse reads the changed part from `before` and `insert` and never the edited text itself:
+ * its first read copies the whole of it into one string (~20 ms at 2 MB in the page's
+ * worker), which the worker then does after its answer (`flattenText`).
+ */
+interface ExactEdit {
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly insert: string;
+}
+
+function exactEdit(before: string, text: string, kept: KeptEnds | null): ExactEdit | null {
+  if (kept?.from !== before || kept.insert === undefined) return null;
+  const { prefix, suffix, insert } = kept;
+  const fits = prefix + suffix <= before.length && prefix + insert.length + suffix === text.length;
+  return fits ? { prefix, suffix, insert } : null;
+}
+
+/** The text between `from` and the last text's offset `toBefore`, with the edit made. */
+function editedPart(before: string, edit: ExactEdit, from: number, toBefore: number): string {
+  const keptTail = before.length - edit.suffix;
+  return before.slice(from, edit.prefix) + edit.insert + before.slice(keptTail, Math.max(keptTail, toBefore));
+}
+
+/** Offsets where each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The last text's line starts after `edit`: those before it, the inserted lines', those after it moved. */
+function movedLineStarts(before: readonly number[], length: number, edit: ExactEdit): number[] {
+  const { prefix, suffix, insert } = edit;
+  const delta = insert.length - (length - prefix - suffix);
+  // Lines starting after a line break in the kept start stay; after one in the kept end, move.
+  const keptHead = firstAbove(before, prefix);
+  const keptTail = firstAbove(before, length - suffix);
+  const starts = before.slice(0, keptHead);
+  for (let i = insert.indexOf('\n'); i >= 0; i = insert.indexOf('\n', i + 1)) starts.push(prefix + i + 1);
+  for (let j = keptTail; j < before.length; j++) starts.push(before[j]! + delta);
+  return starts;
+}
+
+/** Index of the first of the sorted `xs` above `x`. */
+function firstAbove(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

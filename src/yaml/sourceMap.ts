@@ -26,24 +26,39 @@ export interface Located extends TextRange {
 export class SourceMap {
   private readonly docs: readonly ParsedDocument[];
   private readonly offsets: readonly number[];
+  private readonly chunks: readonly string[] | undefined;
 
   /**
    * `documents`: the parse of `text` when the caller has one already (saves parsing twice),
    * with `offsets`, where each document's ranges start in the text (an incremental parse
-   * keeps ranges relative to the document's chunk).
+   * keeps ranges relative to the document's chunk), and `chunks`, the text of each
+   * document's chunk from its offset on (the map reads those, not the whole text: the
+   * worker's text just edited is copied whole at its first read).
    */
   constructor(
     private readonly text: string,
     documents?: readonly ParsedDocument[],
     offsets?: readonly number[],
+    chunks?: readonly string[],
   ) {
     this.docs = documents ?? parseDocuments(text).map((doc) => parsedDocument(doc));
     this.offsets = offsets ?? this.docs.map(() => 0);
+    this.chunks = documents && offsets ? chunks : undefined;
   }
 
   /** Offset of document `i`'s ranges in the text. */
   private base(i: number): number {
     return this.offsets[i] ?? 0;
+  }
+
+  /** `end` of document `i` (relative to its chunk), moved back over whitespace; in the text. */
+  private trimmed(i: number, end: number): number {
+    const base = this.base(i);
+    const chunk = this.chunks?.[i];
+    if (chunk === undefined) return trimEnd(this.text, base + end);
+    const within = trimEnd(chunk, end);
+    // Whitespace up to the chunk's start: what comes before it decides.
+    return within > 0 || base === 0 ? base + within : trimEnd(this.text, base);
   }
 
   /** Number of documents in the text. */
@@ -58,7 +73,7 @@ export class SourceMap {
     const base = this.base(documentIndex);
     return {
       start: base + (doc.contentStart ?? doc.range[0]),
-      end: trimEnd(this.text, base + doc.range[1]),
+      end: this.trimmed(documentIndex, doc.range[1]),
     };
   }
 
@@ -88,13 +103,13 @@ export class SourceMap {
         const key = pair.key as Node;
         const value = pair.value as Node | null;
         keyRange = key.range ? { start: base + key.range[0], end: base + key.range[1] } : null;
-        const end = value?.range ? trimEnd(this.text, base + value.range[1]) : base + (key.range?.[1] ?? 0);
+        const end = value?.range ? this.trimmed(documentIndex, value.range[1]) : base + (key.range?.[1] ?? 0);
         range = { start: base + (key.range?.[0] ?? 0), end };
         node = value;
       } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
         const item = node.items[segment] as Node;
         range = item.range
-          ? { start: base + item.range[0], end: trimEnd(this.text, base + item.range[1]) }
+          ? { start: base + item.range[0], end: this.trimmed(documentIndex, item.range[1]) }
           : range;
         keyRange = range;
         node = item;
