@@ -77,6 +77,25 @@ describe('the worker queue', () => {
     expect(posted.some((r) => r.type === 'lint')).toBe(false);
   });
 
+  it('analyses text that comes in the task right after a result without waiting for the lint', async () => {
+    const posted: WorkerResponse[] = [];
+    const queue = createWorkerQueue({
+      analyzer: createAnalyzer(),
+      post: (response) => {
+        posted.push(response);
+        // The next key's text, in the first task after 1's answer.
+        if (response.type === 'result' && response.seq === 1)
+          setTimeout(() => queue.receive(request(2, `${DEMO_WORKSPACE}# 2\n`)), 0);
+      },
+      nextTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      lintDelayMs: 600_000,
+    });
+    queue.receive(request(1, DEMO_WORKSPACE));
+    await vi.waitFor(() =>
+      expect(posted.filter((r) => r.type === 'result').map((r) => r.seq)).toEqual([1, 2]),
+    );
+  });
+
   it('reports an analyzer failure as an error for that request and goes on', async () => {
     const real = createAnalyzer();
     const failing: Analyzer = {

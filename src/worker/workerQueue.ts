@@ -94,6 +94,8 @@ export function createWorkerQueue({
       // The edited text is made one string now, after the answer: its parse read only the
       // edit (see `parseIncrementally`), and the next edit's slices would copy it first.
       await nextTask();
+      // Newer text that came meanwhile is analysed now (no pause for this lint to wait out).
+      if (latest && latest.seq > request.seq) return;
       request.text.charCodeAt(0);
       // The lint findings follow, one check per task, so that a keystroke waits for one
       // check at most; newer text abandons them (its answer brings its own).
