@@ -34,13 +34,20 @@ export function bundleSums(
   const table = engine.table({ ports: [port], externals });
   if (table.rowClass.length !== keys.length) return undefined;
   const pods = workspace.pods.length;
-  const blockOfName = new Map<string, number>();
-  const blockOf = Int32Array.from(keys, (key, i) => {
-    const name = i < pods ? `ns:${workspace.pods[i]!.namespace}` : `ext:${key}`;
-    let b = blockOfName.get(name);
-    if (b === undefined) blockOfName.set(name, (b = blockOfName.size));
-    return b;
-  });
+  // Blocks numbered in order of first appearance: namespaces (by name), then each address.
+  const blockOfNamespace = new Map<string, number>();
+  const blockOf = new Int32Array(keys.length);
+  let blocks = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (i >= pods) {
+      blockOf[i] = blocks++;
+      continue;
+    }
+    const namespace = workspace.pods[i]!.namespace;
+    let b = blockOfNamespace.get(namespace);
+    if (b === undefined) blockOfNamespace.set(namespace, (b = blocks++));
+    blockOf[i] = b;
+  }
   const shapesOut = new Uint8Array(keys.length);
   const shapesIn = new Uint8Array(keys.length);
   for (let i = 0; i < pods; i++) {
@@ -48,7 +55,7 @@ export function bundleSums(
     shapesOut[i] = (bits & ISOLATED_EGRESS) !== 0 && ends.openOut[i] !== 1 ? 1 : 0;
     shapesIn[i] = (bits & ISOLATED_INGRESS) !== 0 && ends.openIn[i] !== 1 ? 1 : 0;
   }
-  const sums = table.blockSums(0, blockOf, blockOfName.size, shapesOut, shapesIn, pool?.sets[pool.next]);
+  const sums = table.blockSums(0, blockOf, blocks, shapesOut, shapesIn, pool?.sets[pool.next]);
   if (!sums) return undefined;
   if (pool) {
     pool.sets[pool.next] = sums;
