@@ -6,7 +6,7 @@ import type { PostedRequest } from '../worker/protocol';
 import type { TextChange } from '../yaml/textEdits';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
-import { createAppStore, waitsForPause } from './appStore';
+import { createAppStore, PHASE_SHOWN_AFTER_MS, waitsForPause } from './appStore';
 import type { AppStore } from './appStore';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
@@ -404,6 +404,45 @@ describe('share links in the store', () => {
 });
 
 describe('evaluation status', () => {
+  it('shows the phase of a run that takes a while, not of a quick one', async () => {
+    vi.useFakeTimers();
+    try {
+      const analyzer = createAnalyzer();
+      /** Answers when told; reports both phases at once, as the worker does. */
+      let answer: () => void = () => undefined;
+      const client: AnalysisClient = {
+        analyze: (request, onProgress) =>
+          new Promise((resolve) => {
+            onProgress?.('parsing');
+            onProgress?.('evaluating');
+            answer = () => resolve({ seq: request.seq, result: analyzer.analyze(request), millis: 1 });
+          }),
+        dispose: () => undefined,
+      };
+      const store = startedStore({ client, initialText: DEMO_WORKSPACE, parseDelayMs: 0 });
+      const phases: unknown[] = [];
+      store.subscribe((s) => {
+        if (s.evaluation.status.kind === 'running' && s.evaluation.status.progress)
+          phases.push(s.evaluation.status.progress);
+      });
+      // Answered before the phase would show: no phase, no redraw for it.
+      await vi.advanceTimersByTimeAsync(PHASE_SHOWN_AFTER_MS - 50);
+      answer();
+      await vi.advanceTimersByTimeAsync(PHASE_SHOWN_AFTER_MS);
+      expect(store.getState().evaluation.status.kind).toBe('done');
+      expect(phases).toEqual([]);
+      // A run that takes longer shows where it is.
+      store.getState().setText(`${DEMO_WORKSPACE}# more\n`, 'editor');
+      await vi.advanceTimersByTimeAsync(PHASE_SHOWN_AFTER_MS + 10);
+      expect(store.getState().evaluation.status).toEqual({ kind: 'running', progress: 'evaluating' });
+      answer();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(store.getState().evaluation.status.kind).toBe('done');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is running while a request is in flight, then done, or failed with the message', async () => {
     let fail = false;
     const analyzer = createAnalyzer();

@@ -96,6 +96,9 @@ export function waitsForPause({
 }
 
 /** The evaluation marked as running, keeping the phase of one already running. */
+/** A run's phase ("Reading the YAML…") shows once the run has taken this long. */
+export const PHASE_SHOWN_AFTER_MS = 300;
+
 function running(evaluation: EvaluationState): EvaluationState {
   const progress = evaluation.status.kind === 'running' ? evaluation.status.progress : null;
   return { ...evaluation, status: { kind: 'running', progress } };
@@ -247,13 +250,26 @@ export function createAppStore({
         const known = kept.sending(text);
         requestedText = text;
         inFlight = seq;
+        // The phase is shown once the run has taken a while: a keystroke's answer comes
+        // sooner, and each phase shown redrew the canvas (twice a key, ~10 ms each at 5,000 pods).
+        let phase: AnalyzePhase | null = null;
+        let phaseShown = false;
+        const showPhase = () => {
+          if (phase && get().evaluation.seq === seq)
+            set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress: phase } } }));
+        };
+        const phaseTimer = setTimeout(() => {
+          phaseShown = true;
+          showPhase();
+        }, PHASE_SHOWN_AFTER_MS);
         const settled = () => {
+          clearTimeout(phaseTimer);
           if (inFlight === seq) inFlight = null;
         };
         const request = { ...requestFor(text, port, plugin), ...(known ? { kept: known } : {}) };
         const onProgress = (progress: AnalyzePhase) => {
-          if (get().evaluation.seq === seq)
-            set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
+          phase = progress;
+          if (phaseShown) showPhase();
         };
         // Lint findings come after the verdicts; until then the last ones stay (no flicker).
         const onLint = (lint: LocatedDiagnostic[]) => {
@@ -287,10 +303,13 @@ export function createAppStore({
               },
             });
             commands.modelArrived();
-            // The next task starts once the answer is drawn (React renders it in a microtask).
-            setTimeout(() => {
+            // React renders and commits the answer in a microtask queued by the update, so this
+            // one runs once it is drawn. (A timer's task measured more: timers waited ~300 ms
+            // after some answers, until the lint's message came, and every key then waited for
+            // a pause.)
+            queueMicrotask(() => {
               lastAnswerCost = Date.now() - received;
-            }, 0);
+            });
           })
           .catch((error: unknown) => {
             settled();
