@@ -391,6 +391,25 @@ test.describe('the canvas as a service map', () => {
     await expect(page.locator('.react-flow__node-pod').first()).toBeVisible();
   });
 
+  test('at scale, a key typed with a pod in focus leaves the namespace bundles whole for when it is let go', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await openGenerated(app, 300, 150);
+    const layer = page.getByTestId('canvas.bundle-layer');
+    await expect(layer).toHaveAttribute('data-bundles', /^[1-9]\d*$/);
+    const whole = await layer.getAttribute('data-bundles');
+    await app.clickOverviewBox('ns-0/svc-0');
+    await expect(page.getByTestId('pod-details')).toBeVisible();
+    // Its answer comes without bundle counts (the canvas draws the pod's connections); they follow.
+    await app.typeLineAfter('"name":"svc-0"', '# typed with a pod in focus');
+    await app.waitForEvaluation();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await expect(page.getByTestId('pod-details')).toHaveCount(0);
+    await expect(layer).toHaveAttribute('data-bundles', whole ?? '');
+  });
+
   test('hundreds of namespaces far out: frames on the overview canvas, a click selects one, zooming in brings them back', async ({
     app,
     page,

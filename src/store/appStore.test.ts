@@ -403,6 +403,41 @@ describe('share links in the store', () => {
   });
 });
 
+describe('bundle counts', () => {
+  it('come after the answer while the canvas draws no bundles, and are drawn from there when it does', async () => {
+    const analyzer = createAnalyzer();
+    const requests: string[] = [];
+    const client: AnalysisClient = {
+      analyze: (request, _onProgress, _onLint, onBundles) => {
+        requests.push(request.bundles ?? 'now');
+        const full = analyzer.analyze({ ...request, bundles: undefined });
+        const { bundles, ...matrix } = full.matrix;
+        if (request.bundles !== 'later')
+          return Promise.resolve({ seq: request.seq, result: full, millis: 1 });
+        setTimeout(() => bundles && onBundles?.(bundles), 0);
+        return Promise.resolve({ seq: request.seq, result: { ...full, matrix }, millis: 1 });
+      },
+      dispose: () => undefined,
+    };
+    const store = startedStore({ client, initialText: DEMO_WORKSPACE, parseDelayMs: 0 });
+    await settle();
+    expect(store.getState().evaluation.result?.bundles).toBeDefined();
+    store.getState().setBundlesDrawn(false);
+    store.getState().setText(`${DEMO_WORKSPACE}# more\n`, 'editor');
+    await settle();
+    await settle();
+    const answered = store.getState().evaluation.result;
+    expect(requests).toEqual(['now', 'later']);
+    // Kept aside: the answer drawn is not replaced when they come.
+    expect(answered?.bundles).toBeUndefined();
+    store.getState().setBundlesDrawn(true);
+    expect(store.getState().evaluation.result?.bundles?.allowed.some((n) => n > 0)).toBe(true);
+    expect(store.getState().evaluation.result?.cells).toBe(answered?.cells);
+    // Nothing asked again: they had come.
+    expect(requests).toEqual(['now', 'later']);
+  });
+});
+
 describe('evaluation status', () => {
   it('shows the phase of a run that takes a while, not of a quick one', async () => {
     vi.useFakeTimers();

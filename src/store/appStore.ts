@@ -9,6 +9,10 @@ import type { PortQuery } from '../engine';
 import type { AnalysisClient } from '../worker/client';
 import type { LocatedDiagnostic } from '../worker/analyzeText';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
+import { delayedPhases, requestFor, waitsForPause } from './evaluationRequests';
+import type { PluginProfile } from './evaluationRequests';
+export { PHASE_SHOWN_AFTER_MS, requestFor, waitsForPause } from './evaluationRequests';
+export type { PluginProfile } from './evaluationRequests';
 import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
 import { applyChanges, changeBetween } from '../yaml/textEdits';
@@ -73,32 +77,7 @@ export function isStale(evaluation: EvaluationState): boolean {
   return evaluation.status.kind === 'running';
 }
 
-/**
- * Whether a keystroke waits for a pause in the typing before it is analysed (a debounce
- * with a leading edge). A keystroke after a pause of `parseDelayMs` recolours at once, and
- * so does one in a burst of typing once the last answer is in, when drawing an answer cost
- * this thread less than `parseDelayMs`. Otherwise (an answer on its way, or a large
- * workspace whose answers take long to draw) it waits, so that answers do not hold the
- * typing up.
- */
-export function waitsForPause({
-  sinceLastEdit,
-  answerPending,
-  lastAnswerCost,
-  parseDelayMs,
-}: {
-  sinceLastEdit: number;
-  answerPending: boolean;
-  lastAnswerCost: number;
-  parseDelayMs: number;
-}): boolean {
-  return sinceLastEdit < parseDelayMs && (answerPending || lastAnswerCost >= parseDelayMs);
-}
-
 /** The evaluation marked as running, keeping the phase of one already running. */
-/** A run's phase ("Reading the YAML…") shows once the run has taken this long. */
-export const PHASE_SHOWN_AFTER_MS = 300;
-
 function running(evaluation: EvaluationState): EvaluationState {
   const progress = evaluation.status.kind === 'running' ? evaluation.status.progress : null;
   return { ...evaluation, status: { kind: 'running', progress } };
@@ -112,7 +91,6 @@ export type { Positions } from './layout/computeLayout';
  * effect), a generic enforcing plugin, or a Cilium-like one whose ipBlocks never match
  * pod IPs.
  */
-export type PluginProfile = 'none' | 'generic' | 'cilium';
 
 export interface AppState
   extends ViewSlice, LayoutSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice, SynthesisSlice {
@@ -134,6 +112,13 @@ export interface AppState
   setPresenting: (on: boolean) => void;
   setCanvasOnly: (on: boolean) => void;
   setPlugin: (plugin: PluginProfile) => void;
+  /**
+   * Whether the canvas draws namespace bundles (the service map at scale, no pod in focus).
+   * When it does not, answers come without their bundle counts, which follow off the
+   * keystroke's path and are kept aside until the canvas draws bundles again.
+   */
+  bundlesDrawn: boolean;
+  setBundlesDrawn: (drawn: boolean) => void;
   /** The message of the last command that could not run, until the next one runs. */
   commandError: string | null;
   /** Named workspaces and the one being edited. */
@@ -230,6 +215,8 @@ export function createAppStore({
   let inFlight: number | null = null;
   /** What drawing the last answer cost this thread (ms), from its arrival to the next task. */
   let lastAnswerCost = 0;
+  /** Bundle counts that followed an answer while the canvas drew none (see `bundlesDrawn`). */
+  let spareBundles: { seq: number; bundles: NonNullable<MatrixResult['bundles']> } | null = null;
 
   const session = new WorkspaceSession(library);
   const opened = session.open(initialText);
@@ -250,26 +237,25 @@ export function createAppStore({
         const known = kept.sending(text);
         requestedText = text;
         inFlight = seq;
-        // The phase is shown once the run has taken a while: a keystroke's answer comes
-        // sooner, and each phase shown redrew the canvas (twice a key, ~10 ms each at 5,000 pods).
-        let phase: AnalyzePhase | null = null;
-        let phaseShown = false;
-        const showPhase = () => {
-          if (phase && get().evaluation.seq === seq)
-            set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress: phase } } }));
-        };
-        const phaseTimer = setTimeout(() => {
-          phaseShown = true;
-          showPhase();
-        }, PHASE_SHOWN_AFTER_MS);
+        const phases = delayedPhases((progress) => {
+          if (get().evaluation.seq === seq)
+            set((s) => ({ evaluation: { ...s.evaluation, status: { kind: 'running', progress } } }));
+        });
         const settled = () => {
-          clearTimeout(phaseTimer);
+          phases.stop();
           if (inFlight === seq) inFlight = null;
         };
-        const request = { ...requestFor(text, port, plugin), ...(known ? { kept: known } : {}) };
-        const onProgress = (progress: AnalyzePhase) => {
-          phase = progress;
-          if (phaseShown) showPhase();
+        const request = {
+          ...requestFor(text, port, plugin),
+          ...(known ? { kept: known } : {}),
+          ...(get().bundlesDrawn ? {} : { bundles: 'later' as const }),
+        };
+        const onBundles = (bundles: NonNullable<MatrixResult['bundles']>) => {
+          if (get().evaluation.seq !== seq) return;
+          const result = get().evaluation.result;
+          if (get().bundlesDrawn && result && !result.bundles)
+            set((s) => ({ evaluation: { ...s.evaluation, result: { ...result, bundles } } }));
+          else spareBundles = { seq, bundles };
         };
         // Lint findings come after the verdicts; until then the last ones stay (no flicker).
         const onLint = (lint: LocatedDiagnostic[]) => {
@@ -283,7 +269,7 @@ export function createAppStore({
           }));
         };
         client
-          .analyze({ ...request, seq }, onProgress, onLint)
+          .analyze({ ...request, seq }, phases.report, onLint, onBundles)
           .then(({ result, millis }) => {
             settled();
             if (get().evaluation.seq !== seq) return;
@@ -422,6 +408,19 @@ export function createAppStore({
           analyze();
           get().refreshBaseline();
         },
+        bundlesDrawn: true,
+        setBundlesDrawn(drawn) {
+          if (drawn === get().bundlesDrawn) return;
+          set({ bundlesDrawn: drawn });
+          const { result, seq } = get().evaluation;
+          if (!drawn || !result || result.bundles) return;
+          // The counts kept aside for this answer; else (not come yet) asked for again.
+          if (spareBundles?.seq === seq)
+            set((s) => ({
+              evaluation: { ...s.evaluation, result: { ...result, bundles: spareBundles!.bundles } },
+            }));
+          else if (get().plugin !== 'none') analyze();
+        },
         workspaces: library.list(),
         workspaceId: startId,
         deletedWorkspace: null,
@@ -520,19 +519,4 @@ function saveTheme(storage: KeyValueStorage, theme: Theme): void {
 /** A lint finding (NP001...), as opposed to a syntax or validation diagnostic. */
 function isLint(d: { code: string }): boolean {
   return d.code in LINT_CODES;
-}
-
-function pluginOptions(plugin: PluginProfile): { ipBlockMatchesPodIPs?: boolean } {
-  return plugin === 'cilium' ? { ipBlockMatchesPodIPs: false } : {};
-}
-
-/** An analysis request of the edited text (or a baseline) for a port and plugin profile. */
-export function requestFor(text: string, port: PortQuery, plugin: PluginProfile) {
-  return {
-    type: 'analyze' as const,
-    text,
-    port,
-    enforced: plugin !== 'none',
-    options: pluginOptions(plugin),
-  };
 }

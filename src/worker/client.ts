@@ -12,6 +12,7 @@ import type {
   LookupQuery,
   LookupRequest,
   AskRequest,
+  MatrixResult,
   SummarizeRequest,
   WorkerRequest,
   WorkerResponse,
@@ -45,6 +46,8 @@ export interface AnalysisClient {
     request: AnalyzeRequest,
     onProgress?: (phase: AnalyzePhase) => void,
     onLint?: (diagnostics: LocatedDiagnostic[]) => void,
+    /** The bundle counts of a request made with `bundles: 'later'`, when they come. */
+    onBundles?: (bundles: NonNullable<MatrixResult['bundles']>) => void,
   ): Promise<AnalyzeResponse>;
   /**
    * Counts the objects of imported text (seconds for a large file, hence off the main
@@ -86,6 +89,7 @@ export function createWorkerClient(
   };
   const pending = new Map<number, Waiter>();
   const lintWaiters = new Map<number, (diagnostics: LocatedDiagnostic[]) => void>();
+  const bundleWaiters = new Map<number, (bundles: NonNullable<MatrixResult['bundles']>) => void>();
   const summaries = new Map<
     number,
     { resolve: (summary: ImportSummary) => void; reject: (e: Error) => void }
@@ -114,6 +118,7 @@ export function createWorkerClient(
     summaries.clear();
     lookups.clear();
     lintWaiters.clear();
+    bundleWaiters.clear();
   };
 
   const onMessage = (message: WorkerResponse): void => {
@@ -138,6 +143,19 @@ export function createWorkerClient(
       for (const seq of lintWaiters.keys()) if (seq <= message.seq) lintWaiters.delete(seq);
       return;
     }
+    if (message.type === 'bundles') {
+      // Decoded, wanted or not: the next bundles may be sent against these.
+      let bundles: NonNullable<MatrixResult['bundles']>;
+      try {
+        bundles = decodeBundles(message.bundles);
+      } catch (error) {
+        if (current) fail(current, error instanceof Error ? error.message : String(error));
+        return;
+      }
+      bundleWaiters.get(message.seq)?.(bundles);
+      for (const seq of bundleWaiters.keys()) if (seq <= message.seq) bundleWaiters.delete(seq);
+      return;
+    }
     // Every result is decoded, wanted or not: the next one may be sent against it.
     let result: AnalyzeResult | null = null;
     if (message.type === 'result') {
@@ -154,6 +172,9 @@ export function createWorkerClient(
         return;
       }
     }
+    // Bundles of requests older than a result never come.
+    if (message.type === 'result')
+      for (const seq of bundleWaiters.keys()) if (seq < message.seq) bundleWaiters.delete(seq);
     const waiter = pending.get(message.seq);
     if (!waiter) return;
     if (message.type === 'progress') {
@@ -199,10 +220,11 @@ export function createWorkerClient(
   };
 
   return {
-    analyze(request, onProgress, onLint) {
+    analyze(request, onProgress, onLint, onBundles) {
       return new Promise((resolve, reject) => {
         const send = sender();
         if (onLint) lintWaiters.set(request.seq, onLint);
+        if (onBundles) bundleWaiters.set(request.seq, onBundles);
         pending.set(request.seq, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
         send(request);
       });

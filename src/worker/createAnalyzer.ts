@@ -10,14 +10,17 @@ import { evaluateMatrix } from './evaluateMatrix';
 import { bundleSums, createSumsPool } from './bundleSums';
 import type { SumsPool } from './bundleSums';
 import { tierMarks } from './tierMarks';
-import type { AnalyzeRequest, AnalyzeResult } from './protocol';
+import type { AnalyzeRequest, AnalyzeResult, MatrixResult } from './protocol';
 
 /** The worker's engine, in two steps so the worker can notice a newer request in between. */
 export interface Analyzer {
   /** Parses and loads the text (reusing the last parse when text and options are unchanged). */
   prepare(request: AnalyzeRequest): Analysis;
-  /** Evaluates a prepared analysis for the request's port and runs its connectivity checks. */
-  finish(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult;
+  /**
+   * Evaluates a prepared analysis for the request's port and runs its connectivity checks.
+   * With `bundles: 'later'`, the result has no bundle counts and `laterBundles` makes them.
+   */
+  finish(request: AnalyzeRequest, analysis: Analysis): AnalyzeResult & { laterBundles?: LaterBundles };
   /** Both steps at once, lint findings included. */
   analyze(request: AnalyzeRequest): AnalyzeResult;
   /** Where the fields of `text` are: the last analysis's map when it is that text, else a new parse. */
@@ -80,12 +83,21 @@ export function createAnalyzer({ reuseSums = false }: { reuseSums?: boolean } = 
     else if (engine.workspace !== workspace) engine.update(workspace);
     return engine;
   };
-  const finish = (request: AnalyzeRequest, analysis: Analysis): AnalyzeResult =>
+  const finish = (
+    request: AnalyzeRequest,
+    analysis: Analysis,
+  ): AnalyzeResult & { laterBundles?: LaterBundles } =>
     resultOf(request, analysis, engineFor(request, analysis.workspace), request.ephemeral ? undefined : sums);
   const analyze = (request: AnalyzeRequest): AnalyzeResult => {
     const analysis = prepare(request);
-    const result = finish(request, analysis);
-    return { ...result, diagnostics: [...result.diagnostics, ...analysis.lint()], lintPending: false };
+    const { laterBundles, ...result } = finish(request, analysis);
+    const bundles = laterBundles?.();
+    return {
+      ...result,
+      ...(bundles ? { matrix: { ...result.matrix, bundles } } : {}),
+      diagnostics: [...result.diagnostics, ...analysis.lint()],
+      lintPending: false,
+    };
   };
   const sourceMap = (text: string): SourceMap =>
     last?.text === text ? last.analysis.map : new SourceMap(text);
@@ -102,17 +114,21 @@ export function createAnalyzer({ reuseSums = false }: { reuseSums?: boolean } = 
   return { prepare, finish, analyze, sourceMap, workspaceOf, summarize };
 }
 
+/** The bundle counts of a result made without them (while the engine has not moved on). */
+export type LaterBundles = () => MatrixResult['bundles'];
+
 function resultOf(
   request: AnalyzeRequest,
   analysis: Analysis,
   engine: Evaluator,
   pool: SumsPool | undefined,
-): AnalyzeResult {
+): AnalyzeResult & { laterBundles?: LaterBundles } {
   const { workspace, diagnostics, staleDocuments, objectRanges } = analysis;
   const externals = externalPeers(workspace);
   const addresses = externals.map((e) => e.address);
   const matrix = evaluateMatrix(engine, request.port, addresses);
   const podIsolation = engine.podIsolation();
+  let laterBundles: LaterBundles | undefined;
   // Without an enforcing network plugin, NetworkPolicies have no effect at all.
   if (!request.enforced) {
     const n = matrix.keys.length;
@@ -121,8 +137,21 @@ function resultOf(
   } else {
     const tiers = tierMarks(workspace, matrix.keys, request.port);
     if (tiers) matrix.tiers = tiers;
-    const bundles = bundleSums(engine, request.port, addresses, workspace, matrix, podIsolation, pool);
-    if (bundles) matrix.bundles = bundles;
+    // Later, from copies: the posted result's arrays are transferred away.
+    const sums = (m: MatrixResult, isolation: Uint8Array) =>
+      bundleSums(engine, request.port, addresses, workspace, m, isolation, pool);
+    if (request.bundles === 'later') {
+      const { ends } = matrix;
+      const kept = {
+        ...matrix,
+        ...(ends ? { ends: { openIn: ends.openIn.slice(), openOut: ends.openOut.slice() } } : {}),
+      };
+      const isolation = podIsolation.slice();
+      laterBundles = () => sums(kept, isolation);
+    } else {
+      const bundles = sums(matrix, podIsolation);
+      if (bundles) matrix.bundles = bundles;
+    }
   }
   const tests = runExpectations(workspace, workspace.tests);
   return {
@@ -135,5 +164,6 @@ function resultOf(
     podIsolation,
     lintPending: !request.ephemeral,
     matrix,
+    ...(laterBundles ? { laterBundles } : {}),
   };
 }

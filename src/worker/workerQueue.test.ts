@@ -4,6 +4,7 @@ import { createAnalyzer } from './createAnalyzer';
 import type { Analyzer } from './createAnalyzer';
 import type { AnalyzeRequest, WorkerResponse } from './protocol';
 import { createWorkerQueue } from './workerQueue';
+import { createBundlesDecoder } from './bundlesWire';
 
 function request(seq: number, text: string, ephemeral = false): AnalyzeRequest {
   return { type: 'analyze', seq, text, options: {}, port: 'any', enforced: true, ephemeral };
@@ -94,6 +95,25 @@ describe('the worker queue', () => {
     await vi.waitFor(() =>
       expect(posted.filter((r) => r.type === 'result').map((r) => r.seq)).toEqual([1, 2]),
     );
+  });
+
+  it('sends the bundle counts asked for later after the result, as they would have come with it', async () => {
+    const { queue, posted, summary } = queueOf(createAnalyzer({ reuseSums: true }));
+    queue.receive({ ...request(1, DEMO_WORKSPACE), bundles: 'later' });
+    await queue.idle();
+    expect(summary()).toEqual(['result 1', 'bundles 1', 'lint 1']);
+    const result = posted.find((r) => r.type === 'result');
+    const later = posted.find((r) => r.type === 'bundles');
+    if (result?.type !== 'result' || later?.type !== 'bundles') throw new Error('no result or bundles');
+    expect(result.result.matrix.bundles).toBeUndefined();
+    const inline = createAnalyzer().analyze(request(1, DEMO_WORKSPACE)).matrix.bundles;
+    expect(inline?.allowed.some((n) => n > 0)).toBe(true);
+    expect(createBundlesDecoder()(later.bundles)).toEqual(inline);
+    // Newer text before they are made: they are not made.
+    queue.receive({ ...request(2, `${DEMO_WORKSPACE}# 2\n`), bundles: 'later' });
+    queue.receive({ ...request(3, `${DEMO_WORKSPACE}# 3\n`), bundles: 'later' });
+    await queue.idle();
+    expect(summary().slice(3)).toEqual(['cancelled 2', 'result 3', 'bundles 3', 'lint 3']);
   });
 
   it('reports an analyzer failure as an error for that request and goes on', async () => {

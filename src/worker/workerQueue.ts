@@ -73,7 +73,7 @@ export function createWorkerQueue({
         return;
       }
       post({ type: 'progress', seq: request.seq, phase: 'evaluating' }, []);
-      const result = analyzer.finish(request, analysis);
+      const { laterBundles, ...result } = analyzer.finish(request, analysis);
       const { bundles, ...matrix } = result.matrix;
       const bundlesWire = bundles && encodeBundles(bundles, !request.ephemeral);
       const wire = {
@@ -90,6 +90,16 @@ export function createWorkerQueue({
         ...(result.matrix.tiers ? [result.matrix.tiers.buffer] : []),
         ...(bundlesWire ? bundlesTransfer(bundlesWire) : []),
       ]);
+      // The bundle counts asked for later, in a task of their own (unless newer text came).
+      if (laterBundles) {
+        await nextTask();
+        if (latest && latest.seq > request.seq) return;
+        const later = laterBundles();
+        if (later) {
+          const bundles = encodeBundles(later, true);
+          post({ type: 'bundles', seq: request.seq, bundles }, bundlesTransfer(bundles));
+        }
+      }
       if (!result.lintPending) return;
       // The edited text is made one string now, after the answer: its parse read only the
       // edit (see `parseIncrementally`), and the next edit's slices would copy it first.

@@ -10,7 +10,14 @@ import { sameContent } from './sameContent';
 import { policyHighlight } from './policyHighlight';
 import { useRecentChanges } from './useRecentChanges';
 import { bundleVerdict } from './bundles';
-import { drawnPairs, openEnds, PAIR_EDGES_LIMIT, styleEdges, unfocusedOptions } from './buildEdges';
+import {
+  drawnPairs,
+  effectiveMode,
+  openEnds,
+  PAIR_EDGES_LIMIT,
+  styleEdges,
+  unfocusedOptions,
+} from './buildEdges';
 import type { EdgeOptions } from './buildEdges';
 import { buildNodes, isolationFrom } from './buildFlow';
 import { viewRect } from './overviewBoxes';
@@ -158,6 +165,11 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
     [pairOptions, highlight, predictions, scored],
   );
   const podCount = pods.length;
+  // Whether the worker's bundle counts are drawn; else they follow each answer, off the
+  // keystroke's path. By the selected pod, not the hovered one (a hover would ask again).
+  const setBundlesDrawn = useAppStore((s) => s.setBundlesDrawn);
+  const bundlesDrawn = effectiveMode(edgeMode, podCount, selectedPod, lessonRunning) === 'bundles';
+  useEffect(() => setBundlesDrawn(bundlesDrawn), [bundlesDrawn, setBundlesDrawn]);
   const drawn = useMemo(
     () => (result ? drawnPairs(result, podCount, pairOptions) : null),
     [result, podCount, pairOptions],
