@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_MANIFEST_CHARS, readManifests } from './readManifests';
 
 describe('readManifests', () => {
-  it('reads multi-document YAML, keeping document index and range', () => {
+  it('reads multi-document YAML, keeping document index and where each document is', () => {
     const text =
       'kind: Namespace\nmetadata: {name: a}\n---\n# only a comment\n---\nkind: Pod\nmetadata: {name: p}\n';
     const r = readManifests(text, 'f.yaml');
@@ -13,8 +13,9 @@ describe('readManifests', () => {
       ['Namespace', 0, 'f.yaml'],
       ['Pod', 2, 'f.yaml'],
     ]);
-    const [start, end] = r.objects[1]?.range ?? [0, 0];
-    expect(text.slice(start, end)).toContain('kind: Pod');
+    const pod = r.documents?.[2];
+    const offset = r.documentOffsets?.[2] ?? 0;
+    expect(text.slice(offset + (pod?.range[0] ?? 0), offset + (pod?.range[2] ?? 0))).toContain('kind: Pod');
   });
 
   it('reads JSON, a top-level array and List wrappers', () => {

@@ -7,6 +7,4 @@ import type { ObjectOrigin } from './resources';
 export type ManifestObject = {
   readonly object: unknown;
   readonly source: ObjectOrigin;
-  /** Character offsets `[start, end)` of the document in the text, when known. */
-  readonly range?: readonly [number, number];
 };

@@ -64,18 +64,17 @@ export function loadWorkspace(
     const meta = recordField(obj, 'metadata');
     const name = stringField(meta, 'name');
     const namespace = stringField(meta, 'namespace');
-    const origin = originOf(m.source, kind, namespace, name);
     if (kind === undefined) {
       diagnostics.push({
         severity: 'error',
         code: V.required,
         message: 'kind is required (e.g. NetworkPolicy, Pod, Namespace)',
         path: ['kind'],
-        source: origin,
+        source: originOf(m.source, kind, namespace, name),
       });
       continue;
     }
-    const n = normalized(obj, kind, origin, intern);
+    const { origin, result: n } = normalized(obj, m.source, kind, namespace, name, intern);
     if (n) diagnostics.push(...n.diagnostics);
     if (n?.kind === 'Namespace') {
       if (n.value && namespaces.has(n.value.name)) duplicate(origin, `Namespace ${n.value.name}`);
@@ -148,15 +147,19 @@ const NORMALIZED = new WeakMap<object, { origin: ObjectOrigin; result: Normalize
 
 function normalized(
   obj: Record<string, unknown>,
+  source: ObjectOrigin,
   kind: string,
-  origin: ObjectOrigin,
+  namespace: string | undefined,
+  name: string | undefined,
   intern: Interner,
-): Normalized | null {
+): { origin: ObjectOrigin; result: Normalized | null } {
   const hit = NORMALIZED.get(obj);
-  if (hit && sameOrigin(hit.origin, origin)) return hit.result;
-  const result = normalize(obj, kind, origin, intern);
-  NORMALIZED.set(obj, { origin, result });
-  return result;
+  // The origin is made only for an object not seen there before (5,000 a keystroke otherwise).
+  if (hit && sameOrigin(hit.origin, source, kind, namespace, name)) return hit;
+  const origin = originOf(source, kind, namespace, name);
+  const entry = { origin, result: normalize(obj, kind, origin, intern) };
+  NORMALIZED.set(obj, entry);
+  return entry;
 }
 
 /**
@@ -187,21 +190,26 @@ function onlyDocumentIndex(source: ObjectOrigin): boolean {
 }
 
 /**
- * Same origin, field by field over the fields an origin has (once per object at every
- * keystroke: listing both objects' keys to compare them cost two arrays each time).
+ * Whether origin `a` is that of `source` with this kind, namespace and name, field by field
+ * (once per object at every keystroke: listing keys to compare them cost arrays each time).
  */
-function sameOrigin(a: ObjectOrigin, b: ObjectOrigin): boolean {
-  if (a === b) return true;
+function sameOrigin(
+  a: ObjectOrigin,
+  source: ObjectOrigin,
+  kind: string,
+  namespace: string | undefined,
+  name: string | undefined,
+): boolean {
   if (
-    a.documentIndex !== b.documentIndex ||
-    a.kind !== b.kind ||
-    a.namespace !== b.namespace ||
-    a.name !== b.name ||
-    a.fileName !== b.fileName
+    a.documentIndex !== source.documentIndex ||
+    a.kind !== kind ||
+    a.namespace !== namespace ||
+    a.name !== name ||
+    a.fileName !== source.fileName
   )
     return false;
   const x = a.objectPath;
-  const y = b.objectPath;
+  const y = source.objectPath;
   if (x === y) return true;
   if (!x || !y || x.length !== y.length) return false;
   for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
