@@ -119,6 +119,8 @@ export interface AppState
    */
   bundlesDrawn: boolean;
   setBundlesDrawn: (drawn: boolean) => void;
+  /** Bundle counts that followed the answer `for` while the canvas drew none. */
+  laterBundles: { for: MatrixResult; bundles: NonNullable<MatrixResult['bundles']> } | null;
   /** The message of the last command that could not run, until the next one runs. */
   commandError: string | null;
   /** Named workspaces and the one being edited. */
@@ -215,8 +217,6 @@ export function createAppStore({
   let inFlight: number | null = null;
   /** What drawing the last answer cost this thread (ms), from its arrival to the next task. */
   let lastAnswerCost = 0;
-  /** Bundle counts that followed an answer while the canvas drew none (see `bundlesDrawn`). */
-  let spareBundles: { seq: number; bundles: NonNullable<MatrixResult['bundles']> } | null = null;
 
   const session = new WorkspaceSession(library);
   const opened = session.open(initialText);
@@ -227,9 +227,11 @@ export function createAppStore({
     withLayout(fullLayout)((set, get) => {
       /**
        * Sends the text (the current one unless given: a commit sends the text it is about to
-       * set) to the worker; only the answer to the latest request is kept.
+       * set) to the worker; only the answer to the latest request is kept. `typed`: an edit
+       * in place, whose answer the canvas draws as it draws the last (a file opened may
+       * change what it draws, so its answer brings everything).
        */
-      const analyze = (text: string = get().text): void => {
+      const analyze = (text: string = get().text, typed = false): void => {
         clearTimeout(parseTimer);
         const seq = get().evaluation.seq + 1;
         set((s) => ({ evaluation: { ...running(s.evaluation), seq } }));
@@ -248,14 +250,14 @@ export function createAppStore({
         const request = {
           ...requestFor(text, port, plugin),
           ...(known ? { kept: known } : {}),
-          ...(get().bundlesDrawn ? {} : { bundles: 'later' as const }),
+          ...(typed && !get().bundlesDrawn ? { bundles: 'later' as const } : {}),
         };
         const onBundles = (bundles: NonNullable<MatrixResult['bundles']>) => {
-          if (get().evaluation.seq !== seq) return;
           const result = get().evaluation.result;
-          if (get().bundlesDrawn && result && !result.bundles)
+          if (get().evaluation.seq !== seq || !result) return;
+          if (get().bundlesDrawn && !result.bundles)
             set((s) => ({ evaluation: { ...s.evaluation, result: { ...result, bundles } } }));
-          else spareBundles = { seq, bundles };
+          else set({ laterBundles: { for: result, bundles } });
         };
         // Lint findings come after the verdicts; until then the last ones stay (no flicker).
         const onLint = (lint: LocatedDiagnostic[]) => {
@@ -358,7 +360,7 @@ export function createAppStore({
         lastEdit = now;
         // The worker is asked before the store takes the text: taking it makes the editor
         // apply it (~0.6 s for a 9 MB file opened), which the worker's reading now overlaps.
-        if (!waits) analyze(text);
+        if (!waits) analyze(text, origin === 'editor' || origin === 'canvas');
         set((s) => ({
           text,
           lastChange: { seq: s.lastChange.seq + 1, origin, changes },
@@ -366,7 +368,7 @@ export function createAppStore({
           // New text from outside the editor (a file, a paste, a lesson step): show all of it.
           fitRequest: origin === 'import' ? s.fitRequest + 1 : s.fitRequest,
         }));
-        if (waits) parseTimer = setTimeout(() => analyze(), parseDelayMs);
+        if (waits) parseTimer = setTimeout(() => analyze(undefined, true), parseDelayMs);
         flattenSoon(text);
       };
 
@@ -409,16 +411,16 @@ export function createAppStore({
           get().refreshBaseline();
         },
         bundlesDrawn: true,
+        laterBundles: null,
         setBundlesDrawn(drawn) {
           if (drawn === get().bundlesDrawn) return;
           set({ bundlesDrawn: drawn });
-          const { result, seq } = get().evaluation;
+          const { result } = get().evaluation;
           if (!drawn || !result || result.bundles) return;
-          // The counts kept aside for this answer; else (not come yet) asked for again.
-          if (spareBundles?.seq === seq)
-            set((s) => ({
-              evaluation: { ...s.evaluation, result: { ...result, bundles: spareBundles!.bundles } },
-            }));
+          // The counts that followed this answer; else (not come yet) asked for again.
+          const later = get().laterBundles;
+          if (later?.for === result)
+            set((s) => ({ evaluation: { ...s.evaluation, result: { ...result, bundles: later.bundles } } }));
           else if (get().plugin !== 'none') analyze();
         },
         workspaces: library.list(),

@@ -170,9 +170,19 @@ export function useClusterGraph(hoveredPod: string | null, fitPending = false) {
   const setBundlesDrawn = useAppStore((s) => s.setBundlesDrawn);
   const bundlesDrawn = effectiveMode(edgeMode, podCount, selectedPod, lessonRunning) === 'bundles';
   useEffect(() => setBundlesDrawn(bundlesDrawn), [bundlesDrawn, setBundlesDrawn]);
+  // Letting a pod go draws the counts that followed its last answer at once (the store takes
+  // them up in the effect above, after this render).
+  const laterBundles = useAppStore((s) => (bundlesDrawn ? s.laterBundles : null));
+  const drawable = useMemo(
+    () =>
+      result && !result.bundles && laterBundles?.for === result
+        ? { ...result, bundles: laterBundles.bundles }
+        : result,
+    [result, laterBundles],
+  );
   const drawn = useMemo(
-    () => (result ? drawnPairs(result, podCount, pairOptions) : null),
-    [result, podCount, pairOptions],
+    () => (drawable ? drawnPairs(drawable, podCount, pairOptions) : null),
+    [drawable, podCount, pairOptions],
   );
   const styled = useMemo(
     () => (drawn ? withRoutes(styleEdges(drawn, edgeOptions), routes, layout) : []),
