@@ -86,12 +86,6 @@ function running(evaluation: EvaluationState): EvaluationState {
 /** Canvas node positions (layout state, not document): defined with the layout. */
 export type { Positions } from './layout/computeLayout';
 
-/**
- * Which network plugin enforces the policies: none (Flannel alone: policies have no
- * effect), a generic enforcing plugin, or a Cilium-like one whose ipBlocks never match
- * pod IPs.
- */
-
 export interface AppState
   extends ViewSlice, LayoutSlice, LessonActions, WorkspaceActions, ImportSlice, CompareSlice, SynthesisSlice {
   text: string;

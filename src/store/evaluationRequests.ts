@@ -2,7 +2,11 @@
 import type { PortQuery } from '../engine';
 import type { AnalyzePhase } from '../worker/protocol';
 
-/** The network plugin the verdicts assume: none enforces policies; Cilium's ipBlock ignores pod IPs. */
+/**
+ * Which network plugin enforces the policies: none (Flannel alone: policies have no
+ * effect), a generic enforcing plugin, or a Cilium-like one whose ipBlocks never match
+ * pod IPs.
+ */
 export type PluginProfile = 'none' | 'generic' | 'cilium';
 
 /**

@@ -63,12 +63,14 @@ export function createWorkerQueue({
 
   async function run(request: AnalyzeRequest): Promise<void> {
     const started = performance.now();
+    /** Newer text came: this request's later work is not wanted. */
+    const superseded = () => latest !== null && latest.seq > request.seq;
     try {
       post({ type: 'progress', seq: request.seq, phase: 'parsing' }, []);
       const analysis = analyzer.prepare(request);
       // Let newer messages in: if the text changed meanwhile, this answer is not wanted.
       await nextTask();
-      if (!request.ephemeral && latest && latest.seq > request.seq) {
+      if (!request.ephemeral && superseded()) {
         post({ type: 'cancelled', seq: request.seq }, []);
         return;
       }
@@ -93,7 +95,7 @@ export function createWorkerQueue({
       // The bundle counts asked for later, in a task of their own (unless newer text came).
       if (laterBundles) {
         await nextTask();
-        if (latest && latest.seq > request.seq) return;
+        if (superseded()) return;
         const later = laterBundles();
         if (later) {
           const bundles = encodeBundles(later, true);
@@ -105,7 +107,7 @@ export function createWorkerQueue({
       // edit (see `parseIncrementally`), and the next edit's slices would copy it first.
       await nextTask();
       // Newer text that came meanwhile is analysed now (no pause for this lint to wait out).
-      if (latest && latest.seq > request.seq) return;
+      if (superseded()) return;
       request.text.charCodeAt(0);
       // The lint findings follow, one check per task, so that a keystroke waits for one
       // check at most; newer text abandons them (its answer brings its own).
@@ -113,7 +115,7 @@ export function createWorkerQueue({
       await pause(lintDelayMs);
       for (let i = 0; i < LINT_CHECKS.length; i++) {
         await nextTask();
-        if (latest && latest.seq > request.seq) return;
+        if (superseded()) return;
         diagnostics.push(...analysis.lintCheck(i));
       }
       post({ type: 'lint', seq: request.seq, diagnostics }, []);
