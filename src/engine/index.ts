@@ -82,6 +82,7 @@ export type { TableEndpoint, TruthTable, TruthTableQuery } from './evaluate/comp
 export { createEvaluator, ISOLATED_EGRESS, ISOLATED_INGRESS } from './evaluate/fast/createEvaluator';
 export { openEndsOf } from './evaluate/openEnds';
 export { sameItems } from './model/sameItems';
+export { lowerBound, upperBound } from './model/sortedSearch';
 export {
   allAllowedCells,
   cellAllowed,

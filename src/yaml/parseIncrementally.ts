@@ -15,6 +15,7 @@ import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError 
 import { readFast } from './fastDocument';
 import { keptEnds } from './textOffsets';
 import type { KeptEnds } from './textOffsets';
+import { upperBound } from '../engine';
 import type { ManifestObject } from '../engine';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
@@ -100,9 +101,9 @@ function unchangedEnds(last: LastParse, text: string, kept: KeptEnds | null): { 
   // Kept at the start: the chunk and the next one's `---` line (with what follows it) are
   // shared. Never the last chunk: text added at the end would join it. (Found by halving:
   // a scan of 5,000 chunks was ~2 ms of each of the first keys after a file opened.)
-  const head = Math.max(0, Math.min(n - 1, firstAbove(last.starts, prefix - MARKER_LINE) - 1));
+  const head = Math.max(0, Math.min(n - 1, upperBound(last.starts, prefix - MARKER_LINE) - 1));
   // Kept at the end: the chunk and the line break before it are shared; never chunk 0.
-  const firstKeptAtEnd = firstAbove(last.starts, before.length - suffix);
+  const firstKeptAtEnd = upperBound(last.starts, before.length - suffix);
   const tail = Math.max(0, Math.min(n - 1 - head, n - firstKeptAtEnd));
   return { head, tail };
 }
@@ -228,7 +229,7 @@ export function parseIncrementally(
  * `insert`, then its last `suffix`. Known from the caller (`KeptEnds.insert`), so that the
  * parse reads the changed part from `before` and `insert` and never the edited text itself:
  * its first read copies the whole of it into one string (~20 ms at 2 MB in the page's
- * worker), which the worker then does after its answer (`flattenText`).
+ * worker), which the worker then does after its answer (`workerQueue.ts`).
  */
 interface ExactEdit {
   readonly prefix: number;
@@ -261,22 +262,10 @@ function movedLineStarts(before: readonly number[], length: number, edit: ExactE
   const { prefix, suffix, insert } = edit;
   const delta = insert.length - (length - prefix - suffix);
   // Lines starting after a line break in the kept start stay; after one in the kept end, move.
-  const keptHead = firstAbove(before, prefix);
-  const keptTail = firstAbove(before, length - suffix);
+  const keptHead = upperBound(before, prefix);
+  const keptTail = upperBound(before, length - suffix);
   const starts = before.slice(0, keptHead);
   for (let i = insert.indexOf('\n'); i >= 0; i = insert.indexOf('\n', i + 1)) starts.push(prefix + i + 1);
   for (let j = keptTail; j < before.length; j++) starts.push(before[j]! + delta);
   return starts;
-}
-
-/** Index of the first of the sorted `xs` above `x`. */
-function firstAbove(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,6 +1,7 @@
 import type { CompiledAdminPolicy } from '../../model/adminPolicy';
 import type { Cidr, CompiledPolicy } from '../../model/policy';
 import { parseIp } from '../../selectors/cidr';
+import { upperBound } from '../../model/sortedSearch';
 
 /** One distinct `ipBlock` (cidr minus excepts) of the workspace's policies. */
 export type IpBlock = { readonly key: string; readonly cidr: Cidr; readonly except: readonly Cidr[] };
@@ -114,7 +115,7 @@ export function buildIpSignatures(blocks: readonly IpBlock[]): IpSignatures {
   const unions = new Map<string, number>();
   const lookup = (ip: string): number => {
     const n = ip.includes(':') ? undefined : fastV4(ip);
-    if (n !== undefined) return v4.sig[upperBoundNum(v4.startsNum, n) - 1] ?? 0;
+    if (n !== undefined) return v4.sig[upperBound(v4.startsNum, n) - 1] ?? 0;
     const parsed = parseIp(ip);
     if (!parsed) return 0;
     const fam = parsed.family === 4 ? v4 : v6;
@@ -148,18 +149,6 @@ function lowerBound(a: readonly bigint[], x: bigint): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose value is > x. */
-function upperBoundNum(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

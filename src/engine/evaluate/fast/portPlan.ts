@@ -5,6 +5,7 @@ import { MAX_PORT, MIN_PORT } from '../../selectors/portSet';
 import { setBit, wordsFor } from './bits';
 import type { EndpointClasses } from './classes';
 import type { RuleClasses } from './policyClasses';
+import { lowerBound } from '../../model/sortedSearch';
 
 /** A concrete port; `port` undefined = a named port the destination does not define. */
 export type PortPoint = { readonly protocol: Protocol; readonly port: number | undefined };
@@ -170,15 +171,4 @@ function anyPlan(c: EndpointClasses, policies: readonly CompiledPolicy[]): PortP
     signature: atoms.join('\n'),
     portEntries,
   };
-}
-
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
