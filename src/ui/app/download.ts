@@ -18,5 +18,7 @@ export function downloadUrl(fileName: string, url: string): void {
 /** Reads dropped or chosen files as text, joined as one multi-document workspace. */
 export async function readFiles(files: readonly File[]): Promise<{ text: string; sources: string[] }> {
   const texts = await Promise.all(files.map((f) => f.text()));
-  return { text: texts.map((t) => t.replace(/\n?$/, '\n')).join('---\n'), sources: files.map((f) => f.name) };
+  // Not `replace(/\n?$/)`: that regex tries every position of the text (~70 ms at 9 MB).
+  const ended = texts.map((t) => (t.endsWith('\n') ? t : `${t}\n`));
+  return { text: ended.join('---\n'), sources: files.map((f) => f.name) };
 }

@@ -172,27 +172,28 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
   /** Applies exactly the changes of a store event that the editor did not make itself. */
   const applyEvent = (event: TextChangeEvent, previousLength: number): void => {
     // A change while an opened file is still arriving: the store's whole text, afresh.
+    // A text opened or replaced: its size decides the options before Monaco reads it
+    // (afterwards, turning bracket colours off would have built their tree first).
+    const { text } = store.getState();
+    const fitOptions = () => sizeCheck(lineCount(text));
     if (loader.loading) {
-      const { text } = store.getState();
-      sizeCheck(lineCount(text));
-      loader.load(text);
+      loader.load(text, fitOptions);
+      return;
+    }
+    /** Lines inserted, counting at most `most` in each change. */
+    const inserted = (most: number) => event.changes.reduce((n, c) => n + lineCount(c.text, most) - 1, 0);
+    if (event.origin === 'import' && inserted(SCHEMA_VALIDATION_MAX_LINES + 2) > SCHEMA_VALIDATION_MAX_LINES) {
+      // A large text opened: it becomes the editor's content as a file opened does, with an
+      // undo history of its own (as an edit, Monaco counted its lines three times and copied
+      // it into the undo stack), a part at a time past 128 Ki characters (`textLoader.ts`).
+      loader.load(text, fitOptions);
       return;
     }
     applyingExternal = true;
     try {
-      // A text opened or replaced: its size decides the options before Monaco reads it
-      // (afterwards, turning bracket colours off would have built their tree first). At most
-      // the lines there are plus those inserted: only the inserted text is counted, not the
-      // whole text at every canvas gesture; the check after the edit settles the count.
-      const inserted = event.changes.reduce((lines, c) => lines + lineCount(c.text) - 1, 0);
-      sizeCheck(model.getLineCount() + inserted);
-      if (event.origin === 'import' && inserted > SCHEMA_VALIDATION_MAX_LINES) {
-        // A large text opened: it becomes the editor's content as a file opened does, with an
-        // undo history of its own (as an edit, Monaco counted its lines three times and copied
-        // it into the undo stack), a part at a time past half a megabyte (`textLoader.ts`).
-        loader.load(store.getState().text);
-        return;
-      }
+      // At most the lines there are plus those inserted: only the inserted text is counted,
+      // not the whole text at every canvas gesture; the check after the edit settles the count.
+      sizeCheck(model.getLineCount() + inserted(HUGE_TEXT_LINES + 1));
       // Close the user's open typing group first, so one Ctrl+Z undoes the gesture alone.
       model.pushStackElement();
       if (model.getValueLength() !== previousLength) {

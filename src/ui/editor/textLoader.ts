@@ -6,27 +6,30 @@
  * this machine, ~1 s with a profiler on. The first part replaces the content (a file opened:
  * a fresh undo history, as `setValue` gives); the rest is appended with `applyEdits`, which
  * keeps no undo step. Meanwhile the editor is read-only, so no key goes to a text still
- * arriving.
+ * arriving. Not even the first part goes in the task of the action that opened the file (the
+ * Replace click, which also holds the store's update and React's render): the editor's
+ * options for the text's size (`prepare`, ~50-130 ms when folding goes off at 9 MB) and the
+ * first part each take a task of their own.
  */
 import { monaco } from './monacoSetup';
 
 /**
- * Characters per part (cut after a newline): ~7,500 lines of YAML, 40-140 ms of Monaco's time
- * on this machine (twice that made the Replace click's task and some parts' over 200 ms on a
- * slow hour; part of each part's work, inserting into Monaco's per-line arrays, grows with the
+ * Characters per part (cut after a newline): ~3,700 lines of YAML, 20-70 ms of Monaco's time
+ * on this machine (parts of 256 Ki characters took 100-130 ms, and up to 250 ms in a trace at
+ * 9 MB: part of each part's work, inserting into Monaco's per-line arrays, grows with the
  * lines already in).
  */
-export const LOAD_PART_CHARS = 1 << 18;
+export const LOAD_PART_CHARS = 1 << 17;
 
-/**
- * The first part is smaller: it goes in the task of the action that opened the file (the
- * Replace click, with the store's update), where 256 Ki characters made a task of 0.25-0.4 s.
- */
-const FIRST_PART_CHARS = 1 << 16;
+/** The first part is smaller: `setValue` also lets go of the text before (~50-110 ms at 64 Ki). */
+const FIRST_PART_CHARS = 1 << 15;
 
 export interface TextLoader {
-  /** Replaces the editor's text with `text`, in parts when it is large. */
-  load(text: string): void;
+  /**
+   * Replaces the editor's text with `text`, in parts when it is large; `prepare` runs first
+   * (at once when the text goes in whole, else in the first part's task).
+   */
+  load(text: string, prepare?: () => void): void;
   /** True while a text is still arriving. */
   readonly loading: boolean;
   dispose(): void;
@@ -63,9 +66,10 @@ export function createTextLoader(
     else finish();
   };
   return {
-    load(text) {
+    load(text, prepare) {
       clearTimeout(timer);
       if (partEnd(text, 0) === text.length) {
+        prepare?.();
         apply(() => model.setValue(text));
         if (loading) finish();
         else loaded();
@@ -73,9 +77,12 @@ export function createTextLoader(
       }
       loading = true;
       editor.updateOptions({ readOnly: true, readOnlyMessage: { value: 'The file is still being opened.' } });
-      const end = partEnd(text, 0, FIRST_PART_CHARS);
-      apply(() => model.setValue(text.slice(0, end)));
-      timer = setTimeout(() => append(text, end), 0);
+      timer = setTimeout(() => {
+        prepare?.();
+        const end = partEnd(text, 0, FIRST_PART_CHARS);
+        apply(() => model.setValue(text.slice(0, end)));
+        timer = setTimeout(() => append(text, end), 0);
+      }, 0);
     },
     get loading() {
       return loading;
