@@ -182,7 +182,10 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     }
     /** Lines inserted, counting at most `most` in each change. */
     const inserted = (most: number) => event.changes.reduce((n, c) => n + lineCount(c.text, most) - 1, 0);
-    if (event.origin === 'import' && inserted(SCHEMA_VALIDATION_MAX_LINES + 2) > SCHEMA_VALIDATION_MAX_LINES) {
+    if (
+      event.origin === 'import' &&
+      inserted(SCHEMA_VALIDATION_MAX_LINES + 2) > SCHEMA_VALIDATION_MAX_LINES
+    ) {
       // A large text opened: it becomes the editor's content as a file opened does, with an
       // undo history of its own (as an edit, Monaco counted its lines three times and copied
       // it into the undo stack), a part at a time past 128 Ki characters (`textLoader.ts`).
