@@ -157,6 +157,42 @@ test.describe('storage', () => {
     );
   });
 
+  test('a workspace of several megabytes is saved and sent to the other tab in parts, and comes back whole', async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    await app.waitForEditor();
+    const other = new AppPage(await page.context().newPage());
+    await other.goto();
+    await other.waitForEditor();
+    await page.bringToFront();
+    const note = 'y'.repeat(9_000);
+    const text = `${Array.from(
+      { length: 300 },
+      (_, i) =>
+        `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n  namespace: bulk\n  annotations:\n    note: "${note}"\n`,
+    ).join('')}# LAST-LINE\n`;
+    expect(text.length).toBeGreaterThan(2.5 * 1024 * 1024);
+    await app.openFiles([{ name: 'parts.yaml', text }]);
+    await page.getByTestId('import.replace').click();
+    await expect(page.getByTestId('topbar.summary')).toContainText('300 pods', { timeout: 60_000 });
+    // IndexedDB holds the record in parts (each written in a task of its own).
+    await expect
+      .poll(async () => Object.keys(await app.savedRaw()).filter((key) => key.includes('\u0000')).length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(3);
+    // The other tab joined the parts it was sent: it shows the whole text without a reload.
+    await expect(other.page.getByTestId('topbar.summary')).toContainText('300 pods', { timeout: 60_000 });
+    expect(await other.exported('file.export')).toBe(text);
+    // A fresh page reads the parts back as one text.
+    await other.page.close();
+    await page.reload();
+    await expect(page.getByTestId('topbar.summary')).toContainText('300 pods', { timeout: 60_000 });
+    expect(await app.exported('file.export')).toBe(text);
+  });
+
   test('workspaces saved by an older version in localStorage are moved over', async ({ app, page }) => {
     await page.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;

@@ -10,21 +10,28 @@
  * its messages, posted in the order they were made, so their copies in memory never go
  * stale and a write's value always arrives before the store's message about it.
  *
- * Posting and writing copy the value (a 9 MB workspace: ~50 ms each on this machine), so
- * each is done in a task of its own after the one that saved (`later`), not in the save's;
- * a page being left (`journal`) starts both at once.
+ * Posting and writing copy the value (a 9 MB workspace: 60-300 ms each on this machine), so
+ * each is done after the task that saved (`later`), and a value longer than
+ * {@link PART_CHARS} is posted and written a part at a time, a part per task: in IndexedDB
+ * one request after another in one transaction (each request's callback is a task), the
+ * parts under keys of their own (see {@link storedParts}); on the channel as messages the
+ * other tabs join. A page being left (`journal`) starts both at once.
  */
 import { KEY_PREFIX, storageError } from '../../store/persistence';
-import type { KeyValueStorage, SyncChannel, SyncMessage } from '../../store/persistence';
+import type { KeyValueStorage, SyncChannel } from '../../store/persistence';
+import {
+  createOutbox,
+  createPartJoiner,
+  PART_CHARS,
+  partKey,
+  PARTS_MARK,
+  partsRange,
+  storedParts,
+} from './storageParts';
+import type { KvMessage, Message, Outbox } from './storageParts';
 
 const DB_NAME = 'netpol-canvas';
 const STORE = 'kv';
-
-/** A write between tabs: the keys' new values (null: removed). */
-interface KvMessage {
-  type: 'kv';
-  entries: [string, string | null][];
-}
 
 export interface BrowserStorage {
   storage: KeyValueStorage | undefined;
@@ -69,12 +76,14 @@ export async function openBrowserStorage(): Promise<BrowserStorage> {
   const channel: SyncChannel | undefined = broadcast && {
     post: (message) => outbox?.post(message),
     subscribe: (listener) =>
-      broadcast.addEventListener('message', (e: MessageEvent<SyncMessage | KvMessage>) => {
-        if (e.data.type !== 'kv') listener(e.data);
+      broadcast.addEventListener('message', (e: MessageEvent<Message>) => {
+        if (e.data.type !== 'kv' && e.data.type !== 'kv-part') listener(e.data);
       }),
   };
-  broadcast?.addEventListener('message', (e: MessageEvent<SyncMessage | KvMessage>) => {
-    if (e.data.type === 'kv') for (const listener of kvListeners) listener(e.data);
+  const join = createPartJoiner();
+  broadcast?.addEventListener('message', (e: MessageEvent<Message>) => {
+    const whole = join(e.data);
+    if (whole) for (const listener of kvListeners) listener(whole);
   });
   const errorListeners: ((message: string) => void)[] = [];
   const onWriteError = (listener: (message: string) => void) => void errorListeners.push(listener);
@@ -112,32 +121,6 @@ export async function openBrowserStorage(): Promise<BrowserStorage> {
   };
 }
 
-/** Runs `task` in a task of its own, after the current one. */
-const later = (task: () => void): void => void setTimeout(task, 0);
-
-/** Messages to the other tabs, posted in order in a task after the one that queued them. */
-interface Outbox {
-  post(message: SyncMessage | KvMessage): void;
-  /** Posts what is queued now (a page being left). */
-  flush(): void;
-}
-
-function createOutbox(broadcast: BroadcastChannel): Outbox {
-  let queued: (SyncMessage | KvMessage)[] = [];
-  const flush = () => {
-    const now = queued;
-    queued = [];
-    for (const message of now) broadcast.postMessage(message);
-  };
-  return {
-    post(message) {
-      if (queued.length === 0) later(flush);
-      queued.push(message);
-    },
-    flush,
-  };
-}
-
 function openDatabase(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === 'undefined') {
@@ -159,7 +142,7 @@ function readAll(db: IDBDatabase): Promise<Map<string, string>> {
     request.onsuccess = () => {
       const cursor = request.result;
       if (!cursor) {
-        resolve(map);
+        resolve(storedParts(map));
         return;
       }
       if (typeof cursor.key === 'string' && typeof cursor.value === 'string')
@@ -193,14 +176,33 @@ async function migrateFromLocalStorage(db: IDBDatabase, map: Map<string, string>
   }
 }
 
+/**
+ * Writes `entries` in one transaction. A long value goes in parts ({@link PARTS_MARK}), one
+ * `put` per request callback, so no task copies more than a part of it.
+ */
 function writeBatch(db: IDBDatabase, entries: [string, string | null][]): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
+    const parts: { key: string; value: string; at: number }[] = [];
     for (const [key, value] of entries) {
+      // The parts of the value before, if it had any.
+      store.delete(partsRange(key));
       if (value === null) store.delete(key);
-      else store.put(value, key);
+      else if (value.length <= PART_CHARS) store.put(value, key);
+      else {
+        store.put(`${PARTS_MARK}${Math.ceil(value.length / PART_CHARS)}`, key);
+        for (let at = 0; at < value.length; at += PART_CHARS) parts.push({ key, value, at });
+      }
     }
+    const putNext = (index: number) => {
+      const part = parts[index];
+      if (!part) return;
+      const { key, value, at } = part;
+      const request = store.put(value.slice(at, at + PART_CHARS), partKey(key, at / PART_CHARS));
+      request.onsuccess = () => putNext(index + 1);
+    };
+    putNext(0);
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new Error('the write was aborted'));
     tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
