@@ -6,7 +6,7 @@ import type { PostedRequest } from '../worker/protocol';
 import type { TextChange } from '../yaml/textEdits';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { summarizeManifests } from '../yaml/importText';
-import { createAppStore, PHASE_SHOWN_AFTER_MS, waitsForPause } from './appStore';
+import { createAppStore, DRAWN_LATER_PODS, PHASE_SHOWN_AFTER_MS, waitsForPause } from './appStore';
 import type { AppStore } from './appStore';
 import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
@@ -24,6 +24,10 @@ function inlineClient(): AnalysisClient {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets every promise settled now run its callbacks (no timer fires). */
+const microtasks = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
 
 function verdict(store: ReturnType<typeof createAppStore>, from: string, to: string): string {
   const result = store.getState().evaluation.result;
@@ -98,6 +102,49 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     expect(codes().filter((c) => c === 'NP001')).toHaveLength(1);
     later.shift()?.();
     expect(codes().filter((c) => c === 'NP001')).toHaveLength(1);
+  });
+
+  it('draws the answer for a large opened text in a task after the one it came in, with lint that came first', async () => {
+    const analyzer = createAnalyzer();
+    const twoStep: AnalysisClient = {
+      analyze: (request, _onProgress, onLint) => {
+        const analysis = analyzer.prepare(request);
+        const result = analyzer.finish(request, analysis);
+        // The findings arrive before the answer is drawn.
+        return Promise.resolve({ seq: request.seq, result, millis: 0 }).then((answer) => {
+          onLint?.(analysis.lint());
+          return answer;
+        });
+      },
+      dispose: () => undefined,
+    };
+    const pods = Array.from(
+      { length: DRAWN_LATER_PODS + 1 },
+      (_, i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: big, labels: {app: a}}\n`,
+    ).join('');
+    const unselecting = `${pods}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: selects-nothing, namespace: big}
+spec: {podSelector: {matchLabels: {app: nothing}}}
+`;
+    const store = startedStore({ client: twoStep, initialText: DEMO_WORKSPACE });
+    await settle();
+    store.getState().setText(unselecting, 'import');
+    // The answer has come (its promise and the lint's are settled) but is not drawn yet.
+    await microtasks();
+    expect(store.getState().evaluation.status.kind).toBe('running');
+    expect(store.getState().parsed.workspace.pods).not.toHaveLength(DRAWN_LATER_PODS + 1);
+    await settle();
+    expect(store.getState().evaluation.status.kind).toBe('done');
+    expect(store.getState().parsed.workspace.pods).toHaveLength(DRAWN_LATER_PODS + 1);
+    // The findings that came before it are drawn with it, and none is awaited.
+    expect(store.getState().parsed.diagnostics.map((d) => d.code)).toContain('NP001');
+    expect(store.getState().parsed.lintPending).toBe(false);
+    // A typed edit's answer is drawn in the task it came in.
+    store.getState().applyEdits([{ start: 0, end: 0, text: '# typed\n' }], 'editor');
+    await microtasks();
+    expect(store.getState().parsed.text?.startsWith('# typed')).toBe(true);
   });
 
   it('drops an evaluation answer older than the latest request', async () => {

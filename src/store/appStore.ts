@@ -9,9 +9,9 @@ import type { PortQuery } from '../engine';
 import type { AnalysisClient } from '../worker/client';
 import type { LocatedDiagnostic } from '../worker/analyzeText';
 import type { AnalyzePhase, MatrixResult } from '../worker/protocol';
-import { delayedPhases, requestFor, waitsForPause } from './evaluationRequests';
+import { delayedPhases, DRAWN_LATER_PODS, requestFor, waitsForPause } from './evaluationRequests';
 import type { PluginProfile } from './evaluationRequests';
-export { PHASE_SHOWN_AFTER_MS, requestFor, waitsForPause } from './evaluationRequests';
+export { DRAWN_LATER_PODS, PHASE_SHOWN_AFTER_MS, requestFor, waitsForPause } from './evaluationRequests';
 export type { PluginProfile } from './evaluationRequests';
 import { exportPolicies } from '../yaml/exportPolicies';
 import type { PolicyExport } from '../yaml/exportPolicies';
@@ -40,8 +40,8 @@ import { createLayoutSlice, gridLayout, withLayout } from './layoutSlice';
 import type { FullLayout, LayoutSlice } from './layoutSlice';
 import { BEFORE_GENERATED, createSynthesisSlice } from './synthesisSlice';
 import type { SynthesisSlice } from './synthesisSlice';
-import { createViewSlice } from './viewSlice';
-import type { Theme, ViewSlice } from './viewSlice';
+import { createViewSlice, loadTheme, saveTheme } from './viewSlice';
+import type { ViewSlice } from './viewSlice';
 
 /** Who produced a text change; the editor applies only text it did not produce. */
 export type TextOrigin = 'init' | 'editor' | 'canvas' | 'import';
@@ -253,9 +253,16 @@ export function createAppStore({
             set((s) => ({ evaluation: { ...s.evaluation, result: { ...result, bundles } } }));
           else set({ laterBundles: { for: result, bundles } });
         };
+        /** Set once the answer is in the store (lint findings wait for it). */
+        let applied = false;
+        let lintBeforeAnswer: LocatedDiagnostic[] | null = null;
         // Lint findings come after the verdicts; until then the last ones stay (no flicker).
         const onLint = (lint: LocatedDiagnostic[]) => {
           if (get().evaluation.seq !== seq) return;
+          if (!applied) {
+            lintBeforeAnswer = lint;
+            return;
+          }
           set((s) => ({
             parsed: {
               ...s.parsed,
@@ -266,6 +273,14 @@ export function createAppStore({
         };
         client
           .analyze({ ...request, seq }, phases.report, onLint, onBundles)
+          .then(async (answer) => {
+            // A large whole text's answer (a file opened, a workspace switched to) is drawn in
+            // a task of its own: the task that received it spent 25-55 ms decoding 10,000 pods,
+            // and drawing them takes 150-250 ms more. A typed edit's answer is drawn at once.
+            if (!typed && answer.result.workspace.pods.length > DRAWN_LATER_PODS)
+              await new Promise((resolve) => setTimeout(resolve, 0));
+            return answer;
+          })
           .then(({ result, millis }) => {
             settled();
             if (get().evaluation.seq !== seq) return;
@@ -284,6 +299,8 @@ export function createAppStore({
                 result: steadyMatrix(get().evaluation.result, matrix),
               },
             });
+            applied = true;
+            if (lintBeforeAnswer) onLint(lintBeforeAnswer);
             commands.modelArrived();
             // React renders and commits the answer in a microtask queued by the update, so this
             // one runs once it is drawn. (A timer's task measured more: timers waited ~300 ms
@@ -496,20 +513,6 @@ export function createAppStore({
   attachAutosave(store, session, saveDelayMs, channel);
 
   return store;
-}
-
-const THEME_KEY = 'netpol-canvas:theme';
-
-function loadTheme(storage: KeyValueStorage): Theme {
-  return storage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
-}
-
-function saveTheme(storage: KeyValueStorage, theme: Theme): void {
-  try {
-    storage.setItem(THEME_KEY, theme);
-  } catch {
-    // The theme is a preference: losing it is harmless.
-  }
 }
 
 /** A lint finding (NP001...), as opposed to a syntax or validation diagnostic. */

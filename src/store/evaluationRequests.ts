@@ -71,3 +71,6 @@ export function requestFor(text: string, port: PortQuery, plugin: PluginProfile)
     options: pluginOptions(plugin),
   };
 }
+
+/** A whole text's answer with more pods than this is drawn in a task after the one that decoded it. */
+export const DRAWN_LATER_PODS = 500;

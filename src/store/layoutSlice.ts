@@ -156,7 +156,7 @@ export function withLayout(
         return {
           layout: { ...layout, fresh: false },
           layoutPending: running !== null,
-          positions: { ...next.positions, ...layoutPositions(layout) },
+          positions: merged(next.positions, layoutPositions(layout)),
           routes: {},
         };
       const placed = Object.keys(layout.placed).length > 0;
@@ -164,7 +164,7 @@ export function withLayout(
         layout,
         layoutPending: running !== null || layout.fresh,
         // Saved at once, so the next edit does not move them.
-        ...(placed ? { positions: { ...next.positions, ...layout.placed } } : {}),
+        ...(placed ? { positions: merged(next.positions, layout.placed) } : {}),
       };
     };
 
@@ -204,4 +204,13 @@ export function withLayout(
     api.setState = wrapped;
     return config(wrapped, get, api);
   };
+}
+
+/**
+ * `positions` with `added` over them; `added` itself when there were none (a file opened:
+ * copying 10,000 positions into a spread took ~20 ms of the first answer's task in a trace).
+ */
+function merged<T>(positions: Record<string, T>, added: Record<string, T>): Record<string, T> {
+  for (const _ in positions) return { ...positions, ...added };
+  return added;
 }

@@ -4,6 +4,7 @@
  * selection: a pod, an edge, or a policy.
  */
 import type { FieldPath } from '../engine';
+import type { KeyValueStorage } from './persistence';
 
 export interface EdgeRef {
   from: string;
@@ -92,4 +93,19 @@ export function createViewSlice(set: Set, initial: { selectedPod: string | null;
       set({ policyView, ...(policyView ? { centerView: 'graph' as const } : {}) }),
     setCenterView: (centerView) => set({ centerView }),
   };
+}
+
+const THEME_KEY = 'netpol-canvas:theme';
+
+/** The theme chosen last (a preference of the browser, not of a workspace). */
+export function loadTheme(storage: KeyValueStorage): Theme {
+  return storage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
+}
+
+export function saveTheme(storage: KeyValueStorage, theme: Theme): void {
+  try {
+    storage.setItem(THEME_KEY, theme);
+  } catch {
+    // The theme is a preference: losing it is harmless.
+  }
 }
