@@ -257,6 +257,54 @@ test.describe('canvas', () => {
     );
   });
 
+  test('opening a file moves the view once, to fit what it holds, without an animation', async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    await app.waitForEvaluation();
+    await expect(page.locator('.react-flow')).toHaveAttribute('data-fit', 'done');
+    // Every move of the view, from now on.
+    await page.evaluate(() => {
+      const w = window as unknown as { __moves: string[] };
+      w.__moves = [];
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+      if (!viewport) throw new Error('no viewport');
+      new MutationObserver(() => w.__moves.push(viewport.style.transform)).observe(viewport, {
+        attributes: true,
+        attributeFilter: ['style'],
+      });
+    });
+    // A hundred namespaces of ten pods: all new, and more than the demo's view holds.
+    const text = Array.from({ length: 1000 }, (_, i) =>
+      [
+        '---',
+        'apiVersion: v1',
+        'kind: Pod',
+        `metadata: {name: p${i}, namespace: team-${i % 100}, labels: {app: a${i % 3}}}`,
+        'spec: {containers: [{name: c, image: x}]}',
+        '',
+      ].join('\n'),
+    ).join('');
+    await app.openFiles([{ name: 'teams.yaml', text }]);
+    await page.getByTestId('import.replace').click();
+    await expect(page.getByTestId('topbar.summary')).toContainText('1000 pods');
+    await expect(page.locator('.react-flow')).toHaveAttribute('data-fit', 'done');
+    // Thirty frames later (an animated fit moves the view at every frame of it).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          let frames = 0;
+          const next = () => (++frames >= 30 ? resolve() : requestAnimationFrame(next));
+          requestAnimationFrame(next);
+        }),
+    );
+    const moves = await page.evaluate(() => (window as unknown as { __moves: string[] }).__moves);
+    expect(new Set(moves).size).toBe(1);
+    await expect(app.namespace('team-99')).toBeInViewport();
+    await expect(app.namespace('team-0')).toBeInViewport();
+  });
+
   test('a dragged frame keeps its place after an edit and a reload', async ({ app, page }) => {
     await app.goto();
     await app.waitForEvaluation();

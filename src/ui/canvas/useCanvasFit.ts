@@ -89,12 +89,14 @@ export function useCanvasFit(
   }, [flow, revealPod]);
 
   // Something new on the canvas (a gesture, a typed namespace or pod, a merge) must be in
-  // view: fit again when a node appears outside it.
+  // view: fit again when a node appears outside it. Not while a requested fit is to come (a
+  // file opened: everything is new, and that fit shows it all at once; animated as well, the
+  // canvas was drawn again at every frame of the animation, 30-90 ms each at 1,000 pods).
   const lastIds = useRef(new Set<string>());
   useEffect(() => {
     const before = lastIds.current;
     lastIds.current = drawnIds(nodes);
-    if (before.size === 0 || layoutPending) return undefined;
+    if (before.size === 0 || layoutPending || fitted.current !== fitRequest) return undefined;
     const added = nodes.filter((n) => !before.has(n.id)).map((n) => n.id);
     if (added.length === 0) return undefined;
     const frame = requestAnimationFrame(() => {
@@ -118,7 +120,7 @@ export function useCanvasFit(
       if (outside) void fit(150, presenting);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, fit, nodes, layoutPending, presenting]);
+  }, [flow, fit, nodes, layoutPending, presenting, fitRequest]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
