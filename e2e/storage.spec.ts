@@ -1,13 +1,19 @@
 import { AppPage, expect, test } from './fixtures/appPage';
 
+/** Opens the app in `app`'s page and in a second tab of the same browser; returns the second. */
+async function openTwoTabs(app: AppPage): Promise<AppPage> {
+  await app.goto();
+  await app.waitForEditor();
+  const other = new AppPage(await app.page.context().newPage());
+  await other.goto();
+  await other.waitForEditor();
+  return other;
+}
+
 /** Nothing lost: tabs, damaged storage, large workspaces, the older saved format. */
 test.describe('storage', () => {
   test('two tabs share one truth: edits typed in one then the other are all kept', async ({ app, page }) => {
-    await app.goto();
-    await app.waitForEditor();
-    const other = new AppPage(await page.context().newPage());
-    await other.goto();
-    await other.waitForEditor();
+    const other = await openTwoTabs(app);
 
     await page.bringToFront();
     await app.typeLineAfter('name: prometheus', '# TAB-A-EDIT');
@@ -161,11 +167,7 @@ test.describe('storage', () => {
     app,
     page,
   }) => {
-    await app.goto();
-    await app.waitForEditor();
-    const other = new AppPage(await page.context().newPage());
-    await other.goto();
-    await other.waitForEditor();
+    const other = await openTwoTabs(app);
     await page.bringToFront();
     const note = 'y'.repeat(9_000);
     const text = `${Array.from(
