@@ -6,6 +6,7 @@ import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import type { FlowNode } from './buildFlow';
 import type { Rect } from './overviewBoxes';
+import { PAIR_EDGES_LIMIT } from './buildEdges';
 
 // Room at the top for the legend and the toolbar.
 const PADDING = { top: '96px', left: '24px', right: '24px', bottom: '24px' } as const;
@@ -38,6 +39,10 @@ export function useCanvasFit(
   useEffect(() => {
     boundsNow.current = bounds;
   }, [bounds]);
+  // A large workspace's view jumps where a small one's glides: every frame of the glide
+  // draws the canvas again (70-110 ms a frame at 1,000 pods, as the frames in view change).
+  const large = useAppStore((s) => s.parsed.workspace.pods.length > PAIR_EDGES_LIMIT);
+  const glide = useCallback((ms: number) => (large ? 0 : ms), [large]);
   const fit = useCallback(
     (duration: number, presenting: boolean): Promise<boolean> => {
       const placed = boundsNow.current;
@@ -73,9 +78,9 @@ export function useCanvasFit(
   useEffect(() => {
     if (lastShape.current === shape) return undefined;
     lastShape.current = shape;
-    const frame = requestAnimationFrame(() => requestAnimationFrame(() => void fit(200, presenting)));
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => void fit(glide(200), presenting)));
     return () => cancelAnimationFrame(frame);
-  }, [fit, shape, presenting]);
+  }, [fit, shape, presenting, glide]);
 
   // A pod selected from the YAML is brought into view (large workspaces do not fit).
   const revealPod = useAppStore((s) => s.revealPod);
@@ -83,10 +88,15 @@ export function useCanvasFit(
     if (!revealPod) return undefined;
     const frame = requestAnimationFrame(
       () =>
-        void flow.fitView({ nodes: [{ id: `pod:${revealPod}` }], duration: 200, maxZoom: 1.1, padding: 0.5 }),
+        void flow.fitView({
+          nodes: [{ id: `pod:${revealPod}` }],
+          duration: glide(200),
+          maxZoom: 1.1,
+          padding: 0.5,
+        }),
     );
     return () => cancelAnimationFrame(frame);
-  }, [flow, revealPod]);
+  }, [flow, revealPod, glide]);
 
   // Something new on the canvas (a gesture, a typed namespace or pod, a merge) must be in
   // view: fit again when a node appears outside it. Not while a requested fit is to come (a
@@ -117,20 +127,20 @@ export function useCanvasFit(
           ny + h > visible.y + visible.height
         );
       });
-      if (outside) void fit(150, presenting);
+      if (outside) void fit(glide(150), presenting);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, fit, nodes, layoutPending, presenting, fitRequest]);
+  }, [flow, fit, nodes, layoutPending, presenting, fitRequest, glide]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
       if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey)
-        void fit(200, presenting);
+        void fit(glide(200), presenting);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [fit, presenting]);
+  }, [fit, presenting, glide]);
 }
 
 /**
