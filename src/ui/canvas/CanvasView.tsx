@@ -145,7 +145,8 @@ function ClusterCanvas() {
   const onMoveEnd = useCallback(() => setMoving(false), []);
   // The keyboard path to drawing: select a pod, press C, then click the target.
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
-  useCanvasFit(graph.allNodes, layoutPending, setFittedRequest, graph.fitBounds);
+  const large = podCount > PAIR_EDGES_LIMIT;
+  useCanvasFit(graph.allNodes, layoutPending, setFittedRequest, graph.fitBounds, large);
   useEffect(warmUpElk, []);
 
   // Read when a connection is drawn, so the handlers below keep their identity as the text
@@ -201,7 +202,7 @@ function ClusterCanvas() {
     [propose],
   );
   // Hovering a pod shows its connections in full (not at scale: that would redraw thousands).
-  const hoverable = podCount <= PAIR_EDGES_LIMIT;
+  const hoverable = !large;
   const onNodeMouseEnter: NodeMouseHandler<FlowNode> = useCallback(
     (_event, node) => {
       if (hoverable && node.type === 'pod') setHoveredPod(node.data.key);
@@ -288,12 +289,7 @@ function ClusterCanvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         className={
-          [
-            connectFrom && 'picking-target',
-            moving && 'moving',
-            greyed && 'evaluating',
-            podCount > PAIR_EDGES_LIMIT && 'large',
-          ]
+          [connectFrom && 'picking-target', moving && 'moving', greyed && 'evaluating', large && 'large']
             .filter(Boolean)
             .join(' ') || undefined
         }
@@ -324,7 +320,7 @@ function ClusterCanvas() {
         {/* A small workspace fits the view: a minimap would only cover part of it. */}
         {!presenting &&
           podCount > MINIMAP_FROM &&
-          (podCount > PAIR_EDGES_LIMIT ? (
+          (large ? (
             <FrameMinimap frames={frames} />
           ) : (
             <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} className="minimap" />

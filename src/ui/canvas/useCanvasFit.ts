@@ -6,7 +6,6 @@ import { isTypingTarget } from '../app/keyTarget';
 import { useAppStore } from '../app/storeContext';
 import type { FlowNode } from './buildFlow';
 import type { Rect } from './overviewBoxes';
-import { PAIR_EDGES_LIMIT } from './buildEdges';
 
 // Room at the top for the legend and the toolbar.
 const PADDING = { top: '96px', left: '24px', right: '24px', bottom: '24px' } as const;
@@ -25,12 +24,14 @@ function fitOptions(duration = 0, presenting = false): FitViewOptions {
  * paste, a lesson step or _Auto layout_ (the store's `fitRequest`), once the layout has
  * settled; when presentation mode changes the canvas's size; on F; and when a pod chosen
  * in the YAML must be brought into view. `onFitted` hears which `fitRequest` was served.
+ * `large`: the canvas holds a large workspace (the view then jumps where it would glide).
  */
 export function useCanvasFit(
   nodes: readonly FlowNode[],
   layoutPending: boolean,
   onFitted: (request: number) => void,
   bounds: Rect | null = null,
+  large = false,
 ): void {
   const flow = useReactFlow();
   const store = useStoreApi();
@@ -41,7 +42,6 @@ export function useCanvasFit(
   }, [bounds]);
   // A large workspace's view jumps where a small one's glides: every frame of the glide
   // draws the canvas again (70-110 ms a frame at 1,000 pods, as the frames in view change).
-  const large = useAppStore((s) => s.parsed.workspace.pods.length > PAIR_EDGES_LIMIT);
   const glide = useCallback((ms: number) => (large ? 0 : ms), [large]);
   const fit = useCallback(
     (duration: number, presenting: boolean): Promise<boolean> => {
