@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { expect, test } from './fixtures/appPage';
 import type { AppPage } from './fixtures/appPage';
 import { generateWorkspace, toManifestText } from '../bench/generateWorkspace';
+import { EDGE_COLOURS } from '../src/ui/canvas/edgeGeometry';
 
 const MICROSERVICES = readFileSync(new URL('./fixtures/microservices.yaml', import.meta.url), 'utf8');
 
@@ -110,6 +111,27 @@ async function openMicroservices(app: AppPage): Promise<void> {
   await expect(app.pod('shop/checkoutservice')).toBeVisible();
   await app.waitForEvaluation();
   await app.waitForStillCanvas();
+}
+
+/** Pixels of the overview's bundle layer in each edge colour (`EDGE_COLOURS`), faint ones too. */
+function bundleLayerColours(page: Page): Promise<Record<keyof typeof EDGE_COLOURS, number>> {
+  return page.getByTestId('canvas.bundle-layer').evaluate((element, palette) => {
+    const canvas = element as HTMLCanvasElement;
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+    const rgb = Object.entries(palette).map(
+      ([name, hex]) => [name, [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))] as const,
+    );
+    const counts = Object.fromEntries(rgb.map(([name]) => [name, 0])) as Record<string, number>;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! < 64) continue;
+      const hit = rgb.find(
+        ([, [r, g, b]]) =>
+          Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 40,
+      );
+      if (hit) counts[hit[0]]!++;
+    }
+    return counts;
+  }, EDGE_COLOURS);
 }
 
 /** Opens a generated workspace of `pods` pods (ten a namespace) through the file input, replacing the demo. */
@@ -348,8 +370,12 @@ test.describe('the canvas as a service map', () => {
     // Fitted, 300 pods are boxes drawn on one canvas, not nodes.
     await expect.poll(() => app.overviewBoxCount()).toBe(300);
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
-    // Namespace bundles are drawn on one canvas layer under the frames.
+    // Namespace bundles are drawn on one canvas layer under the frames, in their verdicts'
+    // colours (none greyed once up to date).
     await expect(page.getByTestId('canvas.bundle-layer')).toHaveAttribute('data-bundles', /^[1-9]\d*$/);
+    const colours = await bundleLayerColours(page);
+    expect(colours.allowed + colours.blocked + colours.mixed).toBeGreaterThan(500);
+    expect(colours.stale).toBe(0);
     // A picture of the overview draws them too, with their counts.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
