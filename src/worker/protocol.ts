@@ -46,7 +46,8 @@ export interface AnalyzeRequest {
   /**
    * When the page draws no namespace bundles (a pod in focus at scale), `later`: the bundle
    * counts follow the result in a message of their own (`bundles`), off the keystroke's path
-   * (~20 ms of the worker's ~45 a key at 5,000 pods). Absent: with the result.
+   * (~20 ms of the worker's ~45 a key at 5,000 pods), once the typing pauses
+   * (`LINT_DELAY_MS`). Absent: with the result.
    */
   bundles?: 'later';
   /**

@@ -116,6 +116,31 @@ describe('the worker queue', () => {
     expect(summary().slice(3)).toEqual(['cancelled 2', 'result 3', 'bundles 3', 'lint 3']);
   });
 
+  it('makes bundle counts asked for later only when the typing pauses, and none for text that a key replaced', async () => {
+    const posted: WorkerResponse[] = [];
+    const queue = createWorkerQueue({
+      analyzer: createAnalyzer({ reuseSums: true }),
+      post: (response) => {
+        posted.push(response);
+        // The next key's text, a moment after 1's answer (within the pause).
+        if (response.type === 'result' && response.seq === 1)
+          setTimeout(() => queue.receive({ ...request(2, `${DEMO_WORKSPACE}# 2\n`), bundles: 'later' }), 20);
+      },
+      nextTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      lintDelayMs: 1000,
+    });
+    queue.receive({ ...request(1, DEMO_WORKSPACE), bundles: 'later' });
+    await vi.waitFor(() => expect(posted.some((r) => r.type === 'lint')).toBe(true), { timeout: 10_000 });
+    await queue.idle();
+    // 2 was analysed straight after 1's result; 1's counts were never made, 2's came after its pause.
+    expect(posted.map((r) => `${r.type} ${r.seq}`).filter((s) => !s.startsWith('progress'))).toEqual([
+      'result 1',
+      'result 2',
+      'bundles 2',
+      'lint 2',
+    ]);
+  });
+
   it('reports an analyzer failure as an error for that request and goes on', async () => {
     const real = createAnalyzer();
     const failing: Analyzer = {
