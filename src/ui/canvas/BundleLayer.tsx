@@ -60,11 +60,29 @@ function BundleLayerView({
     if (!element || !ctx) return;
     const ratio = window.devicePixelRatio || 1;
     const [width = 0, height = 0] = size.split('x').map(Number);
-    drawBundles(ctx, element, Math.round(width * ratio), Math.round(height * ratio), curves, stale, [
-      ratio * zoom,
-      ratio * x,
-      ratio * y,
-    ]);
+    element.width = Math.round(width * ratio);
+    element.height = Math.round(height * ratio);
+    ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * x, ratio * y);
+    ctx.lineWidth = 2.5;
+    for (const { curve, verdict } of curves) {
+      const colour = stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict];
+      const { start, control, end } = curve;
+      ctx.strokeStyle = colour;
+      ctx.setLineDash(verdict === 'blocked' ? [6, 4] : []);
+      ctx.beginPath();
+      ctx.moveTo(start.x, start.y);
+      ctx.quadraticCurveTo(control.x, control.y, end.x, end.y);
+      ctx.stroke();
+      // The arrowhead, along the curve's last tangent.
+      const angle = Math.atan2(end.y - control.y, end.x - control.x);
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      ctx.moveTo(end.x, end.y);
+      ctx.lineTo(end.x - ARROW * Math.cos(angle - 0.4), end.y - ARROW * Math.sin(angle - 0.4));
+      ctx.lineTo(end.x - ARROW * Math.cos(angle + 0.4), end.y - ARROW * Math.sin(angle + 0.4));
+      ctx.closePath();
+      ctx.fill();
+    }
   }, [curves, x, y, zoom, size, stale]);
 
   return (
@@ -79,53 +97,3 @@ function BundleLayerView({
 }
 
 export const BundleLayer = memo(BundleLayerView);
-
-/**
- * Draws the curves, one path per style (colour and dash) for the lines and one for the
- * arrowheads: a stroke per curve, with its own style, cost ~0.1 ms each in software raster,
- * and the layer is drawn again on every pan, zoom and keystroke (greyed, then coloured).
- * The backing store is reallocated only when the canvas's size changes.
- */
-function drawBundles(
-  ctx: CanvasRenderingContext2D,
-  element: HTMLCanvasElement,
-  width: number,
-  height: number,
-  curves: readonly { curve: EdgeCurve; verdict: LayerBundle['verdict'] }[],
-  stale: boolean,
-  [scale, dx, dy]: readonly [number, number, number],
-): void {
-  if (element.width !== width || element.height !== height) {
-    element.width = width;
-    element.height = height;
-  } else {
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-  }
-  ctx.setTransform(scale, 0, 0, scale, dx, dy);
-  ctx.lineWidth = 2.5;
-  const styles = new Map<string, { colour: string; dashed: boolean; lines: Path2D; heads: Path2D }>();
-  for (const { curve, verdict } of curves) {
-    const colour = stale ? EDGE_COLOURS.stale : EDGE_COLOURS[verdict];
-    const dashed = verdict === 'blocked';
-    const key = `${colour}${dashed ? ' dashed' : ''}`;
-    let style = styles.get(key);
-    if (!style) styles.set(key, (style = { colour, dashed, lines: new Path2D(), heads: new Path2D() }));
-    const { start, control, end } = curve;
-    style.lines.moveTo(start.x, start.y);
-    style.lines.quadraticCurveTo(control.x, control.y, end.x, end.y);
-    // The arrowhead, along the curve's last tangent.
-    const angle = Math.atan2(end.y - control.y, end.x - control.x);
-    style.heads.moveTo(end.x, end.y);
-    style.heads.lineTo(end.x - ARROW * Math.cos(angle - 0.4), end.y - ARROW * Math.sin(angle - 0.4));
-    style.heads.lineTo(end.x - ARROW * Math.cos(angle + 0.4), end.y - ARROW * Math.sin(angle + 0.4));
-    style.heads.closePath();
-  }
-  for (const { colour, dashed, lines, heads } of styles.values()) {
-    ctx.strokeStyle = colour;
-    ctx.fillStyle = colour;
-    ctx.setLineDash(dashed ? [6, 4] : []);
-    ctx.stroke(lines);
-    ctx.fill(heads);
-  }
-}
