@@ -98,7 +98,7 @@ export function createWorkerQueue({
       // The edited text is made one string now, after the answer: its parse read only the
       // edit (see `parseIncrementally`), and the next edit's slices would copy it first.
       await nextTask();
-      // Newer text that came meanwhile is analysed now (no pause for this lint to wait out).
+      // Newer text that came meanwhile is analysed now (no pause for these to wait out).
       if (superseded()) return;
       request.text.charCodeAt(0);
       // The bundle counts asked for later (a pod in focus: the page draws none until it is
