@@ -1,21 +1,27 @@
 /**
- * The far overview: a workspace of hundreds of namespaces, zoomed out so far that a frame is
- * a few pixels with a title nobody can read. Its frames are then drawn on the overview
+ * The far overview: a workspace of tens or hundreds of namespaces, zoomed out so far that a
+ * frame's title is a smudge nobody can read. Its frames are then drawn on the overview
  * canvas with their pods' boxes, and React Flow holds none of them: as nodes, 500 frames at
  * 5,000 pods cost ~0.3 s of React rendering, measuring, layout and paint each time the view
- * was fitted or they came into view (840 frames at 10,000 pods, over a second). A click finds
- * the frame (`frameAt`), as it finds a pod's box; zooming in brings them back as nodes.
+ * was fitted or they came into view (840 frames at 10,000 pods, over a second), and the 100
+ * frames of a 1,000-pod file made the frame that first drew it 250-350 ms long (110-140
+ * drawn on the canvas). Pointing at a frame names it and a click selects its namespace
+ * (`frameAt`), as for a pod's box; zooming in brings them back as nodes.
  */
 import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH } from '../../store/layout/computeLayout';
 import type { Layout } from '../../store/layout/computeLayout';
 import type { FlowNode } from './buildFlow';
 import type { Rect } from './overviewBoxes';
 
-/** Below this zoom a frame of ten pods is ~55 px wide and its title ~2 px: drawn, not a node. */
-export const FAR_ZOOM = 0.1;
+/**
+ * Below this zoom a frame of ten pods is ~80 px wide and its title (20 px, `.compact`) under
+ * 3 px: drawn, not a node. A 1,000-pod file of 100 namespaces is fitted at ~0.1 in a
+ * 1600 x 900 window, ~0.13 in 1920 x 1080.
+ */
+export const FAR_ZOOM = 0.15;
 
-/** Only with more frames than this (fewer are cheap as nodes, and stay interactive). */
-export const FAR_FRAMES = 200;
+/** Only with more frames than this (fewer are cheap as nodes, and stay draggable). */
+export const FAR_FRAMES = 50;
 
 /** A frame drawn on the overview canvas: a namespace node React Flow does not hold. */
 export type FarFrame = FlowNode & { type: 'namespace' };
