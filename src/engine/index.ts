@@ -74,6 +74,8 @@ export type {
   VerdictReason,
 } from './model/verdict';
 export { loadWorkspace, buildWorkspace } from './normalize/loadWorkspace';
+export { createWorkspaceLoader } from './normalize/workspaceLoader';
+export type { WorkspaceLoader } from './normalize/workspaceLoader';
 export { isListObject, unwrapLists } from './normalize/unwrapLists';
 export { NAMESPACE_NAME_LABEL } from './normalize/normalizeClusterObjects';
 export { evaluateConnection } from './evaluate/evaluateConnection';

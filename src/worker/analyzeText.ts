@@ -6,7 +6,7 @@
  * (diagnostic ranges, object ranges) is computed here, so the main thread never parses.
  */
 import { LINT_CHECKS, loadWorkspace, objectKey } from '../engine';
-import type { Diagnostic, EngineOptions, ManifestObject, Workspace } from '../engine';
+import type { Diagnostic, EngineOptions, ManifestObject, Workspace, WorkspaceLoader } from '../engine';
 import { rangeOfDiagnostic } from '../yaml/diagnosticRange';
 import type { DocumentCache } from '../yaml/parseIncrementally';
 import { readManifests } from '../yaml/readManifests';
@@ -62,7 +62,14 @@ export function analyzeText(
   previous: AnalysisMemory | null,
   options: Partial<EngineOptions> = {},
   cache?: DocumentCache,
-  { lint = true }: { lint?: boolean } = {},
+  {
+    lint = true,
+    load = loadWorkspace,
+  }: {
+    lint?: boolean;
+    /** Loads the objects (the worker's remembers its last load: see `createWorkspaceLoader`). */
+    load?: WorkspaceLoader;
+  } = {},
 ): Analysis {
   // With a cache, only the documents whose text changed are parsed again.
   const read = readManifests(text, undefined, cache);
@@ -86,7 +93,7 @@ export function analyzeText(
     }
     if (stale.length > 0) objects = [...read.objects, ...stale];
   }
-  const loaded = loadWorkspace(objects, options);
+  const loaded = load(objects, options);
   const staleSet = new Set(staleDocuments);
   const fresh = (d: Diagnostic) => !d.source || !staleSet.has(d.source.documentIndex);
   // Engine findings about stale stand-ins point at text that is no longer there.

@@ -1,4 +1,10 @@
-import { allAllowedCells, createEvaluator, externalPeers, runExpectations } from '../engine';
+import {
+  allAllowedCells,
+  createEvaluator,
+  createWorkspaceLoader,
+  externalPeers,
+  runExpectations,
+} from '../engine';
 import type { Evaluator, Workspace } from '../engine';
 import { summarizeManifests } from '../yaml/importText';
 import type { ImportSummary } from '../yaml/importText';
@@ -45,6 +51,8 @@ export function createAnalyzer({ reuseSums = false }: { reuseSums?: boolean } = 
   let last: { text: string; options: string; analysis: Analysis } | null = null;
   let engine: Evaluator | null = null;
   const documents = new DocumentCache();
+  /** The edited text's loads: a policy edited in place patches the last workspace. */
+  const load = createWorkspaceLoader();
   /**
    * With `reuseSums` (the worker, whose wire copies them or sends what changed), the edited
    * text's bundle sums are written over in turn: an answer's sums hold until the one after
@@ -70,7 +78,7 @@ export function createAnalyzer({ reuseSums = false }: { reuseSums?: boolean } = 
     if (!last || edited || last.text !== request.text || last.options !== options) {
       // The edit the worker received: the parse need not compare the texts to find it.
       documents.kept = request.kept ?? null;
-      const analysis = analyzeText(request.text, memory, request.options, documents, { lint: false });
+      const analysis = analyzeText(request.text, memory, request.options, documents, { lint: false, load });
       memory = analysis.memory;
       last = { text: request.text, options, analysis };
     }

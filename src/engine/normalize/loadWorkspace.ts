@@ -11,6 +11,7 @@ import { normalizePolicy } from './normalizePolicy';
 import { ADMIN_POLICY_KINDS, normalizeAdminPolicy } from './normalizeAdminPolicy';
 import { normalizeWorkload, WORKLOAD_KINDS } from './normalizeWorkload';
 import { toManifestObjects, unwrapLists } from './unwrapLists';
+import type { ManifestObject } from '../model/manifest';
 import { Interner } from './intern';
 import { CONNECTIVITY_TEST_KIND, type ConnectivityTest } from '../expectations/model';
 import { normalizeConnectivityTest } from '../expectations/normalizeConnectivityTest';
@@ -27,7 +28,32 @@ import { normalizeConnectivityTest } from '../expectations/normalizeConnectivity
 export function loadWorkspace(
   objects: readonly unknown[],
   options?: Partial<EngineOptions>,
-): { workspace: Workspace; diagnostics: Diagnostic[] } {
+): LoadedWorkspace {
+  return loadManifests(unwrapLists(toManifestObjects(objects)), options);
+}
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  diagnostics: Diagnostic[];
+}
+
+/** What one load made of one manifest (see `workspaceLoader.ts`). */
+export interface LoadedEntry {
+  readonly object: unknown;
+  readonly source: ObjectOrigin;
+  /** Its diagnostics: `diagnostics.slice(diagStart, diagEnd)` of the load. */
+  diagStart: number;
+  diagEnd: number;
+  /** The NetworkPolicy it made, when the workspace holds it (valid, and not a duplicate). */
+  readonly policy?: CompiledPolicy;
+}
+
+/** {@link loadWorkspace} of manifests already unwrapped; `record` gets an entry per manifest. */
+export function loadManifests(
+  manifests: readonly ManifestObject[],
+  options?: Partial<EngineOptions>,
+  record?: LoadedEntry[],
+): LoadedWorkspace {
   const diagnostics: Diagnostic[] = [];
   const namespaces = new Map<string, NamespaceInfo>();
   const nodes = new Map<string, NodeInfo>();
@@ -47,9 +73,21 @@ export function loadWorkspace(
     });
   };
 
-  for (const m of unwrapLists(toManifestObjects(objects))) {
+  for (const m of manifests) {
+    const diagStart = diagnostics.length;
+    const stored = loadOne(m);
+    record?.push({
+      object: m.object,
+      source: m.source,
+      diagStart,
+      diagEnd: diagnostics.length,
+      policy: stored,
+    });
+  }
+  /** Loads one manifest; returns the NetworkPolicy it adds to the workspace, if any. */
+  function loadOne(m: ManifestObject): CompiledPolicy | undefined {
     const obj = m.object;
-    if (obj === null || obj === undefined) continue;
+    if (obj === null || obj === undefined) return undefined;
     if (!isRecord(obj)) {
       diagnostics.push({
         severity: 'error',
@@ -58,7 +96,7 @@ export function loadWorkspace(
         path: [],
         source: m.source,
       });
-      continue;
+      return undefined;
     }
     const kind = stringField(obj, 'kind');
     const meta = recordField(obj, 'metadata');
@@ -72,7 +110,7 @@ export function loadWorkspace(
         path: ['kind'],
         source: originOf(m.source, kind, namespace, name),
       });
-      continue;
+      return undefined;
     }
     const { origin, result: n } = normalized(obj, m.source, kind, namespace, name, intern);
     if (n) diagnostics.push(...n.diagnostics);
@@ -90,9 +128,12 @@ export function loadWorkspace(
       }
     } else if (n?.kind === 'NetworkPolicy') {
       if (n.value) {
-        if (policies.has(n.value.key)) duplicate(origin, `NetworkPolicy ${n.value.key}`);
-        else policies.set(n.value.key, n.value);
         referenced.push(n.value.namespace);
+        if (!policies.has(n.value.key)) {
+          policies.set(n.value.key, n.value);
+          return n.value;
+        }
+        duplicate(origin, `NetworkPolicy ${n.value.key}`);
       }
     } else if (n?.kind === 'Test') {
       if (tests.has(n.value.name)) duplicate(origin, `ConnectivityTest ${n.value.name}`);
@@ -109,6 +150,7 @@ export function loadWorkspace(
         source: origin,
       });
     }
+    return undefined;
   }
 
   for (const ns of referenced) if (!namespaces.has(ns)) namespaces.set(ns, implicitNamespace(ns));
@@ -125,6 +167,24 @@ export function loadWorkspace(
     workspace: { ...workspace, tests: [...tests.values()], adminPolicies: [...adminPolicies.values()] },
     diagnostics,
   };
+}
+
+/**
+ * A manifest's NetworkPolicy as a load makes it (compiled) and its diagnostics; undefined
+ * when the manifest is not a valid NetworkPolicy.
+ */
+export function loadPolicy(
+  m: ManifestObject,
+): { policy: CompiledPolicy; diagnostics: readonly Diagnostic[] } | undefined {
+  const obj = m.object;
+  if (!isRecord(obj)) return undefined;
+  const kind = stringField(obj, 'kind');
+  if (kind !== 'NetworkPolicy') return undefined;
+  const meta = recordField(obj, 'metadata');
+  const namespace = stringField(meta, 'namespace');
+  const { result } = normalized(obj, m.source, kind, namespace, stringField(meta, 'name'), new Interner());
+  if (result?.kind !== 'NetworkPolicy' || !result.value) return undefined;
+  return { policy: result.value, diagnostics: result.diagnostics };
 }
 
 /** One object's normalized value and diagnostics, by kind. */
