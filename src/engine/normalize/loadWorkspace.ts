@@ -268,8 +268,11 @@ function sameOrigin(
     a.fileName !== source.fileName
   )
     return false;
-  const x = a.objectPath;
-  const y = source.objectPath;
+  return samePath(a.objectPath, source.objectPath);
+}
+
+/** Two objects' paths inside their documents (`objectPath`), element by element. */
+export function samePath(x: ObjectOrigin['objectPath'], y: ObjectOrigin['objectPath']): boolean {
   if (x === y) return true;
   if (!x || !y || x.length !== y.length) return false;
   for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;

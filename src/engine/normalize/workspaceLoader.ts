@@ -13,7 +13,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { ManifestObject } from '../model/manifest';
 import type { ObjectOrigin } from '../model/resources';
 import type { EngineOptions } from '../model/workspace';
-import { loadManifests, loadPolicy } from './loadWorkspace';
+import { loadManifests, loadPolicy, samePath } from './loadWorkspace';
 import type { LoadedEntry, LoadedWorkspace } from './loadWorkspace';
 import { toManifestObjects, unwrapLists } from './unwrapLists';
 
@@ -107,10 +107,5 @@ function sameSource(a: ObjectOrigin, b: ObjectOrigin): boolean {
     a.name !== b.name
   )
     return false;
-  const x = a.objectPath;
-  const y = b.objectPath;
-  if (x === y) return true;
-  if (!x || !y || x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
+  return samePath(a.objectPath, b.objectPath);
 }
