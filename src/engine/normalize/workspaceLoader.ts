@@ -59,8 +59,9 @@ function patchPolicy(last: LastLoad, manifests: readonly ManifestObject[]): Load
   }
   if (at === -1) return last.loaded;
   const before = entries[at]!;
-  const after = before.policy && loadPolicy(manifests[at]!);
-  if (!before.policy || !after || after.policy.key !== before.policy.key) return null;
+  if (!before.policy) return null;
+  const after = loadPolicy(manifests[at]!);
+  if (!after || after.policy.key !== before.policy.key) return null;
   const { workspace, diagnostics } = last.loaded;
   const place = workspace.policies.indexOf(before.policy);
   if (place === -1) return null;
