@@ -12,6 +12,18 @@ import { DEMO_WORKSPACE } from '../recipes/demoWorkspace';
 import { memoryStorage, WorkspaceLibrary } from './persistence';
 import { saveWaits } from './autosave';
 import { LESSONS } from '../recipes';
+import * as layoutModule from './layout/computeLayout';
+
+// The real layout, counted: a large answer is laid out in the task it came in (not mocked).
+vi.mock('./layout/computeLayout', async (actual) => {
+  const real = await actual<typeof layoutModule>();
+  return { ...real, computeLayout: vi.fn(real.computeLayout) };
+});
+const laidOut = (pods: number) =>
+  vi
+    .mocked(layoutModule.computeLayout)
+    .mock.calls.filter(([input]) => input.namespaces.reduce((n, ns) => n + ns.pods.length, 0) === pods)
+    .length;
 
 /** The real analyzer, run inline instead of in a worker (no mock: the worker runs the same object). */
 function inlineClient(): AnalysisClient {
@@ -131,13 +143,18 @@ spec: {podSelector: {matchLabels: {app: nothing}}}
     const store = startedStore({ client: twoStep, initialText: DEMO_WORKSPACE });
     await settle();
     store.getState().setText(unselecting, 'import');
-    // The answer has come (its promise and the lint's are settled) but is not drawn yet.
+    // The answer has come (its promise and the lint's are settled) but is not drawn yet; it
+    // is laid out already, in the task it came in.
     await microtasks();
     expect(store.getState().evaluation.status.kind).toBe('running');
     expect(store.getState().parsed.workspace.pods).not.toHaveLength(DRAWN_LATER_PODS + 1);
+    expect(laidOut(DRAWN_LATER_PODS + 1)).toBe(1);
     await settle();
     expect(store.getState().evaluation.status.kind).toBe('done');
     expect(store.getState().parsed.workspace.pods).toHaveLength(DRAWN_LATER_PODS + 1);
+    // Drawn with that layout, not laid out again.
+    expect(laidOut(DRAWN_LATER_PODS + 1)).toBe(1);
+    expect(store.getState().layout.pods[`big/p${DRAWN_LATER_PODS}`]).toBeDefined();
     // The findings that came before it are drawn with it, and none is awaited.
     expect(store.getState().parsed.diagnostics.map((d) => d.code)).toContain('NP001');
     expect(store.getState().parsed.lintPending).toBe(false);

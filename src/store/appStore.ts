@@ -36,7 +36,7 @@ import { createWorkspaceActions } from './workspaceActions';
 import type { WorkspaceActions } from './workspaceActions';
 export type { SharedState } from './workspaceActions';
 import type { LessonActions, LessonState } from './lessonSlice';
-import { createLayoutSlice, gridLayout, withLayout } from './layoutSlice';
+import { createLayoutPlanner, createLayoutSlice, gridLayout, withLayout } from './layoutSlice';
 import type { FullLayout, LayoutSlice } from './layoutSlice';
 import { BEFORE_GENERATED, createSynthesisSlice } from './synthesisSlice';
 import type { SynthesisSlice } from './synthesisSlice';
@@ -217,8 +217,12 @@ export function createAppStore({
   const start = opened.saved;
   const startId = opened.id;
 
+  const planner = createLayoutPlanner();
   const store = createStore<AppState>()(
-    withLayout(fullLayout)((set, get) => {
+    withLayout(
+      fullLayout,
+      planner,
+    )((set, get) => {
       /**
        * Sends the text (the current one unless given: a commit sends the text it is about to
        * set) to the worker; only the answer to the latest request is kept. `typed`: an edit
@@ -276,9 +280,12 @@ export function createAppStore({
           .then(async (answer) => {
             // A large whole text's answer (a file opened, a workspace switched to) is drawn in
             // a task of its own: the task that received it spent 25-55 ms decoding 10,000 pods,
-            // and drawing them takes 150-250 ms more. A typed edit's answer is drawn at once.
-            if (!typed && answer.result.workspace.pods.length > DRAWN_LATER_PODS)
+            // and laying them out takes ~55 ms more, drawing them 150-250. It is laid out here.
+            // A typed edit's answer is drawn at once.
+            if (!typed && answer.result.workspace.pods.length > DRAWN_LATER_PODS) {
+              if (get().evaluation.seq === seq) planner.ahead(answer.result, get());
               await new Promise((resolve) => setTimeout(resolve, 0));
+            }
             return answer;
           })
           .then(({ result, millis }) => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnalysisClient } from '../worker/client';
 import { createAnalyzer } from '../worker/createAnalyzer';
 import { createAppStore } from './appStore';
+import { createLayoutPlanner } from './layoutSlice';
 import type { FullLayout } from './layoutSlice';
 import { memoryStorage } from './persistence';
 
@@ -140,5 +141,44 @@ describe('the layout slice', () => {
     expect(store.getState().layoutPending).toBe(false);
     const saved = storage.keys().find((k) => k.includes(':workspace:'));
     expect(storage.getItem(saved ?? '')).toContain('pod:shop/web');
+  });
+});
+
+describe('the layout planner', () => {
+  const model = (names: string[], addresses: string[] = []) => ({
+    workspace: {
+      pods: names.map((key) => ({ key, namespace: key.split('/')[0] ?? '' })),
+      namespaces: [...new Set(names.map((key) => key.split('/')[0] ?? ''))].map((name) => ({ name })),
+    },
+    externals: addresses.map((address) => ({ address })),
+  });
+  const view = { collapsed: [] as string[], positions: {}, pinned: null };
+  type Laid = Parameters<ReturnType<typeof createLayoutPlanner>['plan']>[0];
+  const laid = (m: ReturnType<typeof model>) => m as unknown as Laid;
+
+  it('keeps the layout of the same lists and view state, computed once', () => {
+    const planner = createLayoutPlanner();
+    const shop = laid(model(['shop/web', 'shop/api'], ['10.0.0.0/8']));
+    const first = planner.plan(shop, view);
+    expect(first.layout().pods['shop/api']).toBeDefined();
+    // The store's next update of the same answer: the layout computed ahead is the one used.
+    const again = planner.plan({ ...shop, externals: [{ address: '10.0.0.0/8' }] } as Laid, { ...view });
+    expect(again.layout()).toBe(first.layout());
+    expect(again.positions()).toBe(first.positions());
+    expect(first.positions()['pod:shop/web']).toEqual(first.layout().pods['shop/web']);
+  });
+
+  it('lays out again when a list, an outside address or the view state changes', () => {
+    const planner = createLayoutPlanner();
+    const shop = laid(model(['shop/web', 'shop/api'], ['10.0.0.0/8']));
+    const first = planner.plan(shop, view).layout();
+    const other = laid(model(['shop/web', 'shop/api'], ['10.0.0.0/8']));
+    expect(planner.plan(other, view).layout()).not.toBe(first);
+    const moved = { ...view, positions: { 'ns:shop': { x: 500, y: 40 } } };
+    expect(planner.plan(other, moved).layout().frames['shop']).toMatchObject({ x: 500, y: 40 });
+    const address = { ...other, externals: [{ address: '192.168.0.0/16' }] } as Laid;
+    expect(planner.plan(address, moved).layout().externals['192.168.0.0/16']).toBeDefined();
+    const folded = { ...moved, collapsed: ['shop'] };
+    expect(planner.plan(address, folded).input.namespaces[0]?.collapsed).toBe(true);
   });
 });

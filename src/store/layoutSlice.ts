@@ -99,7 +99,7 @@ export function createLayoutSlice(
 }
 
 /** What the layout places: the model's namespaces with their pods, and the outside nodes. */
-export function layoutInputOf(analysis: WorkspaceAnalysis, collapsed: readonly string[]): LayoutInput {
+export function layoutInputOf(analysis: LaidOut, collapsed: readonly string[]): LayoutInput {
   const podsOf = new Map<string, string[]>();
   for (const pod of analysis.workspace.pods) {
     const list = podsOf.get(pod.namespace);
@@ -116,14 +116,78 @@ export function layoutInputOf(analysis: WorkspaceAnalysis, collapsed: readonly s
   };
 }
 
+/** What of a model the layout places. */
+type LaidOut = Pick<WorkspaceAnalysis, 'workspace' | 'externals'>;
+
+/** What the layout is computed from besides the model: the view state. */
+type LayoutSource = Pick<AppState, 'collapsed' | 'positions' | 'pinned'>;
+
+/** The layout of one model and view state, each part computed when first asked for. */
+interface LayoutPlan {
+  input: LayoutInput;
+  layout(): Layout;
+  /** Every position of the layout (`layoutPositions`). */
+  positions(): Positions;
+}
+
+/**
+ * The layout of the model and view state asked for last, kept: a large file's answer is laid
+ * out in the task that receives it (`ahead`), and the update that draws it, in a task of its
+ * own, finds the layout done (at 10,000 pods ~55 ms, which made that task the longest of the
+ * open). Keyed by the lists' identity (they keep it while unchanged, workspaceWire.ts).
+ */
+export function createLayoutPlanner() {
+  let last: (LayoutPlan & { lists: readonly unknown[]; source: LayoutSource }) | null = null;
+  const plan = (parsed: LaidOut, source: LayoutSource): LayoutPlan => {
+    const lists = [parsed.workspace.pods, parsed.workspace.namespaces];
+    if (
+      last &&
+      last.lists.every((list, i) => list === lists[i]) &&
+      sameAddresses(last.input.externals, parsed.externals) &&
+      last.source.collapsed === source.collapsed &&
+      last.source.positions === source.positions &&
+      last.source.pinned === source.pinned
+    )
+      return last;
+    const input = layoutInputOf(parsed, source.collapsed);
+    let layout: Layout | undefined;
+    let positions: Positions | undefined;
+    const made = {
+      lists,
+      source: { collapsed: source.collapsed, positions: source.positions, pinned: source.pinned },
+      input,
+      layout: () => (layout ??= computeLayout(input, source.positions, source.pinned)),
+      positions: () => (positions ??= layoutPositions(made.layout())),
+    };
+    last = made;
+    return made;
+  };
+  return {
+    plan,
+    /** Lays `parsed` out now for the store's view state, as the update that draws it will. */
+    ahead(parsed: LaidOut, source: LayoutSource): void {
+      const planned = plan(parsed, source);
+      if (planned.layout().fresh) planned.positions();
+    },
+  };
+}
+
+export type LayoutPlanner = ReturnType<typeof createLayoutPlanner>;
+
+function sameAddresses(addresses: readonly string[], externals: readonly { address: string }[]): boolean {
+  return addresses.length === externals.length && externals.every((e, i) => e.address === addresses[i]);
+}
+
 /**
  * Keeps `layout` current, as a middleware around the store's `set`: every update that
  * changes what the layout depends on carries the new layout and the positions it placed
  * (one update: no second render, no second autosave), and a full layout is started when
- * nothing had a position and the worker's answer for the current text is in.
+ * nothing had a position and the worker's answer for the current text is in. `planner`:
+ * where the store lays a model out ahead of the update.
  */
 export function withLayout(
   fullLayout: FullLayout,
+  planner: LayoutPlanner = createLayoutPlanner(),
 ): (config: StateCreator<AppState>) => StateCreator<AppState> {
   return (config) => (set, get, api) => {
     let input = EMPTY_INPUT;
@@ -142,13 +206,14 @@ export function withLayout(
         next.pinned === previous.pinned
       )
         return null;
-      const fresh = layoutInputOf(next.parsed, next.collapsed);
-      const inputChanged = !sameLayoutInput(fresh, input);
-      if (inputChanged) input = fresh;
+      const planned = planner.plan(next.parsed, next);
+      const inputChanged = !sameLayoutInput(planned.input, input);
+      if (inputChanged) input = planned.input;
       // Most keystrokes change no pod or namespace: the layout stays as it is.
       if (!inputChanged && next.positions === previous.positions && next.pinned === previous.pinned)
         return null;
-      const layout = computeLayout(input, next.positions, next.pinned);
+      // Laid out from the plan's input, which places the same things as `input`.
+      const layout = planned.layout();
       // When the answer for the current text comes in (Replace clears the positions while the
       // workspace it replaces is still the one read; Auto layout goes the usual way).
       const answered = next.parsed !== previous.parsed && next.parsed.text === next.text;
@@ -156,7 +221,7 @@ export function withLayout(
         return {
           layout: { ...layout, fresh: false },
           layoutPending: running !== null,
-          positions: merged(next.positions, layoutPositions(layout)),
+          positions: merged(next.positions, planned.positions()),
           routes: {},
         };
       const placed = Object.keys(layout.placed).length > 0;
