@@ -74,9 +74,14 @@ function FrameMinimapView({ frames }: { frames: readonly FarFrame[] }) {
     mapping.current = { scale, left, top };
 
     const ratio = window.devicePixelRatio || 1;
-    element.width = Math.round(WIDTH * ratio);
-    element.height = Math.round(HEIGHT * ratio);
+    const [pixelWidth, pixelHeight] = [Math.round(WIDTH * ratio), Math.round(HEIGHT * ratio)];
+    // A new size allocates a new bitmap: only when the pixel ratio changed.
+    if (element.width !== pixelWidth || element.height !== pixelHeight) {
+      element.width = pixelWidth;
+      element.height = pixelHeight;
+    }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, WIDTH, HEIGHT);
     const rect = (b: Box) =>
       [
         left + b.x * scale,
@@ -84,10 +89,16 @@ function FrameMinimapView({ frames }: { frames: readonly FarFrame[] }) {
         Math.max(1, b.width * scale),
         Math.max(1, b.height * scale),
       ] as const;
-    for (const box of boxes) {
-      ctx.fillStyle = box.kind === 'external' ? '#c98a14' : 'rgba(47, 111, 222, 0.22)';
-      ctx.fillRect(...rect(box));
-    }
+    // One path per colour: a fill per box, each with its colour parsed, took ~15 ms for the
+    // 1,000 frames of a 10,000-pod file (and again at every frame of a pan).
+    const fill = (colour: string, which: (box: { kind: string }) => boolean) => {
+      ctx.beginPath();
+      for (const box of boxes) if (which(box)) ctx.rect(...rect(box));
+      ctx.fillStyle = colour;
+      ctx.fill();
+    };
+    fill('rgba(47, 111, 222, 0.22)', (box) => box.kind !== 'external');
+    fill('#c98a14', (box) => box.kind === 'external');
     ctx.strokeStyle = ACCENT[theme];
     ctx.lineWidth = 1.5;
     ctx.strokeRect(...rect(view));
