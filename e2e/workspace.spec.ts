@@ -253,14 +253,15 @@ test.describe('workspace', () => {
   }) => {
     await app.goto();
     await app.waitForEvaluation();
-    // ~1.3 MB: ten parts of 128 Ki characters (textLoader.ts).
+    // ~1.3 MB: twenty-odd parts of up to 64 Ki characters (textLoader.ts).
     const text = `${toManifestText(generateWorkspace({ pods: 3000, policies: 100, replicas: 1 }).objects)}# END-OF-FILE\n`;
     expect(text.length).toBeGreaterThan(1_100_000);
     await app.openFiles([{ name: 'large.yaml', text }]);
     await page.getByTestId('import.replace').click();
     await expect(page.getByTestId('topbar.summary')).toContainText('3000 pods', { timeout: 60_000 });
     await app.waitForEvaluation();
-    // The end of the file is in the editor, and it takes keys.
+    // The end of the file is in the editor once it is no longer busy, and it takes keys.
+    await expect(page.getByTestId('editor.monaco')).not.toHaveAttribute('aria-busy', 'true');
     await page.getByTestId('editor.monaco').click({ position: { x: 220, y: 40 } });
     await page.keyboard.press('Control+End');
     await expect(app.editorLines.filter({ hasText: '# END-OF-FILE' })).toHaveCount(1);

@@ -5,24 +5,29 @@
  * injected text): a 9 MB file of 270,000 lines in one `setValue` was one task of ~0.5 s on
  * this machine, ~1 s with a profiler on. The first part replaces the content (a file opened:
  * a fresh undo history, as `setValue` gives); the rest is appended with `applyEdits`, which
- * keeps no undo step. Meanwhile the editor is read-only, so no key goes to a text still
- * arriving. Not even the first part goes in the task of the action that opened the file (the
- * Replace click, which also holds the store's update and React's render): the editor's
- * options for the text's size (`prepare`, ~50-130 ms when folding goes off at 9 MB) and the
- * first part each take a task of their own.
+ * keeps no undo step. Meanwhile the editor is read-only (and `aria-busy`), so no key goes to
+ * a text still arriving. Not even the first part goes in the task of the action that opened
+ * the file (the Replace click, which also holds the store's update and React's render): the
+ * editor's options for the text's size (`prepare`, ~50-130 ms when folding goes off at 9 MB)
+ * and the first part each take a task of their own.
  */
 import { monaco } from './monacoSetup';
 
 /**
- * Characters per part (cut after a newline): ~3,700 lines of YAML, 20-70 ms of Monaco's time
- * on this machine (parts of 256 Ki characters took 100-130 ms, and up to 250 ms in a trace at
- * 9 MB: part of each part's work, inserting into Monaco's per-line arrays, grows with the
- * lines already in).
+ * Most characters per part (cut after a newline): ~3,700 lines of YAML, 20-90 ms of Monaco's
+ * time on this machine at 9 MB (parts of 256 Ki characters took 100-130 ms, and up to 250 ms
+ * in a trace: part of each part's work, inserting into Monaco's per-line arrays, grows with
+ * the lines already in).
  */
 export const LOAD_PART_CHARS = 1 << 17;
 
-/** The first part is smaller: `setValue` also lets go of the text before (~50-110 ms at 64 Ki). */
-const FIRST_PART_CHARS = 1 << 15;
+/**
+ * The first part's size; each next part is twice the one before, up to
+ * {@link LOAD_PART_CHARS}. The first is small as `setValue` also lets go of the text before
+ * (~50-110 ms at 64 Ki), and the next ones as Monaco's code for them is cold (the first part
+ * appended, of 128 Ki, took 107-147 ms at 9 MB).
+ */
+const FIRST_PART_CHARS = 1 << 14;
 
 export interface TextLoader {
   /**
@@ -54,15 +59,17 @@ export function createTextLoader(
   };
   const finish = (): void => {
     loading = false;
+    editor.getContainerDomNode().removeAttribute('aria-busy');
     editor.updateOptions({ readOnly: false });
     loaded();
   };
-  const append = (text: string, from: number): void => {
-    const end = partEnd(text, from);
+  const append = (text: string, from: number, size: number): void => {
+    const end = partEnd(text, from, size);
     const last = model.getFullModelRange().getEndPosition();
     const at = monaco.Range.fromPositions(last, last);
     apply(() => model.applyEdits([{ range: at, text: text.slice(from, end) }]));
-    if (end < text.length) timer = setTimeout(() => append(text, end), 0);
+    const next = Math.min(2 * size, LOAD_PART_CHARS);
+    if (end < text.length) timer = setTimeout(() => append(text, end, next), 0);
     else finish();
   };
   return {
@@ -76,12 +83,17 @@ export function createTextLoader(
         return;
       }
       loading = true;
+      // Read-only, and busy for assistive technology (and tests) until the whole text is in.
+      editor.getContainerDomNode().setAttribute('aria-busy', 'true');
       editor.updateOptions({ readOnly: true, readOnlyMessage: { value: 'The file is still being opened.' } });
-      timer = setTimeout(() => {
-        prepare?.();
+      const first = (): void => {
         const end = partEnd(text, 0, FIRST_PART_CHARS);
         apply(() => model.setValue(text.slice(0, end)));
-        timer = setTimeout(() => append(text, end), 0);
+        timer = setTimeout(() => append(text, end, 2 * FIRST_PART_CHARS), 0);
+      };
+      timer = setTimeout(() => {
+        prepare?.();
+        timer = setTimeout(first, 0);
       }, 0);
     },
     get loading() {
