@@ -6,7 +6,9 @@
  * - Open: from the click on "Replace" to the first painted canvas (the nodes in place, the
  *   layout settled, the view fitted to them, the next animation frame), and the longest
  *   main-thread task from choosing the file until evaluated (but Playwright's own task that
- *   sets the file in the page).
+ *   sets the file in the page). The 10,000-pod file is opened three times, each in a fresh
+ *   page, and the medians recorded with every sample (one open's longest task ranged over
+ *   100-240 ms on this shared machine for the same build).
  * - Keystroke: from the keydown to the DOM change that gives an edge its new verdict, and to
  *   the first frame after it (median of repeated key presses that flip the edge).
  * - Typing: 20 characters typed in a row, the longest main-thread task while they are
@@ -349,24 +351,34 @@ test.describe('the page at scale', () => {
     });
   }
 
-  test('10,000 pods (kubectl-style YAML): open', async ({ app, page }) => {
-    await app.goto();
-    await app.waitForEditor();
-    await app.waitForEvaluation();
-    const text = kubectlStyle(
-      generateWorkspace({ pods: 10_000, policies: 600, replicas: 1, asPods: true }).objects,
-    );
-    await watchLongTasks(page);
-    const opened = await open(app, text, 10_000);
-    await app.waitForEvaluation();
-    results.pods10000 = {
-      pods: 10_000,
-      megabytes: Math.round((text.length / 1e6) * 10) / 10,
-      openMs: opened.ms,
-      openLongestTaskMs: await longestTask(page, opened.harness),
-    };
-    console.log(10000, JSON.stringify(results.pods10000));
-  });
+  // Three opens, each in a fresh page; the medians are recorded, with every sample.
+  const opens10k: { openMs: number; openLongestTaskMs: number }[] = [];
+  let megabytes10k = 0;
+  for (const round of [1, 2, 3]) {
+    test(`10,000 pods (kubectl-style YAML): open, ${round} of 3`, async ({ app, page }) => {
+      await app.goto();
+      await app.waitForEditor();
+      await app.waitForEvaluation();
+      const text = kubectlStyle(
+        generateWorkspace({ pods: 10_000, policies: 600, replicas: 1, asPods: true }).objects,
+      );
+      megabytes10k = Math.round((text.length / 1e6) * 10) / 10;
+      await watchLongTasks(page);
+      const opened = await open(app, text, 10_000);
+      await app.waitForEvaluation();
+      opens10k.push({ openMs: opened.ms, openLongestTaskMs: await longestTask(page, opened.harness) });
+      results.pods10000 = {
+        pods: 10_000,
+        megabytes: megabytes10k,
+        opens: opens10k.length,
+        openMs: median(opens10k.map((o) => o.openMs)),
+        openLongestTaskMs: median(opens10k.map((o) => o.openLongestTaskMs)),
+        openSamplesMs: opens10k.map((o) => o.openMs),
+        openLongestTaskSamplesMs: opens10k.map((o) => o.openLongestTaskMs),
+      };
+      console.log(10000, JSON.stringify(results.pods10000));
+    });
+  }
 
   test.afterAll(() => {
     writeFileSync('bench/results-browser.json', `${JSON.stringify(results, null, 2)}\n`);
