@@ -18,8 +18,11 @@ export default defineConfig({
     outDir: path.join(root, 'dist-cli'),
     emptyOutDir: true,
     target: 'node20',
-    minify: false,
-    sourcemap: false,
+    // Minified: half the code for Node to read and compile at every call (10-40 ms of a
+    // ~200 ms `netpol matrix`, side by side). Node reads the map only when asked
+    // (`NODE_OPTIONS=--enable-source-maps`), for an internal error's stack with its names.
+    minify: true,
+    sourcemap: true,
     copyPublicDir: false,
     rollupOptions: { output: { format: 'es', entryFileNames: 'netpol.mjs' } },
   },
