@@ -253,7 +253,7 @@ test.describe('workspace', () => {
   }) => {
     await app.goto();
     await app.waitForEvaluation();
-    // ~1.3 MB: twenty-odd parts of up to 64 Ki characters (textLoader.ts).
+    // ~1.3 MB: a dozen parts of up to 128 Ki characters (textLoader.ts).
     const text = `${toManifestText(generateWorkspace({ pods: 3000, policies: 100, replicas: 1 }).objects)}# END-OF-FILE\n`;
     expect(text.length).toBeGreaterThan(1_100_000);
     await app.openFiles([{ name: 'large.yaml', text }]);

@@ -188,7 +188,7 @@ export function createMonacoBinding(container: HTMLElement, store: AppStore): Mo
     ) {
       // A large text opened: it becomes the editor's content as a file opened does, with an
       // undo history of its own (as an edit, Monaco counted its lines three times and copied
-      // it into the undo stack), a part at a time past 64 Ki characters (`textLoader.ts`).
+      // it into the undo stack), a part at a time past 128 Ki characters (`textLoader.ts`).
       loader.load(text, fitOptions);
       return;
     }
