@@ -253,10 +253,10 @@ function onlyDocumentIndex(source: ObjectOrigin): boolean {
  * Whether origin `a` is that of `source` with this kind, namespace and name, field by field
  * (once per object at every keystroke: listing keys to compare them cost arrays each time).
  */
-function sameOrigin(
+export function sameOrigin(
   a: ObjectOrigin,
   source: ObjectOrigin,
-  kind: string,
+  kind: string | undefined,
   namespace: string | undefined,
   name: string | undefined,
 ): boolean {
@@ -272,7 +272,7 @@ function sameOrigin(
 }
 
 /** Two objects' paths inside their documents (`objectPath`), element by element. */
-export function samePath(x: ObjectOrigin['objectPath'], y: ObjectOrigin['objectPath']): boolean {
+function samePath(x: ObjectOrigin['objectPath'], y: ObjectOrigin['objectPath']): boolean {
   if (x === y) return true;
   if (!x || !y || x.length !== y.length) return false;
   for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { ManifestObject } from '../model/manifest';
 import type { ObjectOrigin } from '../model/resources';
 import type { EngineOptions } from '../model/workspace';
-import { loadManifests, loadPolicy, samePath } from './loadWorkspace';
+import { loadManifests, loadPolicy, sameOrigin } from './loadWorkspace';
 import type { LoadedEntry, LoadedWorkspace } from './loadWorkspace';
 import { toManifestObjects, unwrapLists } from './unwrapLists';
 
@@ -97,16 +97,7 @@ function spliced(
   return [...list.slice(0, start), ...replacement, ...list.slice(end)];
 }
 
-/** The same place: document, file and path inside the document. */
+/** The same place (document, file and path inside the document) and the same object named there. */
 function sameSource(a: ObjectOrigin, b: ObjectOrigin): boolean {
-  if (a === b) return true;
-  if (
-    a.documentIndex !== b.documentIndex ||
-    a.fileName !== b.fileName ||
-    a.kind !== b.kind ||
-    a.namespace !== b.namespace ||
-    a.name !== b.name
-  )
-    return false;
-  return samePath(a.objectPath, b.objectPath);
+  return a === b || sameOrigin(a, b, b.kind, b.namespace, b.name);
 }
